@@ -1,0 +1,154 @@
+/**
+ * What the use cases need from Jira Cloud + Jira Service Management, in the app's own terms.
+ * Implemented by `adapters/jira/JiraClient` over a transport (Forge `requestJira` in production,
+ * `fetch` against the local emulator in tests and the sandbox). Use cases never see HTTP.
+ */
+
+/** An Atlassian Document Format document (comment bodies, descriptions). */
+export interface AdfDoc {
+  type: 'doc';
+  version: 1;
+  content: AdfNode[];
+}
+export interface AdfNode {
+  type: string;
+  attrs?: Record<string, unknown>;
+  content?: AdfNode[];
+  text?: string;
+  marks?: { type: string; attrs?: Record<string, unknown> }[];
+}
+
+export interface JiraUser {
+  accountId: string;
+  displayName: string;
+  emailAddress: string | null;
+  locale: string | null;
+  accountType: string | null;
+}
+
+export interface JiraAttachment {
+  id: string;
+  filename: string;
+  size: number;
+  mimeType: string | null;
+  created: string | null;
+}
+
+export interface JiraIssueLink {
+  /** Link type name, e.g. "Cloners". */
+  type: string;
+  /** outward: this issue → other (e.g. "clones"); inward: other → this issue ("is cloned by"). */
+  direction: 'inward' | 'outward';
+  key: string;
+}
+
+export interface JiraIssue {
+  id: string;
+  key: string;
+  projectKey: string;
+  issueTypeId: string;
+  summary: string;
+  description: AdfDoc | null;
+  labels: string[];
+  status: string;
+  assignee: JiraUser | null;
+  reporter: JiraUser | null;
+  attachments: JiraAttachment[];
+  links: JiraIssueLink[];
+  created: string | null;
+}
+
+export interface JsmOrganization {
+  id: string;
+  name: string;
+}
+
+export interface JsmRequest {
+  issueId: string;
+  issueKey: string;
+  serviceDeskId: string;
+  requestTypeId: string;
+  requestTypeName: string | null;
+  reporter: JiraUser | null;
+  /** Organizations the request is shared with (the request's Organizations field). */
+  organizations: JsmOrganization[];
+}
+
+export interface JsmRequestType {
+  id: string;
+  name: string;
+}
+
+export interface JiraComment {
+  id: string;
+  authorAccountId: string | null;
+  body: AdfDoc;
+  /** JSM: false when the comment is internal (property `sd.public.comment` = { internal: true }). */
+  public: boolean;
+  created: string | null;
+  properties: Record<string, unknown>;
+}
+
+export interface NewComment {
+  body: AdfDoc;
+  public: boolean;
+  /** Stored as comment properties; the app keeps its idempotency key here. */
+  properties?: Record<string, unknown>;
+}
+
+export interface NewRequest {
+  serviceDeskId: string;
+  requestTypeId: string;
+  summary: string;
+  /** ADF is not accepted by the JSM create-request API; plain text is. */
+  descriptionText: string;
+  raiseOnBehalfOf: string | null;
+  organizationIds: string[];
+}
+
+export interface IssueFieldsUpdate {
+  labelsAdd?: string[];
+  labelsRemove?: string[];
+  summary?: string;
+}
+
+export type ProjectPermission = 'BROWSE_PROJECTS' | 'EDIT_ISSUES' | 'ADMINISTER_PROJECTS' | 'ASSIGNABLE_USER';
+
+export interface SearchPage {
+  keys: string[];
+  nextPageToken: string | null;
+}
+
+export interface JiraPort {
+  myself(): Promise<JiraUser>;
+  getUser(accountId: string): Promise<JiraUser | null>;
+  findAssignableUsers(projectKey: string, query: string): Promise<JiraUser[]>;
+  /** Which of the given permissions the caller has, on an issue or else on a project. */
+  myPermissions(
+    scope: { issueKey: string } | { projectKey: string },
+    permissions: readonly ProjectPermission[],
+  ): Promise<Record<ProjectPermission, boolean>>;
+
+  getIssue(key: string): Promise<JiraIssue | null>;
+  editIssue(key: string, update: IssueFieldsUpdate): Promise<void>;
+  assignIssue(key: string, accountId: string | null): Promise<void>;
+  createIssueLink(typeName: string, outwardKey: string, inwardKey: string): Promise<void>;
+
+  getIssueProperty<T = unknown>(key: string, propertyKey: string): Promise<T | null>;
+  setIssueProperty(key: string, propertyKey: string, value: unknown): Promise<void>;
+  deleteIssueProperty(key: string, propertyKey: string): Promise<void>;
+
+  getAttachmentContent(attachmentId: string): Promise<Uint8Array>;
+  addAttachment(issueKey: string, fileName: string, content: Uint8Array, mimeType: string): Promise<JiraAttachment>;
+
+  getComments(issueKey: string): Promise<JiraComment[]>;
+  addComment(issueKey: string, comment: NewComment): Promise<JiraComment>;
+
+  /** JQL search returning issue keys, one page at a time. */
+  searchJql(jql: string, nextPageToken?: string | null): Promise<SearchPage>;
+
+  getRequest(issueKey: string): Promise<JsmRequest | null>;
+  createRequest(request: NewRequest): Promise<{ issueKey: string; issueId: string }>;
+  getRequestTypes(serviceDeskId: string): Promise<JsmRequestType[]>;
+  getOrganizations(options?: { accountId?: string }): Promise<JsmOrganization[]>;
+}
