@@ -1,0 +1,51 @@
+/**
+ * Idempotency keys. Every side effect of the pipeline is named by a key derived only from what
+ * identifies it (ticket, attachment content hash, service, ens), never from time or randomness, so a
+ * retry, a duplicate delivery or a concurrent run computes the same key and can find the earlier effect.
+ */
+import { createHash } from 'node:crypto';
+
+/** SHA-256 of bytes, hex: identifies an attachment's content whatever its name or id. */
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * A short stable key for a tuple. Parts are joined with a separator that cannot occur in them after
+ * encoding, so ("a:b", "c") and ("a", "b:c") never collide.
+ */
+export function idempotencyKey(kind: string, ...parts: readonly string[]): string {
+  const digest = createHash('sha256')
+    .update([kind, ...parts].map((p) => encodeURIComponent(p)).join('|'))
+    .digest('hex')
+    .slice(0, 32);
+  return `${kind}:${digest}`;
+}
+
+/** The batch of attachments a run handles: the same set of contents gives the same batch id. */
+export function batchId(issueKey: string, attachmentHashes: readonly string[]): string {
+  return idempotencyKey('batch', issueKey, ...[...attachmentHashes].sort());
+}
+
+/** One integration of one ens for one service in one environment, requested from one ticket. */
+export function integrationKey(originalKey: string, service: string, environment: string, codiEns: string): string {
+  return idempotencyKey('integration', originalKey, service, environment, codiEns);
+}
+
+/** A comment of a given kind on a ticket for a batch (results, corrections, split notice, …). */
+export function commentKey(issueKey: string, batch: string, kind: string): string {
+  return idempotencyKey('comment', issueKey, batch, kind);
+}
+
+/** KeyValueStore keys (≤ 500 characters; issue keys and services are short). */
+export const kvsKeys = {
+  /** Serialises runs on one ticket: concurrent deliveries wait for the holder instead of racing it. */
+  runLease: (issueKey: string) => `setdiba:lease:${issueKey}`,
+  /** Create-once per (ticket, attachment content): the same file attached twice is processed once. */
+  attachmentLock: (issueKey: string, hash: string) => `setdiba:attachment:${issueKey}:${hash}`,
+  /** Create-once per (original ticket, service): at most one clone ticket per service. */
+  cloneLock: (originalKey: string, service: string) => `setdiba:clone:${originalKey}:${service}`,
+  /** Ens integrated for a service in an environment, whatever ticket asked for it. */
+  integrated: (environment: string, service: string, codiEns: string) =>
+    `setdiba:integrated:${environment}:${service}:${codiEns}`,
+} as const;

@@ -1,0 +1,5 @@
+export * from './types';
+export * from './build-plan';
+export * from './recognition';
+export * from './ticket-service';
+export * from './certificate-status';

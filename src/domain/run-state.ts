@@ -1,0 +1,108 @@
+/**
+ * The run state the pipeline keeps on each ticket in the issue property `setdiba.run`. It is what makes
+ * a re-run cheap and exactly-once: which attachments were read (or killed the parser), which batch of
+ * attachments is being worked on and which of its steps are done, and which clone ticket holds each
+ * service. Clone tickets carry the same property with `cloneOf`/`cloneKey`, indexed for JQL, so an
+ * earlier clone is found by property before another one is created.
+ *
+ * Per-row results are deliberately not stored: an issue property holds at most 32,768 characters and a
+ * template may list 311 ens. Results are recomputed on a re-run from idempotent sources instead.
+ */
+import { z } from 'zod';
+import { SERVICES, type Service } from './services';
+
+export const RUN_PROPERTY = 'setdiba.run';
+export const RUN_STATE_VERSION = 1;
+
+export const STEPS = ['clones', 'labels', 'integrations', 'comments'] as const;
+export type Step = (typeof STEPS)[number];
+
+const serviceSchema = z.enum(SERVICES);
+
+export const attachmentStateSchema = z.object({
+  fileName: z.string(),
+  hash: z.string().nullable(),
+  /**
+   * parsing: the parser was started and has not reported back; found on a retry it means the earlier
+   * attempt died while parsing, so the file is treated as unreadable rather than parsed again.
+   * produced: the app attached it itself (a clone's workbook) and never reads it back.
+   */
+  status: z.enum(['parsing', 'read', 'unreadable', 'duplicate', 'produced']),
+  batch: z.string().nullable(),
+  reason: z.string().nullable().default(null),
+});
+export type AttachmentState = z.infer<typeof attachmentStateSchema>;
+
+export const batchStateSchema = z.object({
+  id: z.string(),
+  attachmentIds: z.array(z.string()),
+  steps: z.array(z.enum(STEPS)),
+  done: z.boolean(),
+});
+export type BatchState = z.infer<typeof batchStateSchema>;
+
+export const runStateSchema = z.object({
+  version: z.literal(RUN_STATE_VERSION),
+  role: z.enum(['original', 'clone']),
+  /** On a clone: the ticket it was split from. */
+  cloneOf: z.string().nullable(),
+  /** On a clone: `<original key>/<service>`, one JQL equality away. */
+  cloneKey: z.string().nullable(),
+  /** On a clone: its service. */
+  service: serviceSchema.nullable(),
+  attachments: z.record(z.string(), attachmentStateSchema),
+  batches: z.array(batchStateSchema),
+  /** Service → ticket holding it (the original itself for the service it keeps). */
+  tickets: z.partialRecord(serviceSchema, z.string()),
+  updatedAt: z.string().nullable(),
+});
+export type RunState = z.infer<typeof runStateSchema>;
+
+export function emptyRunState(): RunState {
+  return {
+    version: RUN_STATE_VERSION,
+    role: 'original',
+    cloneOf: null,
+    cloneKey: null,
+    service: null,
+    attachments: {},
+    batches: [],
+    tickets: {},
+    updatedAt: null,
+  };
+}
+
+export function cloneRunState(originalKey: string, service: Service): RunState {
+  return { ...emptyRunState(), role: 'clone', cloneOf: originalKey, cloneKey: cloneIndexKey(originalKey, service), service };
+}
+
+export function cloneIndexKey(originalKey: string, service: Service): string {
+  return `${originalKey}/${service}`;
+}
+
+/**
+ * Reads the stored property. Anything unreadable (another app version, a hand edit) is reported as
+ * null so the caller can decide; it is never silently taken as "nothing done".
+ */
+export function parseRunState(value: unknown): RunState | null {
+  const parsed = runStateSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
+/** Only the last batches are kept: the property is bounded and old batches are never resumed. */
+export const MAX_BATCHES = 20;
+
+export function withBatch(state: RunState, batch: BatchState): RunState {
+  const others = state.batches.filter((b) => b.id !== batch.id);
+  return { ...state, batches: [...others, batch].slice(-MAX_BATCHES) };
+}
+
+export function markStep(state: RunState, batchIdValue: string, step: Step): RunState {
+  const batch = state.batches.find((b) => b.id === batchIdValue);
+  if (!batch || batch.steps.includes(step)) return state;
+  return withBatch(state, { ...batch, steps: [...batch.steps, step] });
+}
+
+export function stepDone(state: RunState, batchIdValue: string, step: Step): boolean {
+  return state.batches.some((b) => b.id === batchIdValue && b.steps.includes(step));
+}
