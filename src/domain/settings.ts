@@ -65,6 +65,22 @@ const jiraLabel = text(255).regex(/^\S+$/, 'invalid_label');
 const requestTypeId = z.string().trim().regex(/^\d+$/, 'invalid_request_type');
 const accountId = text(128);
 
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * The backend is called over https. Plain http is accepted only on this machine's loopback, where the
+ * sandbox and `setdiba simulate` run the reference backend; the manifest's egress list never names
+ * loopback, so a production save still refuses it (isEndpointAllowed).
+ */
+export function isSecureOrLoopback(endpoint: string): boolean {
+  try {
+    const url = new URL(endpoint);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
+  } catch {
+    return false;
+  }
+}
+
 export const storedCertificateSchema = z.strictObject({
   pem: z
     .string()
@@ -123,8 +139,9 @@ const settingsObjectSchema = z.strictObject({
     .strictObject({
       mode: z.enum(['assisted', 'http'], 'invalid_value').default('assisted'),
       endpoint: z
-        .url({ protocol: /^https$/, error: 'https_only' })
+        .url({ protocol: /^https?$/, error: 'https_only' })
         .max(2_000, 'too_long')
+        .refine(isSecureOrLoopback, 'https_only')
         .nullable()
         .default(null),
     })
@@ -292,14 +309,13 @@ export function extraAliases(settings: Settings): ExtraAliases {
 export function isEndpointAllowed(endpoint: string, allowed: readonly string[]): boolean {
   let host: string;
   try {
-    const url = new URL(endpoint);
-    if (url.protocol !== 'https:') return false;
-    host = url.hostname.toLowerCase();
+    if (!isSecureOrLoopback(endpoint)) return false;
+    host = new URL(endpoint).hostname.toLowerCase();
   } catch {
     return false;
   }
   return allowed.some((entry) => {
-    const pattern = entry.replace(/^https:\/\//i, '').replace(/[/:].*$/, '').toLowerCase();
+    const pattern = entry.replace(/^https?:\/\//i, '').replace(/[/:].*$/, '').toLowerCase();
     if (pattern.startsWith('*.')) return host.endsWith(pattern.slice(1));
     return host === pattern;
   });
@@ -388,4 +404,22 @@ export function defaultPaths(settings: Settings): string[] {
   const defaults = auditLeaves(defaultSettings());
   const current = auditLeaves(settings);
   return [...current.keys()].filter((path) => sameValue(current.get(path), defaults.get(path)));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Where settings live (KeyValueStore keys), shared by the settings use cases and whoever builds the backend
+
+/** The settings document of one Jira project. */
+export function settingsStorageKey(projectKey: string): string {
+  return `settings:${projectKey}`;
+}
+
+/** Prefix of the project's audit entries; each key ends in a sortable timestamp. */
+export function settingsAuditPrefix(projectKey: string): string {
+  return `settings-audit:${projectKey}:`;
+}
+
+/** The HTTP backend's bearer token: a secret, never part of the settings document. */
+export function backendTokenSecretKey(projectKey: string): string {
+  return `backend-token:${projectKey}`;
 }

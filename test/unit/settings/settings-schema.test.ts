@@ -222,6 +222,18 @@ describe('settings diff for the audit log', () => {
   });
 });
 
+describe('backend endpoint', () => {
+  it('must be https, except on this machine\'s loopback where the sandbox runs the reference backend', () => {
+    const endpoint = (value: string) => validateSettings({ version: 1, backend: { mode: 'http', endpoint: value } }).ok;
+    expect(endpoint('https://backend.example.cat/v1')).toBe(true);
+    expect(endpoint('http://127.0.0.1:8123')).toBe(true);
+    expect(endpoint('http://localhost:8123/x')).toBe(true);
+    expect(endpoint('http://backend.example.cat/v1')).toBe(false);
+    expect(endpoint('ftp://backend.example.cat/v1')).toBe(false);
+    expect(endpoint('not a url')).toBe(false);
+  });
+});
+
 describe('endpoint allow-list (the manifest egress)', () => {
   it('accepts declared hosts and wildcard subdomains only over https', () => {
     const allowed = ['https://integracions.aoc.cat', '*.backend.example.cat'];
@@ -230,5 +242,7 @@ describe('endpoint allow-list (the manifest egress)', () => {
     expect(isEndpointAllowed('https://evil.example.com/', allowed)).toBe(false);
     expect(isEndpointAllowed('https://integracions.aoc.cat.evil.com/', allowed)).toBe(false);
     expect(isEndpointAllowed('http://integracions.aoc.cat/', allowed)).toBe(false);
+    expect(isEndpointAllowed('http://127.0.0.1:9000/', allowed)).toBe(false);
+    expect(isEndpointAllowed('http://127.0.0.1:9000/', ['127.0.0.1'])).toBe(true);
   });
 });
