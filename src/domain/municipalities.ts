@@ -1,0 +1,71 @@
+/**
+ * The 311 municipalities of the province of Barcelona (data/municipis-barcelona.csv, compiled into
+ * municipalities.data.ts by scripts/generate-municipalities.ts). Used to refuse unknown INE codes in
+ * province 08 and to warn when a row's name is not the official name of its code.
+ */
+import { deriveCodiEns } from './identifiers/ine10';
+import { MUNICIPALITY_ROWS } from './municipalities.data';
+
+export interface Municipality {
+  ine5: string;
+  ine6: string;
+  /** Official Catalan name, article in front: "L'Hospitalet de Llobregat". */
+  name: string;
+  /** As INE writes it, article behind: "Hospitalet de Llobregat, L'". */
+  nameIneFormat: string;
+  /** Codi d'ens (INE10) of the ajuntament. */
+  codiEns: string;
+}
+
+export const MUNICIPALITIES: readonly Municipality[] = MUNICIPALITY_ROWS.map(([ine6, name, nameIneFormat]) => ({
+  ine5: ine6.slice(0, 5),
+  ine6,
+  name,
+  nameIneFormat,
+  codiEns: deriveCodiEns(ine6),
+}));
+
+const byIne5 = new Map(MUNICIPALITIES.map((m) => [m.ine5, m]));
+
+/** The province whose municipalities the reference list holds completely. */
+export const REFERENCE_PROVINCE = '08';
+
+export function findMunicipality(ine5: string): Municipality | null {
+  return byIne5.get(ine5) ?? null;
+}
+
+const COUNCIL_WORDS = new Set(['ajuntament', 'ayuntamiento']);
+/** "Ajuntament de Vic", "d'Abrera", "del Bruc", "dels Prats de Rei" ("de la", "de l'" lose their article below). */
+const LINKING_WORDS = new Set(['de', 'd', 'del', 'dels']);
+const ARTICLES = new Set(['el', 'la', 'els', 'les', 'l', 'lo', 'los', 'las']);
+
+/**
+ * What is left of a name once case, accents, punctuation, articles and a leading "Ajuntament de" are
+ * ignored: "Ajuntament de l'Ametlla del Vallès", "L'Ametlla del Vallès" and "Ametlla del Vallès, L'" all
+ * give "ametlla del valles".
+ */
+export function nameKey(text: string): string {
+  const words = text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    // "l·l" (and "l.l" typed without the middle dot) is one letter pair, not two words.
+    .replace(/[·.]/g, '')
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '');
+  let start = 0;
+  if (words.length > 1 && COUNCIL_WORDS.has(words[0]!)) {
+    start = 1;
+    if (words.length > 2 && LINKING_WORDS.has(words[1]!)) start = 2;
+  }
+  return words
+    .slice(start)
+    .filter((w) => !ARTICLES.has(w))
+    .join(' ');
+}
+
+/** True when a written name is the municipality's official name (see nameKey for what is ignored). */
+export function isOfficialName(written: string, municipality: Municipality): boolean {
+  const key = nameKey(written);
+  return key === nameKey(municipality.name) || key === nameKey(municipality.nameIneFormat);
+}
