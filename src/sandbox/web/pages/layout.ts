@@ -1,0 +1,97 @@
+import { LANGS } from '../../../i18n';
+import { sandboxText, type SandboxMessageKey } from '../../../i18n/catalog/sandbox';
+import type { ActivitySnapshot } from '../../runtime/activity';
+import type { SandboxRuntime } from '../../runtime/types';
+import type { Session } from '../session';
+import { html, type Html } from '../html';
+
+export type Translate = (key: SandboxMessageKey, params?: Record<string, string | number>) => string;
+
+export function translate(session: Session): Translate {
+  return (key, params) => sandboxText(session.lang, key, params);
+}
+
+export type NavItem = 'queue' | 'raise' | 'settings' | 'status' | null;
+
+export interface PageInput {
+  session: Session;
+  runtime: SandboxRuntime;
+  title: string;
+  nav: NavItem;
+  /** Where the switch forms come back to. */
+  path: string;
+  body: Html;
+}
+
+const LANGUAGE_NAMES: Readonly<Record<string, string>> = { ca: 'Català', es: 'Español', en: 'English' };
+
+export function liveStatus(snapshot: ActivitySnapshot, t: Translate): Html {
+  const running = snapshot.running.map((run) => html`<li>${t('live.running', { key: run.issueKey })}</li>`);
+  const queued = snapshot.queued > 0 ? html`<li>${t('live.queued', { count: snapshot.queued })}</li>` : html``;
+  const idle = running.length === 0 && snapshot.queued === 0;
+  return html`<div id="live-status" data-live data-busy="${idle ? 'false' : 'true'}">
+    ${idle ? html`<span class="muted">${t('live.idle')}</span>` : html`<span class="spinner" aria-hidden="true"></span><ul class="inline">${running}${queued}</ul>`}
+  </div>`;
+}
+
+function userSwitch(input: PageInput, t: Translate): Html {
+  const { runtime, session, path } = input;
+  if (runtime.users.length === 0) return html`<span class="muted">${t('user.none')}</span>`;
+  const options = runtime.users.map(
+    (user) =>
+      html`<option value="${user.accountId}" ${user.accountId === session.user?.accountId ? html`selected` : ''}>${
+        user.displayName
+      } (${t(`role.${user.role}`)})</option>`,
+  );
+  return html`<form method="post" action="/sandbox/session" class="switch">
+    <input type="hidden" name="back" value="${path}">
+    <label for="user-switch">${t('user.current')}</label>
+    <select id="user-switch" name="user" data-autosubmit>${options}</select>
+    <label for="lang-switch" class="visually-hidden">Language / Idioma</label>
+    <select id="lang-switch" name="lang" data-autosubmit>${LANGS.map(
+      (lang) => html`<option value="${lang}" ${lang === session.lang ? html`selected` : ''}>${LANGUAGE_NAMES[lang] ?? lang}</option>`,
+    )}</select>
+    <label for="theme-switch" class="visually-hidden">${t('theme.label')}</label>
+    <select id="theme-switch" name="theme" data-autosubmit>
+      <option value="light" ${session.theme === 'light' ? html`selected` : ''}>${t('theme.light')}</option>
+      <option value="dark" ${session.theme === 'dark' ? html`selected` : ''}>${t('theme.dark')}</option>
+    </select>
+    <button type="submit" class="button subtle">${t('user.switch')}</button>
+  </form>`;
+}
+
+export function page(input: PageInput): Html {
+  const { session, runtime, title, nav, body } = input;
+  const t = translate(session);
+  const link = (item: Exclude<NavItem, null>, href: string, key: SandboxMessageKey) =>
+    html`<li><a href="${href}" ${nav === item ? html`aria-current="page"` : ''}>${t(key)}</a></li>`;
+  return html`<!doctype html>
+<html lang="${session.lang}" data-color-mode="${session.theme}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} · ${t('app.title')}</title>
+<link rel="stylesheet" href="/sandbox/assets/sandbox.css">
+<script src="/sandbox/assets/shell.js" defer></script>
+</head>
+<body>
+<a class="skip-link" href="#main">${title}</a>
+<header class="topbar">
+  <a class="brand" href="/">${t('app.title')}</a>
+  <nav aria-label="${t('nav.main')}"><ul>
+    ${link('queue', '/', 'nav.queue')}
+    ${link('raise', '/raise', 'nav.raise')}
+    ${link('settings', `/projects/${runtime.projectKey}/settings`, 'nav.settings')}
+    ${link('status', '/sandbox/status', 'nav.status')}
+  </ul></nav>
+  ${userSwitch(input, t)}
+</header>
+<div class="banner" role="note">${t('app.banner')}</div>
+<section class="live" aria-label="${t('live.region')}" aria-live="polite">${liveStatus(runtime.activity.snapshot(), t)}</section>
+<main id="main" data-version="${runtime.activity.snapshot().version}">
+${body}
+</main>
+<div id="flags" class="flags" aria-live="assertive" data-close-label="${t('flag.close')}"></div>
+</body>
+</html>`;
+}

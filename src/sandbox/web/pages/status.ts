@@ -1,0 +1,27 @@
+import type { ActivitySnapshot } from '../../runtime/activity';
+import type { PartStatus } from '../../runtime/types';
+import { html, type Html } from '../html';
+import type { Translate } from './layout';
+
+/** Which building blocks the sandbox could wire in: the sandbox grows as the app does. */
+export function statusBody(parts: readonly PartStatus[], snapshot: ActivitySnapshot, t: Translate): Html {
+  const recent =
+    snapshot.recent.length === 0
+      ? html`<p class="muted">${t('status.noRecent')}</p>`
+      : html`<ul>${snapshot.recent.map(
+          (run) => html`<li><a href="/browse/${run.issueKey}">${run.issueKey}</a> — ${t(`status.outcome.${run.outcome}`)}${
+            run.message ? html`: <span class="muted">${run.message}</span>` : ''
+          }</li>`,
+        )}</ul>`;
+  return html`<h1>${t('status.title')}</h1>
+  <table class="parts">
+    <thead><tr><th scope="col">${t('status.part')}</th><th scope="col">${t('status.state')}</th><th scope="col">${t('status.detail')}</th></tr></thead>
+    <tbody>${parts.map(
+      (part) => html`<tr data-part="${part.name}" data-ok="${part.ok ? 'true' : 'false'}"><td>${part.name}</td><td><span class="lozenge" data-color="${
+        part.ok ? 'green' : 'yellow'
+      }">${part.ok ? t('status.ok') : t('status.missing')}</span></td><td>${part.detail}</td></tr>`,
+    )}</tbody>
+  </table>
+  <h2>${t('status.recent')}</h2>
+  <div id="recent-runs" data-live>${recent}</div>`;
+}
