@@ -29,7 +29,7 @@ export async function readBody(request: IncomingMessage, limit: number): Promise
 export async function readForm(request: IncomingMessage, limit: number): Promise<FormData> {
   const body = await readBody(request, limit);
   const contentType = request.headers['content-type'] ?? 'application/x-www-form-urlencoded';
-  return new Request('http://sandbox.invalid/', { method: 'POST', headers: { 'content-type': contentType }, body }).formData();
+  return new Request('http://sandbox.invalid/', { method: 'POST', headers: { 'content-type': contentType }, body: new Uint8Array(body) }).formData();
 }
 
 export async function readJson(request: IncomingMessage, limit: number): Promise<unknown> {

@@ -45,6 +45,9 @@ declare const window: {
 };
 declare const DOMParser: new () => { parseFromString(text: string, type: 'text/html'): Doc };
 
+// A module, so the declarations above stay local (and never clash with a DOM library elsewhere).
+export {};
+
 const POLL_MS = 1000;
 
 function currentVersion(): string | null {
