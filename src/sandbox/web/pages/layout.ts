@@ -36,7 +36,6 @@ export function liveStatus(snapshot: ActivitySnapshot, t: Translate): Html {
 
 function userSwitch(input: PageInput, t: Translate): Html {
   const { runtime, session, path } = input;
-  if (runtime.users.length === 0) return html`<span class="muted">${t('user.none')}</span>`;
   const options = runtime.users.map(
     (user) =>
       html`<option value="${user.accountId}" ${user.accountId === session.user?.accountId ? html`selected` : ''}>${
@@ -45,8 +44,12 @@ function userSwitch(input: PageInput, t: Translate): Html {
   );
   return html`<form method="post" action="/sandbox/session" class="switch">
     <input type="hidden" name="back" value="${path}">
-    <label for="user-switch">${t('user.current')}</label>
-    <select id="user-switch" name="user" data-autosubmit>${options}</select>
+    ${
+      runtime.users.length === 0
+        ? html`<span class="muted">${t('user.none')}</span>`
+        : html`<label for="user-switch">${t('user.current')}</label>
+    <select id="user-switch" name="user" data-autosubmit>${options}</select>`
+    }
     <label for="lang-switch" class="visually-hidden">Language / Idioma</label>
     <select id="lang-switch" name="lang" data-autosubmit>${LANGS.map(
       (lang) => html`<option value="${lang}" ${lang === session.lang ? html`selected` : ''}>${LANGUAGE_NAMES[lang] ?? lang}</option>`,
