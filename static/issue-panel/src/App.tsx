@@ -1,0 +1,140 @@
+/**
+ * The issue panel: loads everything the first screen shows in one resolver call, then lets an agent
+ * check, run, confirm rows and act on MUX. Every action answers with the fresh state, so the panel never
+ * needs a second round trip, and while a run is queued or running the panel refreshes by itself.
+ */
+import Button from '@atlaskit/button/new';
+import SectionMessage from '@atlaskit/section-message';
+import Spinner from '@atlaskit/spinner';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Lang } from '../../../src/i18n';
+import type { PanelFunction, PanelPayload, PanelResult, PanelState } from '../../../src/handlers/panel-contract';
+import { LangProvider } from '../../shared/i18n';
+import { Inline, LiveMessage, Muted, Stack, Text } from '../../shared/layout';
+import type { PanelApi } from './api';
+import { PanelBody } from './components/PanelBody';
+import { Refused } from './components/Refused';
+import { usePanelText } from './i18n';
+
+export interface AppProps {
+  api: PanelApi;
+  lang: Lang;
+  /** How often the panel refreshes while a run is in progress. */
+  pollMs?: number;
+}
+
+export function App({ api, lang, pollMs = 3000 }: AppProps) {
+  return (
+    <LangProvider lang={lang}>
+      <Panel api={api} pollMs={pollMs} />
+    </LangProvider>
+  );
+}
+
+type Screen =
+  | { kind: 'loading' }
+  | { kind: 'ready'; state: PanelState }
+  | { kind: 'refused'; message: string }
+  | { kind: 'failed'; message: string };
+
+/** What components call to act: resolves to true when the action succeeded. */
+export type Perform = <F extends PanelFunction>(
+  fn: F,
+  payload: PanelPayload<F>,
+  options?: { success?: string; onData?: (data: Extract<PanelResult<F>, { ok: true }>['data']) => void },
+) => Promise<boolean>;
+
+function Panel({ api, pollMs }: { api: PanelApi; pollMs: number }) {
+  const t = usePanelText();
+  const [screen, setScreen] = useState<Screen>({ kind: 'loading' });
+  const [busy, setBusy] = useState<PanelFunction | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const mounted = useRef(true);
+  useEffect(
+    () => () => {
+      mounted.current = false;
+    },
+    [],
+  );
+
+  const messageOf = useCallback(
+    (error: { code: string; message: string }) =>
+      error.message || (error.code === 'forbidden' ? t('errorForbidden') : error.code === 'unavailable' ? t('errorUnavailable') : t('errorInternal')),
+    [t],
+  );
+
+  const load = useCallback(async () => {
+    const result = await api.call('getPanelState', {});
+    if (!mounted.current) return;
+    if (result.ok) setScreen({ kind: 'ready', state: result.data });
+    else if (result.error.code === 'forbidden') setScreen({ kind: 'refused', message: messageOf(result.error) });
+    else setScreen((current) => (current.kind === 'ready' ? current : { kind: 'failed', message: messageOf(result.error) }));
+  }, [api, messageOf]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  // A run in progress is only visible by asking again; stop as soon as it is idle.
+  const running = screen.kind === 'ready' && screen.state.run.status !== 'idle';
+  useEffect(() => {
+    if (!running) return;
+    const timer = setTimeout(() => void load(), pollMs);
+    return () => clearTimeout(timer);
+  }, [running, load, pollMs, screen]);
+
+  const perform: Perform = useCallback(
+    async (fn, payload, options) => {
+      setBusy(fn);
+      setActionError(null);
+      setNotice(null);
+      const result = await api.call(fn, payload);
+      if (!mounted.current) return false;
+      setBusy(null);
+      if (!result.ok) {
+        if (result.error.code === 'forbidden') setScreen({ kind: 'refused', message: messageOf(result.error) });
+        else setActionError(messageOf(result.error));
+        return false;
+      }
+      if (options?.onData) options.onData(result.data as never);
+      else setScreen({ kind: 'ready', state: result.data as PanelState });
+      if (options?.success) setNotice(options.success);
+      return true;
+    },
+    [api, messageOf],
+  );
+
+  if (screen.kind === 'loading') {
+    return (
+      <Inline>
+        <Spinner size="medium" label={t('loading')} />
+        <Muted>{t('loading')}</Muted>
+      </Inline>
+    );
+  }
+  if (screen.kind === 'refused') return <Refused message={screen.message} />;
+  if (screen.kind === 'failed') {
+    return (
+      <SectionMessage appearance="error" title={t('errorTitle')}>
+        <Stack>
+          <Text>{screen.message}</Text>
+          <Inline>
+            <Button onClick={() => void load()}>{t('retry')}</Button>
+          </Inline>
+        </Stack>
+      </SectionMessage>
+    );
+  }
+  return (
+    <PanelBody
+      state={screen.state}
+      api={api}
+      busy={busy}
+      perform={perform}
+      actionError={actionError}
+      onDismissError={() => setActionError(null)}
+      notice={<LiveMessage message={notice} />}
+    />
+  );
+}

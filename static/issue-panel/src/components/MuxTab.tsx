@@ -1,0 +1,103 @@
+import Button from '@atlaskit/button/new';
+import SectionMessage from '@atlaskit/section-message';
+import Textfield from '@atlaskit/textfield';
+import { useState } from 'react';
+import type { PanelFunction, PanelState } from '../../../../src/handlers/panel-contract';
+import { formatDate, useLang } from '../../../shared/i18n';
+import { Inline, Muted, Stack, Text, useFocusOnMount } from '../../../shared/layout';
+import type { Perform } from '../App';
+import { usePanelText } from '../i18n';
+
+/**
+ * MUX waits for SetDIBA's go-live date. Any agent records the date; only the MUX owner integrates,
+ * and only once the date is reached. The server checks both again: these only spare a refusal.
+ */
+export function MuxTab({ state, busy, perform }: { state: PanelState; busy: PanelFunction | null; perform: Perform }) {
+  const t = usePanelText();
+  const lang = useLang();
+  const { mux } = state;
+  const [date, setDate] = useState(mux.recordedDate ?? mux.templateDates[0] ?? '');
+  const [confirming, setConfirming] = useState(false);
+  const pending = state.rows.filter((row) => row.service === 'MUX' && row.status === 'mux-pending').length;
+  const environment = state.plan?.services.find((service) => service.service === 'MUX')?.environment ?? 'PRO';
+
+  return (
+    <Stack gap="150">
+      <Text>
+        {mux.templateDates.length > 0
+          ? t('muxTemplateDates', { dates: mux.templateDates.map((d) => formatDate(d, lang)).join(', ') })
+          : t('muxNoTemplateDates')}
+      </Text>
+      {mux.recordedDate ? (
+        <Text>{t('muxRecorded', { date: formatDate(mux.recordedDate, lang), name: mux.recordedBy?.displayName ?? '' })}</Text>
+      ) : null}
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void perform('setMuxProductionDate', { date }, { success: t('muxDateSaved') });
+        }}
+      >
+        <Stack gap="050">
+          <label htmlFor="setdiba-mux-date">
+            <Muted>{t('muxDateLabel')}</Muted>
+          </label>
+          <Inline>
+            <div style={{ maxWidth: 200 }}>
+              <Textfield id="setdiba-mux-date" type="date" value={date} onChange={(event) => setDate(event.currentTarget.value)} isRequired />
+            </div>
+            <Button type="submit" isDisabled={!date || busy !== null} isLoading={busy === 'setMuxProductionDate'}>
+              {t('muxSaveDate')}
+            </Button>
+          </Inline>
+        </Stack>
+      </form>
+      <Text>{mux.owner ? t('muxOwner', { name: mux.owner.displayName }) : t('muxNoOwner')}</Text>
+      {mux.integrated ? (
+        <Text>{t('muxIntegrated')}</Text>
+      ) : !mux.callerIsOwner ? (
+        <Muted>{t('muxOnlyOwner')}</Muted>
+      ) : !mux.recordedDate ? (
+        <Muted>{t('muxNeedsDate')}</Muted>
+      ) : !mux.dateReached ? (
+        <Muted>{t('muxDateNotReached', { date: formatDate(mux.recordedDate, lang) })}</Muted>
+      ) : confirming ? (
+        <ConfirmIntegrate
+          intro={t('muxIntegrateIntro', { env: environment, count: pending })}
+          busy={busy === 'integrateMuxNow'}
+          onCancel={() => setConfirming(false)}
+          onConfirm={async () => {
+            if (await perform('integrateMuxNow', {}, { success: t('runStarted') })) setConfirming(false);
+          }}
+        />
+      ) : (
+        <Inline>
+          <Button appearance="primary" isDisabled={busy !== null || state.run.status !== 'idle'} onClick={() => setConfirming(true)}>
+            {t('muxIntegrateNow')}
+          </Button>
+        </Inline>
+      )}
+    </Stack>
+  );
+}
+
+function ConfirmIntegrate({ intro, busy, onCancel, onConfirm }: { intro: string; busy: boolean; onCancel: () => void; onConfirm: () => void }) {
+  const t = usePanelText();
+  const ref = useFocusOnMount<HTMLDivElement>();
+  return (
+    <div ref={ref} tabIndex={-1} role="region" aria-label={t('confirmRunTitle')}>
+      <SectionMessage appearance="warning" title={t('confirmRunTitle')}>
+        <Stack>
+          <Text>{intro}</Text>
+          <Inline>
+            <Button appearance="primary" isLoading={busy} onClick={onConfirm}>
+              {t('confirmAndRun')}
+            </Button>
+            <Button appearance="subtle" onClick={onCancel}>
+              {t('cancel')}
+            </Button>
+          </Inline>
+        </Stack>
+      </SectionMessage>
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+import Button from '@atlaskit/button/new';
+import SectionMessage from '@atlaskit/section-message';
+import { token } from '@atlaskit/tokens';
+import type { PanelFunction, PanelState, PlanView, ServicePlanView } from '../../../../src/handlers/panel-contract';
+import { formatDate, useLang } from '../../../shared/i18n';
+import { Card, Code, Inline, Muted, Stack, Text } from '../../../shared/layout';
+import type { PanelApi } from '../api';
+import type { Perform } from '../App';
+import { usePanelText, type PanelTranslate } from '../i18n';
+
+const headingStyle = { margin: 0, font: token('font.heading.xsmall', '600 14px/16px sans-serif'), color: token('color.text', '#172B4D') };
+
+/** The plan as the last preview computed it: nothing here has been written. */
+export function PlanTab({ state, api, busy, perform }: { state: PanelState; api: PanelApi; busy: PanelFunction | null; perform: Perform }) {
+  const t = usePanelText();
+  const plan = state.plan;
+  if (!plan) return <Text>{t('planNotComputed')}</Text>;
+  const download = (service: ServicePlanView['service']) =>
+    perform(
+      'downloadServiceWorkbook',
+      { service },
+      { onData: (file) => api.saveFile(file.fileName, file.mimeType, file.contentBase64), success: t('download', { service }) },
+    );
+  return (
+    <Stack gap="150">
+      <Certificate plan={plan} t={t} />
+      {plan.services.map((service) => (
+        <ServiceCard key={service.service} service={service} busy={busy} onDownload={() => void download(service.service)} />
+      ))}
+      {plan.unassignedRowIds.length > 0 ? (
+        <SectionMessage appearance="warning">
+          <Text>{t('unassignedRows', { count: plan.unassignedRowIds.length })}</Text>
+        </SectionMessage>
+      ) : null}
+      <section aria-labelledby="setdiba-writes">
+        <h3 id="setdiba-writes" style={headingStyle}>
+          {t('writesHeading')}
+        </h3>
+        {plan.writes.length === 0 ? (
+          <Text>{t('writesNone')}</Text>
+        ) : (
+          <ul style={{ margin: 0, paddingLeft: 16, color: token('color.text', '#172B4D') }}>
+            {plan.writes.map((write) => (
+              <li key={write}>{write}</li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </Stack>
+  );
+}
+
+function Certificate({ plan, t }: { plan: PlanView; t: PanelTranslate }) {
+  const lang = useLang();
+  const { certificate } = plan;
+  if (certificate.status === 'valid') {
+    return (
+      <Stack gap="050">
+        <Text>{t('certValid', { serial: certificate.serialNumber ?? '', date: formatDate(certificate.notAfter, lang) })}</Text>
+        {certificate.sha256Fingerprint ? (
+          <Muted>
+            <Code>{t('fingerprint', { fingerprint: certificate.sha256Fingerprint })}</Code>
+          </Muted>
+        ) : null}
+      </Stack>
+    );
+  }
+  const message = {
+    missing: t('certMissing'),
+    expired: t('certExpired'),
+    'not-yet-valid': t('certNotYetValid'),
+    unreadable: t('certUnreadable'),
+  }[certificate.status];
+  return (
+    <SectionMessage appearance="error">
+      <Text>{message}</Text>
+    </SectionMessage>
+  );
+}
+
+function ServiceCard({ service, busy, onDownload }: { service: ServicePlanView; busy: PanelFunction | null; onDownload: () => void }) {
+  const t = usePanelText();
+  const id = `setdiba-plan-${service.service}`;
+  const target =
+    service.target === 'self' ? t('targetSelf') : service.target === 'existing' ? t('targetExisting', { key: service.targetKey ?? '' }) : t('targetNew');
+  const counts = [
+    [service.counts.integrate, t('countIntegrate', { count: service.counts.integrate })],
+    [service.counts.wait, t('countWait', { count: service.counts.wait })],
+    [service.counts.reject, t('countReject', { count: service.counts.reject })],
+    [service.counts.muxPending, t('countMux', { count: service.counts.muxPending })],
+    [service.counts.blocked, t('countBlocked', { count: service.counts.blocked })],
+    [service.counts.disabled, t('countDisabled', { count: service.counts.disabled })],
+  ] as const;
+  return (
+    <Card labelledBy={id}>
+      <Stack gap="050">
+        <h3 id={id} style={headingStyle}>
+          {service.service}
+        </h3>
+        <Text>{target}</Text>
+        <Muted>
+          {t('environment', { env: service.environment })} · {service.assignee ? t('assignee', { name: service.assignee.displayName }) : t('nobodyAssigned')}
+          {service.labels.length > 0 ? ` · ${t('labels', { labels: service.labels.join(', ') })}` : ''}
+        </Muted>
+        <Text>
+          {counts
+            .filter(([count]) => count > 0)
+            .map(([, text]) => text)
+            .join(' · ')}
+        </Text>
+        {service.reviewReasons.length > 0 ? (
+          <ul style={{ margin: 0, paddingLeft: 16, color: token('color.text.warning', '#A54800') }}>
+            {service.reviewReasons.map((reason) => (
+              <li key={reason}>{reason}</li>
+            ))}
+          </ul>
+        ) : null}
+        <Inline>
+          <Button spacing="compact" isDisabled={busy !== null} isLoading={busy === 'downloadServiceWorkbook'} onClick={onDownload}>
+            {t('download', { service: service.service })}
+          </Button>
+        </Inline>
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,267 @@
+import Button from '@atlaskit/button/new';
+import Lozenge from '@atlaskit/lozenge';
+import TextArea from '@atlaskit/textarea';
+import { token } from '@atlaskit/tokens';
+import { useMemo, useState } from 'react';
+import type { PanelFunction, PanelState, RowView } from '../../../../src/handlers/panel-contract';
+import { formatDate, useLang } from '../../../shared/i18n';
+import { Card, Cell, Code, Inline, LiveMessage, Muted, Stack, Table, Text } from '../../../shared/layout';
+import type { PanelApi } from '../api';
+import type { Perform } from '../App';
+import { usePanelText } from '../i18n';
+import { RowStatusLozenge } from './StatusLozenge';
+
+/** 50 rows a page keeps a 311-row template to a few hundred DOM rows at most, so it renders at once. */
+export const PAGE_SIZE = 50;
+
+const rowLabel = (row: RowView) => `${row.sheet}:${row.row}`;
+
+/** Tab-separated, so that it pastes into a spreadsheet as cells. */
+function identifiers(row: RowView): string {
+  return [row.name, row.codiEns, row.ine, row.nif, row.dir3].map((value) => value ?? '').join('\t');
+}
+
+export function RowsTab({ state, api, busy, perform }: { state: PanelState; api: PanelApi; busy: PanelFunction | null; perform: Perform }) {
+  const t = usePanelText();
+  const [onlyProblems, setOnlyProblems] = useState(false);
+  const [page, setPage] = useState(0);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [reason, setReason] = useState('');
+  const [copyMessage, setCopyMessage] = useState<string | null>(null);
+
+  const rows = useMemo(
+    () => (onlyProblems ? state.rows.filter((row) => row.problems.length > 0) : state.rows),
+    [state.rows, onlyProblems],
+  );
+  const waiting = useMemo(() => state.rows.filter((row) => row.status === 'waiting'), [state.rows]);
+  const waitingIds = useMemo(() => new Set(waiting.map((row) => row.id)), [waiting]);
+  // Rows that stopped waiting (decided, re-run) cannot stay selected.
+  const selection = [...selected].filter((id) => waitingIds.has(id));
+  const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
+  const current = Math.min(page, pages - 1);
+  const visible = rows.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE);
+
+  const decide = async (rowIds: string[], decision: 'confirm' | 'reject') => {
+    const trimmed = reason.trim();
+    const ok = await perform(
+      'decideRows',
+      { rowIds, decision, ...(trimmed ? { reason: trimmed } : {}) },
+      { success: t('decisionsSaved', { count: rowIds.length }) },
+    );
+    if (ok) {
+      setSelected(new Set());
+      setReason('');
+    }
+  };
+
+  const toggle = (id: string) =>
+    setSelected((previous) => {
+      const next = new Set(previous);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  const copy = async (row: RowView) => {
+    const text = identifiers(row);
+    const ok = await api.copyText(text);
+    setCopyMessage(ok ? t('copied', { row: rowLabel(row) }) : t('copyFailed', { text: text.replace(/\t/g, ' · ') }));
+  };
+
+  return (
+    <Stack gap="150">
+      <Attachments state={state} />
+      <Inline>
+        <label style={{ display: 'inline-flex', gap: 6, alignItems: 'center', color: token('color.text', '#172B4D') }}>
+          <input
+            type="checkbox"
+            checked={onlyProblems}
+            onChange={(event) => {
+              setOnlyProblems(event.target.checked);
+              setPage(0);
+            }}
+          />
+          {t('onlyProblems')}
+        </label>
+      </Inline>
+      {waiting.length > 0 ? (
+        <Card>
+          <Stack>
+            <Inline>
+              <Button spacing="compact" onClick={() => setSelected(new Set(waitingIds))}>
+                {t('selectAllWaiting', { count: waiting.length })}
+              </Button>
+              <Button spacing="compact" appearance="primary" isDisabled={selection.length === 0 || busy !== null} onClick={() => void decide(selection, 'confirm')}>
+                {t('confirmSelected', { count: selection.length })}
+              </Button>
+              <Button spacing="compact" appearance="warning" isDisabled={selection.length === 0 || busy !== null} onClick={() => void decide(selection, 'reject')}>
+                {t('rejectSelected', { count: selection.length })}
+              </Button>
+            </Inline>
+            <label htmlFor="setdiba-decision-reason">
+              <Muted>{t('reasonLabel')}</Muted>
+            </label>
+            <TextArea id="setdiba-decision-reason" value={reason} maxLength={1000} minimumRows={1} onChange={(event) => setReason(event.currentTarget.value)} />
+          </Stack>
+        </Card>
+      ) : null}
+      <LiveMessage message={copyMessage} />
+      {visible.length === 0 ? (
+        <Text>{t('noRows')}</Text>
+      ) : (
+        <Table
+          caption={t('rowsCaption')}
+          head={[
+            t('colSelect'),
+            t('colRow'),
+            t('colEns'),
+            t('colCodiEns'),
+            t('colIne'),
+            t('colNif'),
+            t('colDir3'),
+            t('colService'),
+            t('colProductionDate'),
+            t('colStatus'),
+            t('colProblems'),
+            t('colActions'),
+          ]}
+        >
+          {visible.map((row) => (
+            <RowLine
+              key={row.id}
+              row={row}
+              selected={selected.has(row.id)}
+              onToggle={() => toggle(row.id)}
+              onCopy={() => void copy(row)}
+              onDecide={(decision) => void decide([row.id], decision)}
+              disabled={busy !== null}
+            />
+          ))}
+        </Table>
+      )}
+      {pages > 1 ? (
+        <nav aria-label={t('pageOf', { page: current + 1, pages })}>
+          <Inline>
+            <Button spacing="compact" isDisabled={current === 0} onClick={() => setPage(current - 1)}>
+              {t('previousPage')}
+            </Button>
+            <Muted>{t('pageOf', { page: current + 1, pages })}</Muted>
+            <Button spacing="compact" isDisabled={current >= pages - 1} onClick={() => setPage(current + 1)}>
+              {t('nextPage')}
+            </Button>
+          </Inline>
+        </nav>
+      ) : null}
+    </Stack>
+  );
+}
+
+function Attachments({ state }: { state: PanelState }) {
+  const t = usePanelText();
+  if (state.attachments.length === 0) return <Text>{t('noAttachments')}</Text>;
+  return (
+    <section aria-labelledby="setdiba-attachments">
+      <h3 id="setdiba-attachments" style={{ margin: 0, font: token('font.heading.xsmall', '600 14px/16px sans-serif'), color: token('color.text', '#172B4D') }}>
+        {t('attachmentsHeading')}
+      </h3>
+      <ul style={{ margin: 0, paddingLeft: 16 }}>
+        {state.attachments.map((attachment) => (
+          <li key={attachment.id}>
+            <Inline gap="050">
+              <Code>{attachment.fileName}</Code>
+              {attachment.status === 'read' ? <Muted>{t('attachmentRows', { count: attachment.rowCount })}</Muted> : null}
+              {attachment.status === 'unreadable' ? <Lozenge appearance="removed">{t('attachmentUnreadable')}</Lozenge> : null}
+              {attachment.status === 'produced' ? <Lozenge>{t('attachmentProduced')}</Lozenge> : null}
+              {attachment.message ? <Muted>{attachment.message}</Muted> : null}
+            </Inline>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function RowLine({
+  row,
+  selected,
+  onToggle,
+  onCopy,
+  onDecide,
+  disabled,
+}: {
+  row: RowView;
+  selected: boolean;
+  onToggle: () => void;
+  onCopy: () => void;
+  onDecide: (decision: 'confirm' | 'reject') => void;
+  disabled: boolean;
+}) {
+  const t = usePanelText();
+  const lang = useLang();
+  const label = rowLabel(row);
+  const service =
+    row.serviceAsWritten && row.service && row.serviceAsWritten !== row.service
+      ? `${row.serviceAsWritten} → ${row.service}`
+      : (row.service ?? row.serviceAsWritten ?? t('serviceUnknown'));
+  return (
+    <tr>
+      <Cell>
+        {row.status === 'waiting' ? <input type="checkbox" checked={selected} onChange={onToggle} aria-label={t('selectRow', { row: label })} /> : null}
+      </Cell>
+      <Cell header>
+        <Code>{label}</Code>
+      </Cell>
+      <Cell>{row.name ?? ''}</Cell>
+      <Cell>
+        <Code>{row.codiEns ?? ''}</Code>
+      </Cell>
+      <Cell>
+        <Code>{row.ine ?? ''}</Code>
+      </Cell>
+      <Cell>
+        <Code>{row.nif ?? ''}</Code>
+      </Cell>
+      <Cell>
+        <Code>{row.dir3 ?? ''}</Code>
+      </Cell>
+      <Cell>{service}</Cell>
+      <Cell>{formatDate(row.productionDate, lang)}</Cell>
+      <Cell>
+        <RowStatusLozenge status={row.status} t={t} />
+      </Cell>
+      <Cell>
+        {row.problems.length === 0 ? (
+          <Muted>{t('noProblems')}</Muted>
+        ) : (
+          <ul style={{ margin: 0, paddingLeft: 16 }}>
+            {row.problems.map((problem, index) => (
+              <li key={index}>
+                <Lozenge appearance={problem.severity === 'error' ? 'removed' : 'moved'}>
+                  {problem.severity === 'error' ? t('severityError') : t('severityWarning')}
+                </Lozenge>{' '}
+                {problem.column ? <Code>{t('problemAt', { column: problem.column, value: problem.value ?? '' })}</Code> : null} {problem.message}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Cell>
+      <Cell>
+        <Inline gap="050" wrap={false}>
+          <Button spacing="compact" appearance="subtle" onClick={onCopy} aria-label={t('copyLabel', { row: label })}>
+            {t('copy')}
+          </Button>
+          {row.status === 'waiting' ? (
+            <>
+              <Button spacing="compact" isDisabled={disabled} onClick={() => onDecide('confirm')} aria-label={t('confirmRowLabel', { row: label })}>
+                {t('confirmRow')}
+              </Button>
+              <Button spacing="compact" isDisabled={disabled} onClick={() => onDecide('reject')} aria-label={t('rejectRowLabel', { row: label })}>
+                {t('rejectRow')}
+              </Button>
+            </>
+          ) : null}
+        </Inline>
+      </Cell>
+    </tr>
+  );
+}

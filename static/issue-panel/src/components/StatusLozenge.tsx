@@ -1,0 +1,33 @@
+import Lozenge from '@atlaskit/lozenge';
+import type { HistoryEntry, RowStatus } from '../../../../src/handlers/panel-contract';
+import type { PanelTranslate } from '../i18n';
+
+type Appearance = 'default' | 'inprogress' | 'moved' | 'new' | 'removed' | 'success';
+
+const ROW: Record<RowStatus, [Appearance, Parameters<PanelTranslate>[0]]> = {
+  pending: ['default', 'statusPending'],
+  waiting: ['moved', 'statusWaiting'],
+  confirmed: ['inprogress', 'statusConfirmed'],
+  rejected: ['removed', 'statusRejected'],
+  integrated: ['success', 'statusIntegrated'],
+  'already-integrated': ['success', 'statusAlreadyIntegrated'],
+  'mux-pending': ['new', 'statusMuxPending'],
+  blocked: ['removed', 'statusBlocked'],
+};
+
+export function RowStatusLozenge({ status, t }: { status: RowStatus; t: PanelTranslate }) {
+  const [appearance, key] = ROW[status];
+  return <Lozenge appearance={appearance}>{t(key)}</Lozenge>;
+}
+
+const OUTCOME: Record<HistoryEntry['outcome'], [Appearance, Parameters<PanelTranslate>[0]]> = {
+  done: ['success', 'outcomeDone'],
+  'needs-review': ['moved', 'outcomeNeedsReview'],
+  failed: ['removed', 'outcomeFailed'],
+  running: ['inprogress', 'outcomeRunning'],
+};
+
+export function OutcomeLozenge({ outcome, t }: { outcome: HistoryEntry['outcome']; t: PanelTranslate }) {
+  const [appearance, key] = OUTCOME[outcome];
+  return <Lozenge appearance={appearance}>{t(key)}</Lozenge>;
+}

@@ -1,0 +1,2 @@
+// Stands in for the stylesheets Atlaskit components import (see jest.config.js).
+module.exports = {};
