@@ -27,9 +27,12 @@ export function batchId(issueKey: string, attachmentHashes: readonly string[]): 
   return idempotencyKey('batch', issueKey, ...[...attachmentHashes].sort());
 }
 
-/** One integration of one ens for one service in one environment, requested from one ticket. */
-export function integrationKey(originalKey: string, service: string, environment: string, codiEns: string): string {
-  return idempotencyKey('integration', originalKey, service, environment, codiEns);
+/**
+ * One integration of one ens for one service in one environment, requested by one batch of
+ * attachments of one ticket (the batch id stands for the attachments' contents).
+ */
+export function integrationKey(originalKey: string, batch: string, service: string, environment: string, codiEns: string): string {
+  return idempotencyKey('integration', originalKey, batch, service, environment, codiEns);
 }
 
 /** A comment of a given kind on a ticket for a batch (results, corrections, split notice, …). */

@@ -2,8 +2,9 @@
  * The run state the pipeline keeps on each ticket in the issue property `setdiba.run`. It is what makes
  * a re-run cheap and exactly-once: which attachments were read (or killed the parser), which batch of
  * attachments is being worked on and which of its steps are done, and which clone ticket holds each
- * service. Clone tickets carry the same property with `cloneOf`/`cloneKey`, indexed for JQL, so an
- * earlier clone is found by property before another one is created.
+ * service. Clone tickets carry the same property with `originKey` and `service`, indexed for JQL by the
+ * manifest's `jira:entityProperty` module, so an earlier clone is found by property before another one
+ * is created: `issue.property[setdiba.run].originKey = "SUP-1" AND issue.property[setdiba.run].service = "MUX"`.
  *
  * Per-row results are deliberately not stored: an issue property holds at most 32,768 characters and a
  * template may list 311 ens. Results are recomputed on a re-run from idempotent sources instead.
@@ -44,12 +45,14 @@ export type BatchState = z.infer<typeof batchStateSchema>;
 export const runStateSchema = z.object({
   version: z.literal(RUN_STATE_VERSION),
   role: z.enum(['original', 'clone']),
-  /** On a clone: the ticket it was split from. */
-  cloneOf: z.string().nullable(),
-  /** On a clone: `<original key>/<service>`, one JQL equality away. */
-  cloneKey: z.string().nullable(),
-  /** On a clone: its service. */
+  /** On a clone: the ticket it was split from (indexed). */
+  originKey: z.string().nullable(),
+  /** On a clone: its service (indexed). */
   service: serviceSchema.nullable(),
+  /** Where the latest run got to (indexed): running, done, or review (a person is needed). */
+  state: z.enum(['running', 'done', 'review']),
+  /** Content hashes of workbooks the app attached itself (a clone's rows): never read back. */
+  produced: z.array(z.string()),
   attachments: z.record(z.string(), attachmentStateSchema),
   batches: z.array(batchStateSchema),
   /** Service → ticket holding it (the original itself for the service it keeps). */
@@ -62,9 +65,10 @@ export function emptyRunState(): RunState {
   return {
     version: RUN_STATE_VERSION,
     role: 'original',
-    cloneOf: null,
-    cloneKey: null,
+    originKey: null,
     service: null,
+    state: 'running',
+    produced: [],
     attachments: {},
     batches: [],
     tickets: {},
@@ -72,12 +76,25 @@ export function emptyRunState(): RunState {
   };
 }
 
-export function cloneRunState(originalKey: string, service: Service): RunState {
-  return { ...emptyRunState(), role: 'clone', cloneOf: originalKey, cloneKey: cloneIndexKey(originalKey, service), service };
+export function cloneRunState(originKey: string, service: Service, producedHash: string | null): RunState {
+  return {
+    ...emptyRunState(),
+    role: 'clone',
+    originKey,
+    service,
+    state: 'done',
+    produced: producedHash ? [producedHash] : [],
+  };
 }
 
-export function cloneIndexKey(originalKey: string, service: Service): string {
-  return `${originalKey}/${service}`;
+/** JQL that finds the clone of `originKey` for `service` by its indexed run property. */
+export function cloneSearchJql(projectKey: string, originKey: string, service: Service): string {
+  const quote = (value: string) => `"${value.replace(/["\\]/g, '\\$&')}"`;
+  return [
+    `project = ${quote(projectKey)}`,
+    `issue.property[${RUN_PROPERTY}].originKey = ${quote(originKey)}`,
+    `issue.property[${RUN_PROPERTY}].service = ${quote(service)}`,
+  ].join(' AND ');
 }
 
 /**

@@ -51,6 +51,7 @@ const KNOWN_FILE_CODES = new Set([
   'file.too_large',
   'sheet.no_header',
   'file.parse_died',
+  'file.no_rows',
 ]);
 
 /** One paragraph per unreadable file, naming it and saying why. */
@@ -82,4 +83,10 @@ export function noRowsNotice(t: Translate): AdfDoc {
 /** After the last retry of a system error, or on a user error the pipeline could not report itself. */
 export function failureNotice(kind: 'final' | 'user', error: string, t: Translate): AdfDoc {
   return doc(paragraph(t(kind === 'final' ? 'failure.final' : 'failure.user', { error })));
+}
+
+/** Internal note listing why a person is needed (review reasons), or null when none is. */
+export function reviewNotice(reasons: readonly string[], t: Translate): AdfDoc | null {
+  if (reasons.length === 0) return null;
+  return doc(paragraph(`${t('review.title')} ${reasons.map((r) => t(`review.${r}`)).join('; ')}.`));
 }

@@ -1,0 +1,150 @@
+/**
+ * One ticket per service: finds or raises the ticket of each service the plan sends elsewhere.
+ * Before raising one it looks for an earlier clone by its indexed property, and it takes a create-once
+ * lock per (original, service), so duplicate or retried runs never raise a second ticket for a service.
+ * A new ticket is raised on behalf of the same customer, with the same request type (or the one the
+ * settings give the service) and organizations, summary `[<service>] <original>`, the original
+ * description, a workbook with only that service's rows, and a "Cloners" link to the original.
+ */
+import { kvsKeys, contentHash } from '../../domain/idempotency';
+import { UserError } from '../../domain/errors';
+import type { Plan, ServicePlan } from '../../domain/plan/types';
+import { RUN_PROPERTY, cloneRunState, cloneSearchJql } from '../../domain/run-state';
+import type { Service } from '../../domain/services';
+import type { Settings } from '../../domain/settings';
+import type { Lang } from '../../i18n';
+import type { PipelineDeps } from './deps';
+import type { LoadedTicket } from './ticket';
+
+export const CLONE_LINK_TYPE = 'Cloners';
+
+interface CloneLock {
+  state: 'creating' | 'created';
+  key: string | null;
+}
+
+export interface ServiceTicket {
+  service: Service;
+  key: string;
+  /** Raised by this very attempt: it has no comments yet, so there is nothing to look up. */
+  fresh: boolean;
+}
+
+export function cloneFileName(service: Service, originKey: string): string {
+  return `SetDIBA-${service}-${originKey}.xlsx`;
+}
+
+async function findClone(deps: PipelineDeps, projectKey: string, originKey: string, service: Service): Promise<string | null> {
+  const page = await deps.jira.searchJql(cloneSearchJql(projectKey, originKey, service));
+  // Oldest first if ever two exist: the first one raised is the one the run state would know.
+  const keys = [...page.keys].sort((a, b) => Number(a.split('-').pop()) - Number(b.split('-').pop()));
+  return keys[0] ?? null;
+}
+
+/** A clone found again (earlier attempt): makes sure what follows its creation happened too. */
+async function completeClone(
+  deps: PipelineDeps,
+  ticket: LoadedTicket,
+  plan: ServicePlan,
+  key: string,
+  workbook: () => Promise<Uint8Array>,
+): Promise<void> {
+  const clone = await deps.jira.getIssue(key);
+  if (!clone) return;
+  const origin = ticket.issue.key;
+  const work: Promise<unknown>[] = [];
+  if (!clone.links.some((l) => l.key === origin)) work.push(deps.jira.createIssueLink(CLONE_LINK_TYPE, key, origin));
+  const fileName = cloneFileName(plan.service, origin);
+  if (!clone.attachments.some((a) => a.filename === fileName)) {
+    work.push(
+      workbook().then(async (bytes) => {
+        await deps.jira.setIssueProperty(key, RUN_PROPERTY, cloneRunState(origin, plan.service, contentHash(bytes)));
+        await deps.jira.addAttachment(key, fileName, bytes, XLSX_MIME);
+      }),
+    );
+  }
+  await Promise.all(work);
+}
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export async function ensureServiceTickets(
+  deps: PipelineDeps,
+  ticket: LoadedTicket,
+  plan: Plan,
+  settings: Settings,
+  known: Partial<Record<Service, string>>,
+  lang: Lang,
+): Promise<ServiceTicket[]> {
+  const origin = ticket.issue.key;
+  const results = await Promise.all(
+    plan.services.map(async (servicePlan): Promise<ServiceTicket> => {
+      const { service, target } = servicePlan;
+      if (target.kind === 'self') return { service, key: origin, fresh: false };
+      if (target.kind === 'existing') return { service, key: target.key, fresh: false };
+      const workbook = () =>
+        deps.templates.write(
+          servicePlan.rows.map((r) => r.entity),
+          service,
+          lang,
+        );
+      const remembered = known[service];
+      if (remembered) return { service, key: remembered, fresh: false };
+
+      const found = await findClone(deps, ticket.issue.projectKey, origin, service);
+      if (found) {
+        await completeClone(deps, ticket, servicePlan, found, workbook);
+        return { service, key: found, fresh: false };
+      }
+      const lockKey = kvsKeys.cloneLock(origin, service);
+      if (!(await deps.kvs.setIfAbsent(lockKey, { state: 'creating', key: null } satisfies CloneLock))) {
+        const lock = await deps.kvs.get<CloneLock>(lockKey);
+        if (lock?.key) {
+          await completeClone(deps, ticket, servicePlan, lock.key, workbook);
+          return { service, key: lock.key, fresh: false };
+        }
+        // 'creating' with no clone to be found: the attempt that took the lock died before Jira raised
+        // the ticket (or between raising it and tagging it, which the property search would have shown
+        // once indexed). The run lease guarantees that attempt is over, so raising it now is the move.
+        deps.log?.warn('clone lock left by a dead attempt; raising the clone', { origin, service });
+      }
+      const created = await raiseClone(deps, ticket, servicePlan, settings, workbook);
+      await deps.hooks?.afterStep?.('clone-created', origin);
+      return { service, key: created, fresh: true };
+    }),
+  );
+  return results;
+}
+
+async function raiseClone(
+  deps: PipelineDeps,
+  ticket: LoadedTicket,
+  plan: ServicePlan,
+  settings: Settings,
+  workbook: () => Promise<Uint8Array>,
+): Promise<string> {
+  const { request, facts, issue } = ticket;
+  if (!request || !facts.serviceDeskId) {
+    throw new UserError('split.not_a_request', `${issue.key} is not a Jira Service Management request; it cannot be split`);
+  }
+  const [bytes, created] = await Promise.all([
+    workbook(),
+    deps.jira.createRequest({
+      serviceDeskId: facts.serviceDeskId,
+      requestTypeId: settings.services[plan.service].requestTypeId ?? request.requestTypeId,
+      summary: `[${plan.service}] ${facts.summary}`,
+      descriptionText: facts.descriptionText,
+      raiseOnBehalfOf: facts.reporter?.accountId ?? null,
+      organizationIds: facts.organizations.map((o) => o.id),
+    }),
+  ]);
+  const key = created.issueKey;
+  // Tagging first among equals: the property is what a later attempt finds the clone by.
+  await Promise.all([
+    deps.jira.setIssueProperty(key, RUN_PROPERTY, cloneRunState(issue.key, plan.service, contentHash(bytes))),
+    deps.kvs.set(kvsKeys.cloneLock(issue.key, plan.service), { state: 'created', key } satisfies CloneLock),
+    deps.jira.createIssueLink(CLONE_LINK_TYPE, key, issue.key),
+    deps.jira.addAttachment(key, cloneFileName(plan.service, issue.key), bytes, XLSX_MIME),
+  ]);
+  return key;
+}

@@ -1,0 +1,62 @@
+/**
+ * The comments of a run: per ticket at most one public comment (split notice, MUX dates, what to
+ * correct, unreadable files, in the requester's language) and one internal results comment (in the
+ * agents' language). Each carries an idempotency key as a comment property; a comment whose key is
+ * already on the ticket is not posted again.
+ */
+import { commentKey } from '../../domain/idempotency';
+import { doc, rule, type AdfDoc } from '../../domain/report/adf';
+import type { JiraComment, JiraPort } from '../../ports/jira';
+
+export const COMMENT_PROPERTY = 'setdiba.comment';
+
+export type CommentKind = 'public' | 'results';
+
+export interface PlannedComment {
+  issueKey: string;
+  kind: CommentKind;
+  key: string;
+  public: boolean;
+  body: AdfDoc;
+}
+
+/** Sections (null when not needed) joined into one document with a rule between them. */
+export function joinSections(sections: readonly (AdfDoc | null)[]): AdfDoc | null {
+  const present = sections.filter((s): s is AdfDoc => s !== null && s.content.length > 0);
+  if (present.length === 0) return null;
+  return doc(...present.flatMap((section, i) => (i === 0 ? section.content : [rule(), ...section.content])));
+}
+
+export function plannedComment(
+  issueKey: string,
+  batch: string,
+  kind: CommentKind,
+  body: AdfDoc | null,
+  isPublic: boolean,
+): PlannedComment | null {
+  return body ? { issueKey, kind, key: commentKey(issueKey, batch, kind), public: isPublic, body } : null;
+}
+
+export function commentKeysOf(comments: readonly JiraComment[]): Set<string> {
+  const keys = new Set<string>();
+  for (const comment of comments) {
+    const value = comment.properties[COMMENT_PROPERTY] as { key?: unknown } | undefined;
+    if (value && typeof value.key === 'string') keys.add(value.key);
+  }
+  return keys;
+}
+
+/** Posts the comments whose key is not among `existing`; returns how many were posted. */
+export async function postMissing(jira: JiraPort, comments: readonly PlannedComment[], existing: ReadonlySet<string>): Promise<number> {
+  let posted = 0;
+  for (const comment of comments) {
+    if (existing.has(comment.key)) continue;
+    await jira.addComment(comment.issueKey, {
+      body: comment.body,
+      public: comment.public,
+      properties: { [COMMENT_PROPERTY]: { key: comment.key, kind: comment.kind } },
+    });
+    posted++;
+  }
+  return posted;
+}

@@ -1,0 +1,295 @@
+/**
+ * processTicket: from a SetDIBA ticket to one ticket per service, labels, the MUX owner, integrations
+ * and comments — exactly once, whatever the deliveries, Jira's answers and the platform's retries.
+ *
+ * Shape of a run (each line is one round trip; independent calls inside a line run concurrently):
+ *   1. settings, issue, request, run state, comments
+ *   2. download the batch's attachments, mark the first one "parsing"   (parse locally)
+ *   3. store what was read (the batch and its attachments)
+ *   4-6. per new service: find an earlier clone by property; raise it; tag, link and attach its rows
+ *   7. labels, MUX owner, run state, integrations, public comments
+ *   8. internal results comments
+ *   9. run state: batch done
+ * Nothing in it grows with the number of rows except the integration backend calls.
+ */
+import { batchId } from '../../domain/idempotency';
+import { buildPlan, LABEL_REVIEW } from '../../domain/plan/build-plan';
+import { recognise } from '../../domain/plan/recognition';
+import { serviceAliases, ticketService } from '../../domain/plan/ticket-service';
+import type { Plan, ReviewReason, ServicePlan } from '../../domain/plan/types';
+import { correctionsComment, type RejectedRow } from '../../domain/report/corrections-comment';
+import { muxNotice, noRowsNotice, noTemplateNotice, reviewNotice, splitNotice, unreadableNotice } from '../../domain/report/notices';
+import { resultsComment } from '../../domain/report/results-comment';
+import type { RowResult, ServiceReport } from '../../domain/report/types';
+import { emptyRunState, markStep, withBatch, type BatchState, type RunState } from '../../domain/run-state';
+import type { Service } from '../../domain/services';
+import type { Settings } from '../../domain/settings';
+import { toLang, type Lang } from '../../i18n';
+import type { JiraUser } from '../../ports/jira';
+import { ensureServiceTickets, type ServiceTicket } from './clones';
+import { commentKeysOf, joinSections, plannedComment, postMissing, type PlannedComment } from './comments';
+import { silentLog, type PipelineDeps, type PipelineStep } from './deps';
+import { reportContext } from './describe';
+import { integrateRows } from './integrate';
+import { acquireLease, type LeaseHolder } from './lease';
+import { readAttachments } from './read-attachments';
+import { readRunState, writeRunState } from './run-state-store';
+import { loadTicket, projectKeyOf, type LoadedTicket } from './ticket';
+
+export interface ProcessJob {
+  issueKey: string;
+  /** The queue event, to tell this run's own retries from other deliveries. */
+  eventId: string;
+  /** 0 on the first delivery, then the platform's retry count. */
+  attempt: number;
+}
+
+export type ProcessOutcome =
+  | { status: 'not-found'; issueKey: string }
+  | { status: 'ignored'; issueKey: string }
+  | { status: 'nothing-new'; issueKey: string }
+  | {
+      status: 'done';
+      issueKey: string;
+      batch: string;
+      plan: Plan;
+      tickets: ServiceTicket[];
+      results: Partial<Record<Service, RowResult[]>>;
+      review: boolean;
+    };
+
+export { type PipelineDeps } from './deps';
+
+/** The requester's language when Jira knows it, else the settings' default. */
+export function requesterLang(ticket: LoadedTicket, settings: Settings): Lang {
+  const locale = ticket.facts.reporter?.locale;
+  return locale ? toLang(locale) : settings.comments.defaultLanguage;
+}
+
+export async function processTicket(deps: PipelineDeps, job: ProcessJob): Promise<ProcessOutcome> {
+  const { issueKey } = job;
+  const [settings, ticket] = await Promise.all([deps.loadSettings(projectKeyOf(issueKey)), loadTicket(deps.jira, issueKey)]);
+  if (!ticket) return { status: 'not-found', issueKey };
+  if (!recognise(ticket.facts, settings.recognition).recognised) return { status: 'ignored', issueKey };
+
+  const holder: LeaseHolder = { eventId: job.eventId, attempt: job.attempt };
+  const release = await acquireLease(deps.kvs, deps.clock, issueKey, holder, deps.leaseMs);
+  try {
+    return await run(deps, ticket, settings);
+  } finally {
+    await release();
+  }
+}
+
+async function step(deps: PipelineDeps, name: PipelineStep, issueKey: string): Promise<void> {
+  await deps.hooks?.afterStep?.(name, issueKey);
+}
+
+async function run(deps: PipelineDeps, ticket: LoadedTicket, settings: Settings): Promise<ProcessOutcome> {
+  const { jira, clock, templates } = deps;
+  const log = deps.log ?? silentLog;
+  const issueKey = ticket.issue.key;
+  const [stored, ownComments] = await Promise.all([readRunState(jira, issueKey, log), jira.getComments(issueKey)]);
+  let state: RunState = stored ?? emptyRunState();
+  await step(deps, 'loaded', issueKey);
+
+  const spreadsheets = ticket.issue.attachments.filter((a) => templates.isSpreadsheet(a.filename));
+  let batch: BatchState | undefined = state.batches.find((b) => !b.done);
+  let noTemplate = false;
+  if (!batch) {
+    const fresh = spreadsheets.filter((a) => !(a.id in state.attachments));
+    if (fresh.length === 0) {
+      // A ticket that never had a template gets one note asking for it; anything else is a no-op.
+      if (spreadsheets.length > 0 || state.batches.length > 0 || state.role === 'clone') return { status: 'nothing-new', issueKey };
+      noTemplate = true;
+    }
+    const ids = fresh.map((a) => a.id);
+    batch = { id: batchId(issueKey, noTemplate ? ['no-template'] : ids), attachmentIds: ids, steps: [], done: false };
+    state = withBatch({ ...state, state: 'running' }, batch);
+  }
+  noTemplate = noTemplate || (batch.attachmentIds.length === 0 && spreadsheets.length === 0);
+  const batchKey = batch.id;
+
+  const selfService = state.role === 'clone' ? state.service : null;
+  const read = await readAttachments(deps, issueKey, state, batch, ticket.issue.attachments, {
+    service: selfService ?? ticketService(ticket.facts, settings),
+    extraAliases: serviceAliases(settings),
+  });
+  state = await writeRunState(jira, clock, issueKey, read.state);
+  await step(deps, 'attachments-read', issueKey);
+
+  const plan = buildPlan({
+    ticketKey: issueKey,
+    entities: read.entities,
+    unreadable: read.unreadable,
+    settings,
+    now: clock.now(),
+    existingTickets: state.tickets,
+    selfService,
+    noTemplate,
+  });
+  const lang = requesterLang(ticket, settings);
+  const internalLang = settings.comments.defaultLanguage;
+
+  const serviceTickets = await ensureServiceTickets(deps, ticket, plan, settings, state.tickets, lang);
+  await step(deps, 'clones', issueKey);
+  const ticketOf = new Map(serviceTickets.map((t) => [t.service, t]));
+  const ownService = plan.services.find((s) => s.target.kind === 'self')?.service ?? null;
+  state = markStep(
+    { ...state, tickets: { ...state.tickets, ...Object.fromEntries(serviceTickets.map((t) => [t.service, t.key])) } },
+    batchKey,
+    'clones',
+  );
+
+  // --- Phase A: everything that only needs the plan and the tickets, at once.
+  const backend = deps.backendFor(settings, ticket.issue.projectKey);
+  const publicFor = (ctxLang: Lang) => reportContext(templates, ctxLang);
+  const pub = publicFor(lang);
+  const isPublic = settings.comments.publicToRequester;
+  const others = serviceTickets.filter((t) => t.key !== issueKey);
+  const existingKeys = new Map<string, Set<string>>([[issueKey, commentKeysOf(ownComments)]]);
+  for (const t of others) if (t.fresh) existingKeys.set(t.key, new Set());
+
+  const publicComments: PlannedComment[] = [];
+  const created = others.map((t) => ({ service: t.service, key: t.key }));
+  const rejected = (sp: ServicePlan | undefined): RejectedRow[] =>
+    (sp?.rows ?? []).filter((r) => r.decision === 'reject').map((r) => ({ entity: r.entity, problems: r.problems }));
+  const muxRows = (sp: ServicePlan | undefined) =>
+    sp?.service === 'MUX' ? sp.rows.filter((r) => r.decision === 'mux-pending').map((r) => r.entity) : [];
+  const own = plan.services.find((s) => s.service === ownService);
+  const selfPublic = joinSections([
+    splitNotice(created, plan.splitMode === 'umbrella' && !selfService ? null : ownService, pub.t),
+    muxNotice(muxRows(own), pub.t),
+    correctionsComment([...rejected(own), ...plan.unassigned.map((r) => ({ entity: r.entity, problems: r.problems }))], pub),
+    unreadableNotice(plan.unreadable, pub),
+    !noTemplate && read.entities.length === 0 && plan.unreadable.length === 0 ? noRowsNotice(pub.t) : null,
+  ]);
+  const selfPublicComment = plannedComment(issueKey, batchKey, 'public', selfPublic, isPublic);
+  if (selfPublicComment) publicComments.push(selfPublicComment);
+  for (const t of others) {
+    const sp = plan.services.find((s) => s.service === t.service);
+    const body = joinSections([muxNotice(muxRows(sp), pub.t), correctionsComment(rejected(sp), pub)]);
+    const comment = plannedComment(t.key, batchKey, 'public', body, isPublic);
+    if (comment) publicComments.push(comment);
+  }
+
+  const muxOwnerId = plan.services.some((s) => s.service === 'MUX') ? settings.services.MUX.ownerAccountId : null;
+  const results: Partial<Record<Service, RowResult[]>> = {};
+  let owner: JiraUser | null = null;
+  const phaseA: Promise<unknown>[] = [
+    applyLabels(deps, ticket, plan, ticketOf),
+    writeRunState(jira, clock, issueKey, state).then((s) => (state = s)),
+    ...plan.services.map(async (sp) => {
+      const key = ticketOf.get(sp.service)?.key ?? issueKey;
+      results[sp.service] = await integrateRows(deps, {
+        originKey: state.originKey ?? issueKey,
+        ticketKey: key,
+        batch: batchKey,
+        plan: sp,
+        settings,
+        backend,
+      });
+    }),
+    muxOwnerId ? jira.getUser(muxOwnerId).then((u) => (owner = u)) : Promise.resolve(),
+    ...[...new Set(publicComments.map((c) => c.issueKey)), ...others.map((t) => t.key)]
+      .filter((key, i, all) => all.indexOf(key) === i)
+      .map(async (key) => {
+        if (!existingKeys.has(key)) existingKeys.set(key, commentKeysOf(await jira.getComments(key)));
+        await postMissing(
+          jira,
+          publicComments.filter((c) => c.issueKey === key),
+          existingKeys.get(key) ?? new Set(),
+        );
+      }),
+  ];
+  await Promise.all(phaseA);
+  await step(deps, 'updated', issueKey);
+
+  // --- Phase B: the internal results comments, which need the integration results.
+  const internal = reportContext(templates, internalLang);
+  const certificate = settings.certificate.current;
+  const failedTickets: string[] = [];
+  const internalComments: PlannedComment[] = [];
+  for (const sp of plan.services) {
+    const key = ticketOf.get(sp.service)?.key ?? issueKey;
+    const rows = results[sp.service] ?? [];
+    const reviewReasons: ReviewReason[] = [...sp.reviewReasons];
+    if (rows.some((r) => r.result === 'failed')) {
+      reviewReasons.push('integration-failed');
+      failedTickets.push(key);
+    }
+    const report: ServiceReport = {
+      service: sp.service,
+      environment: sp.environment,
+      ticketKey: key,
+      mode: backend.mode,
+      rows,
+      certificate: {
+        status: plan.certificate,
+        serialNumber: certificate?.serialNumber ?? null,
+        sha256Fingerprint: certificate?.sha256Fingerprint ?? null,
+      },
+      owner: sp.service === 'MUX' && muxOwnerId ? { accountId: muxOwnerId, displayName: (owner as JiraUser | null)?.displayName ?? null } : null,
+      reviewReasons,
+    };
+    const selfExtra = key === issueKey ? reviewNotice(plan.selfReviewReasons, internal.t) : null;
+    const comment = plannedComment(key, batchKey, 'results', joinSections([resultsComment(report, internal), selfExtra]), false);
+    if (comment) internalComments.push(comment);
+  }
+  if (!plan.services.some((sp) => (ticketOf.get(sp.service)?.key ?? issueKey) === issueKey)) {
+    // The ticket keeps no service (umbrella, or nothing readable): a note for the agents if needed.
+    const body = joinSections([noTemplate ? noTemplateNotice(internal.t) : null, reviewNotice(plan.selfReviewReasons, internal.t)]);
+    const comment = plannedComment(issueKey, batchKey, 'results', body, false);
+    if (comment) internalComments.push(comment);
+  }
+  await Promise.all([
+    ...[...new Set(internalComments.map((c) => c.issueKey))].map((key) =>
+      postMissing(
+        jira,
+        internalComments.filter((c) => c.issueKey === key),
+        existingKeys.get(key) ?? new Set(),
+      ),
+    ),
+    ...[...new Set(failedTickets)].map((key) => jira.editIssue(key, { labelsAdd: [LABEL_REVIEW] })),
+  ]);
+  await step(deps, 'internal-comments', issueKey);
+
+  // --- Phase C: the batch is done.
+  const review =
+    plan.selfReviewReasons.length > 0 || plan.services.some((s) => s.reviewReasons.length > 0) || failedTickets.length > 0;
+  const finished: BatchState = { ...(state.batches.find((b) => b.id === batchKey) ?? batch), done: true };
+  state = await writeRunState(jira, clock, issueKey, { ...withBatch(state, finished), state: review ? 'review' : 'done' });
+  await step(deps, 'done', issueKey);
+  log.info('ticket processed', { issueKey, batch: batchKey, tickets: serviceTickets.map((t) => t.key), review });
+  return { status: 'done', issueKey, batch: batchKey, plan, tickets: serviceTickets, results, review };
+}
+
+/** Labels on every ticket of the plan, and the MUX ticket assigned to its owner. */
+async function applyLabels(
+  deps: PipelineDeps,
+  ticket: LoadedTicket,
+  plan: Plan,
+  ticketOf: ReadonlyMap<Service, ServiceTicket>,
+): Promise<void> {
+  const issueKey = ticket.issue.key;
+  const labelsFor = new Map<string, Set<string>>([[issueKey, new Set(plan.selfLabels)]]);
+  const assignments = new Map<string, string>();
+  for (const sp of plan.services) {
+    const key = ticketOf.get(sp.service)?.key ?? issueKey;
+    const set = labelsFor.get(key) ?? new Set<string>();
+    sp.labels.forEach((l) => set.add(l));
+    labelsFor.set(key, set);
+    if (sp.assignee) assignments.set(key, sp.assignee);
+  }
+  const work: Promise<void>[] = [];
+  for (const [key, labels] of labelsFor) {
+    // The original's labels are known: an edit that changes nothing is not sent.
+    const missing = key === issueKey ? [...labels].filter((l) => !ticket.issue.labels.includes(l)) : [...labels];
+    if (missing.length > 0) work.push(deps.jira.editIssue(key, { labelsAdd: missing }));
+  }
+  for (const [key, accountId] of assignments) {
+    if (key === issueKey && ticket.issue.assignee?.accountId === accountId) continue;
+    work.push(deps.jira.assignIssue(key, accountId));
+  }
+  await Promise.all(work);
+}

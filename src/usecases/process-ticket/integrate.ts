@@ -1,0 +1,104 @@
+/**
+ * Turns planned rows into results. Rows the plan clears are sent to the integration backend with an
+ * idempotency key per (original ticket, batch of attachments, service, environment, ens): a retry of
+ * the same batch repeats the same request, while a corrected file (a new batch) may send corrected data; an ens already integrated for the
+ * service and environment (by this ticket, an earlier run or an earlier ticket) is reported, not redone.
+ * The registry of integrated ens lives in the KeyValueStore, written after the backend confirms.
+ */
+import { errorMessage, isUserError } from '../../domain/errors';
+import { integrationKey, kvsKeys } from '../../domain/idempotency';
+import type { PlannedRow, RowDecision, ServicePlan } from '../../domain/plan/types';
+import type { RowResult, RowResultKind } from '../../domain/report/types';
+import type { Settings } from '../../domain/settings';
+import type { IntegrationBackend } from '../../ports/integration-backend';
+import { mapLimit } from './concurrency';
+import type { PipelineDeps } from './deps';
+
+interface IntegratedRecord {
+  /** What the backend answered the ticket that asked first. */
+  result: 'integrated' | 'already_integrated';
+  issueKey: string;
+  batch: string;
+  at: string;
+  reference: string | null;
+}
+
+const BY_DECISION: Record<Exclude<RowDecision, 'integrate'>, RowResultKind> = {
+  wait: 'waiting',
+  reject: 'rejected',
+  'mux-pending': 'muxPending',
+  blocked: 'blocked',
+  'service-disabled': 'disabled',
+};
+
+export async function integrateRows(
+  deps: PipelineDeps,
+  args: {
+    originKey: string;
+    ticketKey: string;
+    batch: string;
+    plan: ServicePlan;
+    settings: Settings;
+    backend: IntegrationBackend;
+  },
+): Promise<RowResult[]> {
+  const { plan, settings, backend } = args;
+  const certificate = settings.certificate.current;
+  const one = async (row: PlannedRow): Promise<RowResult> => {
+    const base = { entity: row.entity, problems: row.problems };
+    if (row.decision !== 'integrate') return { ...base, result: BY_DECISION[row.decision] };
+    const { codiEns, name, nif } = row.entity;
+    if (!codiEns || !name || !nif || !certificate) {
+      // The reader marks such rows invalid; this guards a plan built around it.
+      return { ...base, result: 'failed', detail: 'codiEns/name/nif' };
+    }
+    const registryKey = kvsKeys.integrated(plan.environment, plan.service, codiEns);
+    const known = await deps.kvs.get<IntegratedRecord>(registryKey);
+    if (known) {
+      // Our own earlier attempt at this very batch: report what it got, as if it had not died.
+      const ours = known.issueKey === args.ticketKey && known.batch === args.batch;
+      if (ours) return known.result === 'integrated' ? { ...base, result: 'integrated' } : { ...base, result: 'already', where: null };
+      return { ...base, result: 'already', where: known.result === 'integrated' ? known.issueKey : null };
+    }
+    try {
+      const outcome = await backend.integrate({
+        idempotencyKey: integrationKey(args.originKey, args.batch, plan.service, plan.environment, codiEns),
+        issueKey: args.ticketKey,
+        service: plan.service,
+        environment: plan.environment,
+        codiEns,
+        name,
+        nif,
+        dir3: row.entity.dir3,
+        certificate: {
+          serialNumber: certificate.serialNumber,
+          sha256Fingerprint: certificate.sha256Fingerprint,
+          pem: certificate.pem,
+        },
+      });
+      switch (outcome.result) {
+        case 'pending_agent':
+          return { ...base, result: 'checklist' };
+        case 'rejected':
+          return { ...base, result: 'failed', detail: outcome.reason };
+        case 'integrated':
+        case 'already_integrated': {
+          const record: IntegratedRecord = {
+            result: outcome.result,
+            issueKey: args.ticketKey,
+            batch: args.batch,
+            at: deps.clock.now().toISOString(),
+            reference: outcome.reference,
+          };
+          await deps.kvs.set(registryKey, record);
+          return outcome.result === 'integrated' ? { ...base, result: 'integrated' } : { ...base, result: 'already', where: null };
+        }
+      }
+    } catch (error) {
+      // A person can act on a refusal; anything else is the platform's to retry.
+      if (isUserError(error)) return { ...base, result: 'failed', detail: errorMessage(error) };
+      throw error;
+    }
+  };
+  return mapLimit(plan.rows, deps.integrationConcurrency ?? 8, one);
+}

@@ -1,0 +1,116 @@
+/**
+ * Reads the batch's spreadsheet attachments into rows, never crashing on a file:
+ * - each file is marked `parsing` in the run state before the parser sees it; a mark still there on a
+ *   retry means the earlier attempt died or timed out on that file, which is then reported unreadable
+ *   instead of being parsed again (the platform retries for 24 h; a poison file must not burn them);
+ * - a create-once lock per (ticket, content hash) makes the same content attached twice count once;
+ * - files the app attached itself (a clone's rows) are never read back.
+ */
+import { contentHash, kvsKeys } from '../../domain/idempotency';
+import type { SourcedEntity, UnreadableFile } from '../../domain/plan/types';
+import type { AttachmentState, BatchState, RunState } from '../../domain/run-state';
+import type { ExtraAliases, Service } from '../../domain/services';
+import { errorMessage } from '../../domain/errors';
+import type { JiraAttachment } from '../../ports/jira';
+import type { PipelineDeps } from './deps';
+import { writeRunState } from './run-state-store';
+
+export interface ReadOutcome {
+  state: RunState;
+  entities: SourcedEntity[];
+  unreadable: UnreadableFile[];
+  /** Per attachment id, the bytes read (a clone's workbook is written from the rows, not these). */
+  fileNames: string[];
+}
+
+interface LockValue {
+  batch: string;
+  attachmentId: string;
+}
+
+function setAttachment(state: RunState, id: string, value: AttachmentState): RunState {
+  return { ...state, attachments: { ...state.attachments, [id]: value } };
+}
+
+function fileProblemMessage(params: Readonly<Record<string, string | number>>): string {
+  return Object.entries(params)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ');
+}
+
+export async function readAttachments(
+  deps: PipelineDeps,
+  issueKey: string,
+  startState: RunState,
+  batch: BatchState,
+  attachments: readonly JiraAttachment[],
+  options: { service: Service | null; extraAliases: ExtraAliases },
+): Promise<ReadOutcome> {
+  const { jira, kvs, templates, clock } = deps;
+  let state = startState;
+  const entities: SourcedEntity[] = [];
+  const unreadable: UnreadableFile[] = [];
+  const inBatch = attachments.filter((a) => batch.attachmentIds.includes(a.id));
+
+  // Files that killed an earlier attempt are not downloaded again, let alone parsed.
+  const toRead: JiraAttachment[] = [];
+  for (const attachment of inBatch) {
+    const previous = state.attachments[attachment.id];
+    if (previous?.status === 'parsing' || previous?.status === 'unreadable') {
+      const code = previous.status === 'parsing' ? 'file.parse_died' : (previous.reason ?? 'file.unreadable');
+      unreadable.push({ attachmentId: attachment.id, fileName: attachment.filename, code, message: '' });
+      state = setAttachment(state, attachment.id, { ...previous, status: 'unreadable', reason: code });
+    } else if (previous?.status === 'duplicate' || previous?.status === 'produced') {
+      continue;
+    } else {
+      toRead.push(attachment);
+    }
+  }
+
+  const downloads = await Promise.all(toRead.map((a) => jira.getAttachmentContent(a.id)));
+  for (const [index, attachment] of toRead.entries()) {
+    const bytes = downloads[index] as Uint8Array;
+    const hash = contentHash(bytes);
+    const base: AttachmentState = { fileName: attachment.filename, hash, status: 'read', batch: batch.id, reason: null };
+    if (state.produced.includes(hash)) {
+      state = setAttachment(state, attachment.id, { ...base, status: 'produced' });
+      continue;
+    }
+    const lockKey = kvsKeys.attachmentLock(issueKey, hash);
+    const lock: LockValue = { batch: batch.id, attachmentId: attachment.id };
+    if (!(await kvs.setIfAbsent(lockKey, lock))) {
+      const holder = await kvs.get<LockValue>(lockKey);
+      if (holder && (holder.batch !== batch.id || holder.attachmentId !== attachment.id)) {
+        state = setAttachment(state, attachment.id, { ...base, status: 'duplicate' });
+        continue;
+      }
+    }
+    if (state.attachments[attachment.id]?.status !== 'read') {
+      // The mark must be stored before parsing starts: it is what a retry finds if parsing kills us.
+      state = await writeRunState(jira, clock, issueKey, setAttachment(state, attachment.id, { ...base, status: 'parsing' }));
+      await deps.hooks?.afterStep?.('attachment-marked', issueKey);
+    }
+    let problem: { code: string; message: string } | null = null;
+    try {
+      const result = await templates.read(bytes, attachment.filename, options);
+      if (!result.readable || result.entities.length === 0) {
+        const first = result.problems[0];
+        problem = first
+          ? { code: first.code, message: fileProblemMessage(first.params) }
+          : { code: 'file.no_rows', message: '' };
+      } else {
+        for (const entity of result.entities) entities.push({ ...entity, attachmentId: attachment.id, fileName: attachment.filename });
+      }
+    } catch (error) {
+      // Whatever the reader throws is this file's problem, never the job's.
+      problem = { code: 'file.unreadable', message: errorMessage(error) };
+    }
+    if (problem) {
+      unreadable.push({ attachmentId: attachment.id, fileName: attachment.filename, ...problem });
+      state = setAttachment(state, attachment.id, { ...base, status: 'unreadable', reason: problem.code });
+    } else {
+      state = setAttachment(state, attachment.id, base);
+    }
+  }
+  return { state, entities, unreadable, fileNames: inBatch.map((a) => a.filename) };
+}
