@@ -56,7 +56,7 @@ export function findServicesInText(text: string | null | undefined, extra: Extra
   const words = text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
-    .split(/[^A-Za-z0-9\-]+/)
+    .split(/[^A-Za-z0-9-]+/)
     .filter((w) => w !== '');
   const found = new Set<Service>();
   // Two-word aliases ("Registre unificat") are matched on adjacent word pairs as well.

@@ -1,0 +1,157 @@
+// @ts-check
+/**
+ * ESLint flat config. Besides the recommended rules it enforces the layering of docs/architecture.md
+ * with `no-restricted-imports`: the pure domain and the use cases never see Forge, HTTP or the
+ * adapters, and nothing the Forge bundle contains reaches the emulator or the sandbox.
+ */
+const js = require('@eslint/js');
+const { defineConfig, globalIgnores } = require('eslint/config');
+const globals = require('globals');
+const tseslint = require('typescript-eslint');
+
+/** A relative import of a top-level folder of src/, from any depth: `../adapters/x`, `../../ports`. */
+const srcFolder = (/** @type {string} */ names) => `^(\\.\\./)+(${names})(/|$)`;
+
+/** Network, processes and the file system: the outside world, reached only through ports. */
+const NODE_IO = ['node:http', 'node:https', 'node:net', 'node:tls', 'node:dgram', 'node:child_process', 'node:fs', 'node:fs/promises', 'http', 'https', 'net', 'child_process', 'fs'];
+
+const forge = { group: ['@forge/*'], message: 'Only src/adapters and src/handlers may use Forge packages.' };
+const io = NODE_IO.map((name) => ({ name, message: 'I/O goes through a port (src/ports) implemented in src/adapters.' }));
+
+/**
+ * @param {string} folders regex alternation of src/ folders that may not be imported
+ * @param {string} why
+ */
+const notFrom = (folders, why) => ({ regex: srcFolder(folders), message: why });
+
+module.exports = defineConfig([
+  globalIgnores(['node_modules/', 'dist/', 'coverage/', 'static/*/build/', '.sandbox/', 'test-output/']),
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  {
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      // House rule: `any` only with a comment saying why, i.e. an eslint-disable line with a reason.
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+    },
+  },
+  {
+    // Node scripts and configs are CommonJS.
+    files: ['**/*.js', '**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['static/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@forge/*', '!@forge/bridge'],
+              message: 'Custom UI talks to the backend only through @forge/bridge.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['static/build.mjs'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+
+  // ---- Layering (docs/architecture.md "Rules of the house") ----
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: io,
+          patterns: [
+            forge,
+            notFrom(
+              'adapters|usecases|handlers|ports|i18n|spreadsheet|emulator|sandbox|cli|composition',
+              'The domain is pure: it imports nothing outside src/domain (node built-ins such as crypto excepted).',
+            ),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/usecases/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: io,
+          patterns: [
+            forge,
+            notFrom('adapters|spreadsheet|emulator|sandbox|cli|composition', 'Use cases reach the outside only through src/ports.'),
+            // The panel's resolver contract is shared by the resolver, the use case and the UI.
+            { regex: '^(\\.\\./)+handlers/(?!panel-contract$)', message: 'Use cases do not depend on handlers.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/ports/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: io,
+          patterns: [forge, notFrom('adapters|usecases|handlers|emulator|sandbox|cli|composition', 'Ports are interfaces over the domain only.')],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/adapters/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [notFrom('usecases|handlers|emulator|sandbox|cli|composition', 'Adapters implement ports; they do not call up the stack.')] },
+      ],
+    },
+  },
+  {
+    files: ['src/i18n/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: io, patterns: [forge, notFrom('adapters|usecases|handlers|emulator|sandbox|cli|composition', 'The catalogue is plain data.')] },
+      ],
+    },
+  },
+  {
+    // Everything Forge may bundle: never the emulator, the sandbox or the CLI.
+    files: ['src/index.ts', 'src/handlers/**/*.ts', 'src/composition/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [notFrom('emulator|sandbox|cli', 'Dev-only code must not reach the Forge bundle.')] },
+      ],
+    },
+  },
+  {
+    files: ['src/index.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'Program > :not(ExportNamedDeclaration[source])',
+          message: 'src/index.ts only re-exports the handlers manifest.yml names.',
+        },
+      ],
+    },
+  },
+]);
