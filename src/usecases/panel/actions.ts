@@ -1,0 +1,141 @@
+/**
+ * What agents do from the panel. Each action re-reads the ticket, checks that the action still makes
+ * sense (a run in progress, rows no longer held, the MUX owner and date), writes once, and answers
+ * with the fresh state so the panel needs no second call.
+ */
+import { SERVICE_SLUG, type Service } from '../../domain/services';
+import type { PanelPayload, PanelState } from '../../handlers/panel-contract';
+import type { PanelCaller, PanelDeps, RunRequest } from './deps';
+import { PanelActionError } from './errors';
+import { writePanelProperty, type Actor } from './panel-property';
+import { getPanelState, loadPanel, type LoadedPanel } from './panel-state';
+
+function actor(deps: PanelDeps, caller: PanelCaller): Actor {
+  return { accountId: caller.accountId, displayName: caller.displayName, at: deps.clock.now().toISOString() };
+}
+
+function assertIdle(loaded: LoadedPanel): void {
+  if (loaded.progress.run.status !== 'idle') throw new PanelActionError('conflict', 'errorRunInProgress');
+}
+
+function assertSetdiba(loaded: LoadedPanel): void {
+  if (!loaded.preview.recognition.recognised) throw new PanelActionError('conflict', 'errorNotSetdiba');
+}
+
+async function enqueue(deps: PanelDeps, caller: PanelCaller, reason: RunRequest['reason']): Promise<PanelState> {
+  await deps.pipeline.enqueueRun({ issueKey: caller.issueKey, requestedBy: caller.accountId, reason });
+  return getPanelState(deps, caller);
+}
+
+/** Executa / Torna a executar: the same idempotent pipeline the product events run. */
+export async function runNow(deps: PanelDeps, caller: PanelCaller): Promise<PanelState> {
+  const loaded = await loadPanel(deps, caller);
+  assertSetdiba(loaded);
+  assertIdle(loaded);
+  return enqueue(deps, caller, 'panel');
+}
+
+/** Confirm or reject rows held for a warning; the next run integrates the confirmed ones. */
+export async function decideRows(deps: PanelDeps, caller: PanelCaller, payload: PanelPayload<'decideRows'>): Promise<PanelState> {
+  const loaded = await loadPanel(deps, caller);
+  assertSetdiba(loaded);
+  const held = new Map(loaded.state.rows.filter((row) => row.decision === 'wait').map((row) => [row.id, row]));
+  const notHeld = payload.rowIds.filter((rowId) => {
+    const row = held.get(rowId);
+    // A held row can change its decision until a run has integrated it.
+    return !row || row.status === 'integrated' || row.status === 'already-integrated';
+  });
+  if (notHeld.length > 0) {
+    const labels = notHeld.map((rowId) => rowId.split(':').slice(1).join(':')).join(', ');
+    throw new PanelActionError('conflict', 'errorRowsNotWaiting', { rows: labels });
+  }
+  const property = {
+    ...loaded.property,
+    decisions: [
+      ...loaded.property.decisions,
+      { rowIds: [...new Set(payload.rowIds)], decision: payload.decision, reason: payload.reason?.trim() || null, by: actor(deps, caller) },
+    ],
+  };
+  await writePanelProperty(deps.jiraAsApp, caller.issueKey, property);
+  return getPanelState(deps, caller);
+}
+
+/** Any agent records the go-live date SetDIBA gave for the MUX ens of this ticket. */
+export async function setMuxProductionDate(
+  deps: PanelDeps,
+  caller: PanelCaller,
+  payload: PanelPayload<'setMuxProductionDate'>,
+): Promise<PanelState> {
+  const loaded = await loadPanel(deps, caller);
+  if (!loaded.state.mux.applicable) throw new PanelActionError('conflict', 'errorNoMuxRows');
+  const mux = loaded.property.mux ?? { date: null, recordedBy: null, integrateRequestedBy: null };
+  await writePanelProperty(deps.jiraAsApp, caller.issueKey, {
+    ...loaded.property,
+    mux: { ...mux, date: payload.date, recordedBy: actor(deps, caller) },
+  });
+  return getPanelState(deps, caller);
+}
+
+/** Only the MUX owner, only once the recorded date is reached. */
+export async function integrateMuxNow(deps: PanelDeps, caller: PanelCaller): Promise<PanelState> {
+  const loaded = await loadPanel(deps, caller);
+  const { mux } = loaded.state;
+  if (!mux.applicable) throw new PanelActionError('conflict', 'errorNoMuxRows');
+  if (!mux.callerIsOwner) {
+    throw new PanelActionError('forbidden', 'errorNotMuxOwner', { name: mux.owner?.displayName ?? '—' });
+  }
+  if (!mux.recordedDate) throw new PanelActionError('conflict', 'errorNoMuxDate');
+  if (!mux.dateReached) throw new PanelActionError('conflict', 'errorMuxDateNotReached', { date: mux.recordedDate });
+  assertIdle(loaded);
+  const current = loaded.property.mux ?? { date: mux.recordedDate, recordedBy: null, integrateRequestedBy: null };
+  await writePanelProperty(deps.jiraAsApp, caller.issueKey, {
+    ...loaded.property,
+    mux: { ...current, integrateRequestedBy: actor(deps, caller) },
+  });
+  return enqueue(deps, caller, 'mux');
+}
+
+/** Assisted mode: tick (or untick) a step done by hand. */
+export async function markChecklistStep(
+  deps: PanelDeps,
+  caller: PanelCaller,
+  payload: PanelPayload<'markChecklistStep'>,
+): Promise<PanelState> {
+  const loaded = await loadPanel(deps, caller);
+  if (loaded.preview.backendMode !== 'assisted') throw new PanelActionError('conflict', 'errorNotAssisted');
+  if (!loaded.state.checklist?.some((step) => step.id === payload.stepId)) {
+    throw new PanelActionError('conflict', 'errorStepUnknown');
+  }
+  await writePanelProperty(deps.jiraAsApp, caller.issueKey, {
+    ...loaded.property,
+    checklist: { ...loaded.property.checklist, [payload.stepId]: { done: payload.done, by: actor(deps, caller) } },
+  });
+  return getPanelState(deps, caller);
+}
+
+/** For a ticket no rule recognised: add the settings' label (a recognition rule) and run. */
+export async function processAsSetdiba(deps: PanelDeps, caller: PanelCaller): Promise<PanelState> {
+  const loaded = await loadPanel(deps, caller);
+  assertIdle(loaded);
+  const label = loaded.preview.settings.recognition.label;
+  if (!loaded.preview.facts.labels.includes(label)) {
+    await deps.jiraAsApp.editIssue(caller.issueKey, { labelsAdd: [label] });
+  }
+  return enqueue(deps, caller, 'label');
+}
+
+/** The workbook of one service's rows, as a split attaches it to that service's ticket. */
+export async function downloadServiceWorkbook(
+  deps: PanelDeps,
+  caller: PanelCaller,
+  payload: PanelPayload<'downloadServiceWorkbook'>,
+): Promise<{ fileName: string; mimeType: string; contentBase64: string }> {
+  const service: Service = payload.service;
+  const file = await deps.pipeline.serviceWorkbook(caller.issueKey, service, caller.lang);
+  if (!file) throw new PanelActionError('not_found', 'errorNoRowsForService', { service });
+  return {
+    fileName: file.fileName || `${caller.issueKey}-${SERVICE_SLUG[service]}.xlsx`,
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    contentBase64: Buffer.from(file.bytes).toString('base64'),
+  };
+}

@@ -1,0 +1,265 @@
+/**
+ * From the pipeline's plan and the panel's own property to what the panel shows. Pure: everything
+ * here is decided from its arguments, so the tests can check each state without Jira.
+ */
+import type { PlannedRow, ReviewReason, ServicePlan } from '../../domain/plan';
+import type {
+  ChecklistStep,
+  MuxView,
+  PanelState,
+  PlanView,
+  RowStatus,
+  RowView,
+  ServicePlanView,
+  UserView,
+} from '../../handlers/panel-contract';
+import type { Lang } from '../../i18n';
+import { tPanel, type PanelMessageKey } from '../../i18n/catalog/panel';
+import type { PanelCaller, TicketPreview, TicketProgress } from './deps';
+import { latestDecisions, rowIdOf, type PanelProperty } from './panel-property';
+
+const REVIEW_KEYS: Record<ReviewReason, PanelMessageKey> = {
+  'no-service': 'reviewNoService',
+  'unreadable-file': 'reviewUnreadableFile',
+  'no-template': 'reviewNoTemplate',
+  'no-rows': 'reviewNoRows',
+  'waiting-confirmation': 'reviewWaitingConfirmation',
+  certificate: 'reviewCertificate',
+  'service-disabled': 'reviewServiceDisabled',
+  'mux-owner-missing': 'reviewMuxOwnerMissing',
+  'integration-failed': 'reviewIntegrationFailed',
+};
+
+export interface ViewInput {
+  caller: PanelCaller;
+  preview: TicketPreview;
+  progress: TicketProgress;
+  property: PanelProperty;
+  /** Display names of the accounts the plan names (MUX owner), looked up by the caller. */
+  users: ReadonlyMap<string, UserView>;
+  /** Today in Europe/Madrid, yyyy-mm-dd. */
+  today: string;
+  /** A row problem explained for people in the caller's language. */
+  describe: (problem: PlannedRow['problems'][number]) => string;
+}
+
+export function rowStatus(planned: PlannedRow, rowId: string, input: Pick<ViewInput, 'preview' | 'property'>): RowStatus {
+  const result = input.preview.results.get(rowId);
+  if (result) return result;
+  const decided = latestDecisions(input.property).get(rowId);
+  switch (planned.decision) {
+    case 'integrate':
+      return 'pending';
+    case 'wait':
+      return decided ? (decided.decision === 'confirm' ? 'confirmed' : 'rejected') : 'waiting';
+    case 'reject':
+      return 'rejected';
+    case 'mux-pending':
+      return 'mux-pending';
+    default:
+      return 'blocked';
+  }
+}
+
+function rowView(planned: PlannedRow, input: ViewInput, describe: (p: PlannedRow['problems'][number]) => string): RowView {
+  const { entity } = planned;
+  const id = rowIdOf(entity);
+  return {
+    id,
+    attachmentId: entity.attachmentId,
+    fileName: entity.fileName,
+    sheet: entity.sheet,
+    row: entity.row,
+    name: entity.name,
+    codiEns: entity.codiEns,
+    ine: entity.ine6 ?? entity.ine,
+    nif: entity.nif,
+    dir3: entity.dir3,
+    serviceAsWritten: entity.serviceAsWritten,
+    service: entity.service,
+    productionDate: entity.productionDate,
+    decision: planned.decision,
+    status: rowStatus(planned, id, input),
+    problems: planned.problems.map((problem) => ({
+      severity: problem.severity,
+      column: problem.column,
+      value: problem.value,
+      message: describe(problem),
+    })),
+  };
+}
+
+function allPlannedRows(preview: TicketPreview): PlannedRow[] {
+  const plan = preview.plan;
+  if (!plan) return [];
+  const rows = [...plan.services.flatMap((service) => service.rows), ...plan.unassigned];
+  // Stable reading order: file, sheet, row — what an agent sees in the spreadsheet.
+  return rows.sort(
+    (a, b) =>
+      a.entity.fileName.localeCompare(b.entity.fileName) ||
+      a.entity.sheet.localeCompare(b.entity.sheet) ||
+      a.entity.row - b.entity.row,
+  );
+}
+
+function servicePlanView(service: ServicePlan, lang: Lang, users: ReadonlyMap<string, UserView>): ServicePlanView {
+  const count = (decision: PlannedRow['decision']) => service.rows.filter((row) => row.decision === decision).length;
+  return {
+    service: service.service,
+    target: service.target.kind,
+    targetKey: service.target.kind === 'existing' ? service.target.key : null,
+    environment: service.environment,
+    assignee: service.assignee ? (users.get(service.assignee) ?? { accountId: service.assignee, displayName: service.assignee }) : null,
+    labels: [...service.labels],
+    counts: {
+      integrate: count('integrate'),
+      wait: count('wait'),
+      reject: count('reject'),
+      muxPending: count('mux-pending'),
+      blocked: count('blocked'),
+      disabled: count('service-disabled'),
+    },
+    reviewReasons: service.reviewReasons.map((reason) => tPanel(lang, REVIEW_KEYS[reason])),
+  };
+}
+
+/**
+ * One sentence per write a run would make now. Rows already integrated, or waiting for an agent, make
+ * no write; so a re-run after everything is done lists nothing.
+ */
+export function describeWrites(input: ViewInput, rows: readonly RowView[]): string[] {
+  const { preview, caller, users } = input;
+  const plan = preview.plan;
+  if (!plan) return [];
+  const lang = caller.lang;
+  const key = plan.ticketKey;
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const writes: string[] = [];
+  const serial = preview.settings.certificate.current?.serialNumber ?? '';
+  let newTickets = 0;
+  for (const service of plan.services) {
+    const views = service.rows.map((planned) => byId.get(rowIdOf(planned.entity))).filter((row): row is RowView => !!row);
+    const target = service.target.kind === 'existing' ? service.target.key : key;
+    if (service.target.kind === 'new') {
+      newTickets += 1;
+      writes.push(tPanel(lang, 'writeCreateTicket', { service: service.service, count: service.rows.length, key }));
+    } else if (service.target.kind === 'self') {
+      const missing = service.labels.filter((label) => !preview.facts.labels.includes(label));
+      if (missing.length > 0) writes.push(tPanel(lang, 'writeLabels', { labels: missing.join(', '), key }));
+    }
+    if (service.assignee && service.target.kind !== 'existing') {
+      const name = users.get(service.assignee)?.displayName ?? service.assignee;
+      writes.push(tPanel(lang, 'writeAssign', { key: service.target.kind === 'new' ? `[${service.service}]` : target, name }));
+    }
+    const toIntegrate = views.filter((row) => row.status === 'pending' || row.status === 'confirmed').length;
+    if (toIntegrate > 0 && plan.certificate === 'valid') {
+      const params = { count: toIntegrate, service: service.service, env: service.environment, serial, key: target };
+      writes.push(tPanel(lang, preview.backendMode === 'assisted' ? 'writeChecklist' : 'writeIntegrate', params));
+    }
+    const toCorrect = views.filter((row) => row.status === 'rejected').length;
+    if (toCorrect > 0 && preview.settings.comments.publicToRequester) {
+      writes.push(tPanel(lang, 'writePublicComment', { key: target, count: toCorrect }));
+    }
+    if (toIntegrate > 0 || toCorrect > 0) writes.push(tPanel(lang, 'writeResultsComment', { key: target }));
+    if (service.reviewReasons.length > 0 && !preview.facts.labels.includes('setdiba-revisar')) {
+      writes.push(tPanel(lang, 'writeReviewLabel', { key: target }));
+    }
+  }
+  if (newTickets > 0) writes.push(tPanel(lang, 'writeSplitComment', { key }));
+  // Two services on the same ticket may each ask for its results comment: say it once.
+  return [...new Set(writes)];
+}
+
+function muxView(input: ViewInput, rows: readonly RowView[]): MuxView {
+  const muxRows = rows.filter((row) => row.service === 'MUX');
+  const owner = input.preview.settings.services.MUX.ownerAccountId;
+  const recorded = input.property.mux;
+  const recordedDate = recorded?.date ?? null;
+  const templateDates = [...new Set(muxRows.map((row) => row.productionDate).filter((d): d is string => !!d))].sort();
+  return {
+    applicable: muxRows.length > 0,
+    templateDates,
+    recordedDate,
+    recordedBy: recorded?.recordedBy ? { accountId: recorded.recordedBy.accountId, displayName: recorded.recordedBy.displayName } : null,
+    owner: owner ? (input.users.get(owner) ?? { accountId: owner, displayName: owner }) : null,
+    callerIsOwner: owner !== null && owner === input.caller.accountId,
+    dateReached: recordedDate !== null && recordedDate <= input.today,
+    integrated: muxRows.length > 0 && muxRows.every((row) => row.status === 'integrated' || row.status === 'already-integrated'),
+  };
+}
+
+/** Assisted mode: one step per ens to integrate by hand; a step stays once done, so it can be unticked. */
+export function checklistSteps(input: ViewInput, rows: readonly RowView[]): ChecklistStep[] | null {
+  const plan = input.preview.plan;
+  if (!plan || input.preview.backendMode !== 'assisted') return null;
+  const environment = new Map(plan.services.map((service) => [service.service, service.environment]));
+  const steps: ChecklistStep[] = [];
+  for (const row of rows) {
+    if (!row.service || !row.codiEns) continue;
+    if (!['pending', 'confirmed', 'integrated'].includes(row.status)) continue;
+    const id = checklistStepId(row.service, row.codiEns);
+    const mark = input.property.checklist[id];
+    steps.push({
+      id,
+      service: row.service,
+      environment: environment.get(row.service) ?? 'PRO',
+      codiEns: row.codiEns,
+      name: row.name ?? row.codiEns,
+      nif: row.nif,
+      dir3: row.dir3,
+      done: mark?.done ?? false,
+      doneBy: mark?.done ? { accountId: mark.by.accountId, displayName: mark.by.displayName } : null,
+      doneAt: mark?.done ? mark.by.at : null,
+    });
+  }
+  return steps.length > 0 ? steps : null;
+}
+
+export function checklistStepId(service: string, codiEns: string): string {
+  return `${service}:${codiEns}`;
+}
+
+export function buildPanelState(input: ViewInput): PanelState {
+  const { preview, caller, progress } = input;
+  const rows = allPlannedRows(preview).map((planned) => rowView(planned, input, input.describe));
+  const plan = preview.plan;
+  const current = preview.settings.certificate.current;
+  const planView: PlanView | null = plan
+    ? {
+        computedAt: input.today,
+        certificate: {
+          status: plan.certificate,
+          serialNumber: current?.serialNumber ?? null,
+          sha256Fingerprint: current?.sha256Fingerprint ?? null,
+          notAfter: current?.notAfter ?? null,
+        },
+        services: plan.services.map((service) => servicePlanView(service, caller.lang, input.users)),
+        unassignedRowIds: plan.unassigned.map((planned) => rowIdOf(planned.entity)),
+        writes: describeWrites(input, rows),
+      }
+    : null;
+  return {
+    issueKey: caller.issueKey,
+    lang: caller.lang,
+    recognition: {
+      recognised: preview.recognition.recognised,
+      rule: preview.recognition.rule,
+      label: preview.settings.recognition.label,
+    },
+    cloneOf: progress.cloneOf,
+    attachments: preview.attachments.map((attachment) => ({
+      id: attachment.id,
+      fileName: attachment.fileName,
+      status: attachment.status,
+      message: attachment.reason,
+      rowCount: attachment.rowCount,
+    })),
+    rows,
+    plan: planView,
+    run: progress.run,
+    history: progress.history,
+    siblings: progress.siblings,
+    mux: muxView(input, rows),
+    checklist: checklistSteps(input, rows),
+  };
+}
