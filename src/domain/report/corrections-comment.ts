@@ -39,8 +39,24 @@ export function correctionItems(rows: readonly RejectedRow[], { t, describe }: R
   return items;
 }
 
-export function correctionsComment(rows: readonly RejectedRow[], ctx: ReportContext): AdfDoc | null {
+/** Jira's comment limit is 32,767 characters; the list stops early with a count of what is left. */
+export const CORRECTIONS_BUDGET_CHARS = 28_000;
+
+export function correctionsComment(rows: readonly RejectedRow[], ctx: ReportContext, budget = CORRECTIONS_BUDGET_CHARS): AdfDoc | null {
   const items = correctionItems(rows, ctx);
   if (items.length === 0) return null;
-  return doc(paragraph(ctx.t('corrections.intro')), bulletList(items), paragraph(ctx.t('corrections.outro')));
+  const build = (count: number) =>
+    doc(
+      paragraph(ctx.t('corrections.intro')),
+      bulletList(items.slice(0, count)),
+      count < items.length ? paragraph(ctx.t('corrections.more', { n: items.length - count })) : null,
+      paragraph(ctx.t('corrections.outro')),
+    );
+  let count = items.length;
+  // Items are of similar size: shrink proportionally, then step down to the exact fit.
+  while (count > 1 && JSON.stringify(build(count)).length > budget) {
+    const size = JSON.stringify(build(count)).length;
+    count = Math.max(1, Math.min(count - 1, Math.floor((count * budget) / size)));
+  }
+  return build(count);
 }

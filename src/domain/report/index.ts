@@ -5,3 +5,4 @@ export * from './corrections-comment';
 export * from './checklist';
 export * from './notices';
 export * from './row-label';
+export * from './results-fit';

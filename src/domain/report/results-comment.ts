@@ -91,12 +91,19 @@ function splitAround(sentence: string, node: Inline): Inline[] {
   return [before, node, after];
 }
 
-export function resultsComment(report: ServiceReport, ctx: ReportContext): AdfDoc {
+export interface ResultsOptions {
+  /** The rows the table shows when not all fit in one comment (the summary still counts them all). */
+  shown?: readonly RowResult[];
+  /** The attachment holding the complete table, when the comment shows only part of it. */
+  fullListFile?: string;
+}
+
+export const RESULT_HEADER_KEYS = ['col.row', 'col.ens', 'col.codiEns', 'col.nif', 'col.dir3', 'col.result', 'col.detail'] as const;
+
+/** One line of the results table, as text cells (shared by the comment and the attached CSV). */
+export function resultCells(row: RowResult, report: ServiceReport, ctx: ReportContext, withFile: boolean): string[] {
   const { t } = ctx;
-  const files = distinctFiles(report.rows.map((r) => r.entity));
-  const withFile = files.length > 1;
-  const header = ['col.row', 'col.ens', 'col.codiEns', 'col.nif', 'col.dir3', 'col.result', 'col.detail'].map((k) => t(k));
-  const lines = report.rows.map((row) => [
+  return [
     rowLabel(row.entity, withFile),
     row.entity.name ?? NONE,
     row.entity.codiEns ?? row.entity.ine ?? NONE,
@@ -104,7 +111,20 @@ export function resultsComment(report: ServiceReport, ctx: ReportContext): AdfDo
     row.entity.dir3 ?? NONE,
     t(`result.${row.result}`),
     detail(row, report, ctx),
-  ]);
+  ];
+}
+
+export function resultsComment(report: ServiceReport, ctx: ReportContext, options: ResultsOptions = {}): AdfDoc {
+  const { t } = ctx;
+  const files = distinctFiles(report.rows.map((r) => r.entity));
+  const withFile = files.length > 1;
+  const header = RESULT_HEADER_KEYS.map((k) => t(k));
+  const shown = options.shown ?? report.rows;
+  const lines = shown.map((row) => resultCells(row, report, ctx, withFile));
+  const partial =
+    options.fullListFile && shown.length < report.rows.length
+      ? paragraph(t('results.partial', { shown: shown.length, total: report.rows.length, file: options.fullListFile }))
+      : null;
   const review =
     report.reviewReasons.length > 0
       ? paragraph(`${t('review.title')} ${report.reviewReasons.map((r) => t(`review.${r}`)).join('; ')}.`)
@@ -114,7 +134,8 @@ export function resultsComment(report: ServiceReport, ctx: ReportContext): AdfDo
     paragraph(summaryLine(report, ctx)),
     files.length > 0 ? paragraph(t('results.files', { files: files.join(', ') })) : null,
     lines.length > 0 ? table(header, lines) : null,
-    ...checklistNodes(report, ctx),
+    partial,
+    ...checklistNodes({ ...report, rows: shown }, ctx),
     heading(4, t('next.title')),
     bulletList(nextSteps(report, ctx)),
     review,

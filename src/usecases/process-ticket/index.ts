@@ -19,7 +19,7 @@ import { serviceAliases, ticketService } from '../../domain/plan/ticket-service'
 import type { Plan, ReviewReason, ServicePlan } from '../../domain/plan/types';
 import { correctionsComment, type RejectedRow } from '../../domain/report/corrections-comment';
 import { muxNotice, noRowsNotice, noTemplateNotice, reviewNotice, splitNotice, unreadableNotice } from '../../domain/report/notices';
-import { resultsComment } from '../../domain/report/results-comment';
+import { fittedResultsComment, resultsCsv } from '../../domain/report/results-fit';
 import type { RowResult, ServiceReport } from '../../domain/report/types';
 import { emptyRunState, markStep, withBatch, type BatchState, type RunState } from '../../domain/run-state';
 import type { Service } from '../../domain/services';
@@ -210,6 +210,7 @@ async function run(deps: PipelineDeps, ticket: LoadedTicket, settings: Settings)
   const certificate = settings.certificate.current;
   const failedTickets: string[] = [];
   const internalComments: PlannedComment[] = [];
+  const csvUploads: { key: string; fileName: string; content: string }[] = [];
   for (const sp of plan.services) {
     const key = ticketOf.get(sp.service)?.key ?? issueKey;
     const rows = results[sp.service] ?? [];
@@ -233,9 +234,26 @@ async function run(deps: PipelineDeps, ticket: LoadedTicket, settings: Settings)
       reviewReasons,
     };
     const selfExtra = key === issueKey ? reviewNotice(plan.selfReviewReasons, internal.t) : null;
-    const comment = plannedComment(key, batchKey, 'results', joinSections([resultsComment(report, internal), selfExtra]), false);
+    const csvName = `SetDIBA-resultats-${sp.service}-${key}-${batchKey.slice(-8)}.csv`;
+    const fitted = fittedResultsComment(report, internal, csvName);
+    if (fitted.partial) csvUploads.push({ key, fileName: csvName, content: resultsCsv(report, internal) });
+    const comment = plannedComment(key, batchKey, 'results', joinSections([fitted.body, selfExtra]), false);
     if (comment) internalComments.push(comment);
   }
+  // The complete table of a long results comment, attached once (looked up by name on a re-run).
+  await Promise.all(
+    csvUploads.map(async (upload) => {
+      const fresh = serviceTickets.some((t) => t.key === upload.key && t.fresh);
+      const names =
+        upload.key === issueKey
+          ? ticket.issue.attachments.map((a) => a.filename)
+          : fresh
+            ? []
+            : ((await jira.getIssue(upload.key))?.attachments.map((a) => a.filename) ?? []);
+      if (names.includes(upload.fileName)) return;
+      await jira.addAttachment(upload.key, upload.fileName, new TextEncoder().encode(upload.content), 'text/csv');
+    }),
+  );
   if (!plan.services.some((sp) => (ticketOf.get(sp.service)?.key ?? issueKey) === issueKey)) {
     // The ticket keeps no service (umbrella, or nothing readable): a note for the agents if needed.
     const body = joinSections([noTemplate ? noTemplateNotice(internal.t) : null, reviewNotice(plan.selfReviewReasons, internal.t)]);
