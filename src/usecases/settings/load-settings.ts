@@ -107,6 +107,11 @@ export interface SaveSettingsArgs {
   /** The revision the admin's page was showing; omitted = no conflict check (imports from the CLI). */
   expectedRevision?: number;
   action?: AuditAction;
+  /**
+   * Certificate uploads save the rest of the document as stored: an incomplete configuration (no MUX
+   * owner yet) must not stand between an admin and a renewed certificate.
+   */
+  skipCompleteness?: boolean;
   /** Checks that need the outside world (owner assignable, endpoint in the egress list), run last. */
   extraValidation?: (settings: Settings, previous: Settings) => Promise<SettingsFieldError[]>;
 }
@@ -124,7 +129,7 @@ export async function saveSettings(
   if (args.expectedRevision !== undefined && args.expectedRevision !== current.revision) {
     return { ok: false, reason: 'conflict', currentRevision: current.revision, updatedBy: current.updatedBy, updatedAt: current.updatedAt };
   }
-  const errors = [...completenessErrors(settings), ...((await args.extraValidation?.(settings, current.settings)) ?? [])];
+  const errors = [...(args.skipCompleteness ? [] : completenessErrors(settings)), ...((await args.extraValidation?.(settings, current.settings)) ?? [])];
   if (errors.length > 0) return { ok: false, reason: 'invalid', errors };
 
   const changes = diffSettings(current.settings, settings);

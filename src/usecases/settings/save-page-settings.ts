@@ -1,0 +1,99 @@
+/**
+ * Saving from the page (and importing): the page's document, the stored certificate block (changed
+ * only by upload/remove), then every check: schema, completeness, owners assignable in the project,
+ * endpoint among the manifest's egress addresses. All or nothing (see load-settings.ts).
+ */
+import { isEndpointAllowed, SETTINGS_VERSION, type Settings, type SettingsFieldError } from '../../domain/settings';
+import { SERVICES } from '../../domain/services';
+import { migrateSettings, SettingsVersionError } from '../../domain/settings-migrations';
+import type { Lang } from '../../i18n';
+import { settingsText } from '../../i18n/catalog/settings';
+import type { Caller, SettingsDeps } from './deps';
+import { inspectStoredSettings, saveSettings } from './load-settings';
+import { getSettingsPage, type SettingsPageData } from './page-data';
+import type { AuditAction } from './settings-audit';
+import { mapWithLimit } from './concurrency';
+import { fieldErrorViews, type FieldErrorView } from './views';
+
+export type PageSaveResult =
+  | { outcome: 'saved'; changed: boolean; message: string; page: SettingsPageData }
+  | { outcome: 'invalid'; message: string; errors: FieldErrorView[] }
+  | { outcome: 'conflict'; message: string };
+
+async function ownerErrors(deps: SettingsDeps, projectKey: string, settings: Settings): Promise<SettingsFieldError[]> {
+  const checks = await mapWithLimit(SERVICES, 2, async (service): Promise<SettingsFieldError | null> => {
+    const accountId = settings.services[service].ownerAccountId;
+    if (accountId === null) return null;
+    const user = await deps.jira.getUser(accountId);
+    // The assignable-user search takes text, not an id: search by the person's name, look for the id.
+    const candidates = user ? await deps.jira.findAssignableUsers(projectKey, user.displayName) : [];
+    return candidates.some((c) => c.accountId === accountId)
+      ? null
+      : { path: `services.${service}.ownerAccountId`, code: 'owner_not_assignable', params: { accountId } };
+  });
+  return checks.filter((error): error is SettingsFieldError => error !== null);
+}
+
+function endpointErrors(deps: SettingsDeps, settings: Settings): SettingsFieldError[] {
+  const { mode, endpoint } = settings.backend;
+  if (mode !== 'http' || endpoint === null) return [];
+  return isEndpointAllowed(endpoint, deps.allowedEndpoints) ? [] : [{ path: 'backend.endpoint', code: 'endpoint_not_allowed' }];
+}
+
+export function externalValidation(deps: SettingsDeps, projectKey: string) {
+  return async (settings: Settings): Promise<SettingsFieldError[]> => [
+    ...endpointErrors(deps, settings),
+    ...(await ownerErrors(deps, projectKey, settings)),
+  ];
+}
+
+export function invalid(lang: Lang, errors: readonly SettingsFieldError[]): PageSaveResult {
+  return { outcome: 'invalid', message: settingsText(lang, 'fieldErrorsTitle'), errors: fieldErrorViews(lang, errors) };
+}
+
+/**
+ * Call only after assertProjectAdmin. `settings` is the page's document as the page got it (with its
+ * `version`); a document without `version` is read as version 0 and migrated.
+ */
+export async function savePageSettings(
+  deps: SettingsDeps,
+  caller: Caller,
+  args: { settings: Record<string, unknown>; revision: number; action?: AuditAction; certificate?: Settings['certificate'] },
+): Promise<PageSaveResult> {
+  const { lang, projectKey } = caller;
+  const { record } = await inspectStoredSettings(deps.kvs, projectKey);
+  // Migrate first (an imported file may be of an older version), then put the certificate block in:
+  // a migration would not know where an older document's certificate goes.
+  let migrated: Record<string, unknown>;
+  try {
+    migrated = migrateSettings(args.settings, SETTINGS_VERSION);
+  } catch (error) {
+    if (!(error instanceof SettingsVersionError)) throw error;
+    return invalid(lang, [{ path: 'version', code: 'unsupported_version' }]);
+  }
+  const input = { ...migrated, certificate: args.certificate ?? record.settings.certificate };
+  const result = await saveSettings(
+    { kvs: deps.kvs, clock: deps.clock },
+    {
+      projectKey,
+      input,
+      actor: caller.accountId,
+      expectedRevision: args.revision,
+      action: args.action ?? 'save',
+      extraValidation: externalValidation(deps, projectKey),
+    },
+  );
+  if (!result.ok && result.reason === 'invalid') return invalid(lang, result.errors);
+  if (!result.ok) {
+    const who = result.updatedBy ? ((await deps.jira.getUser(result.updatedBy))?.displayName ?? result.updatedBy) : '?';
+    const when = result.updatedAt ?? '?';
+    return { outcome: 'conflict', message: `${settingsText(lang, 'conflictTitle')}. ${settingsText(lang, 'conflictBody', { who, when })}` };
+  }
+  const changed = result.changes.length > 0;
+  return {
+    outcome: 'saved',
+    changed,
+    message: settingsText(lang, changed ? (args.action === 'import' ? 'imported' : 'saved') : 'nothingChanged'),
+    page: await getSettingsPage(deps, caller),
+  };
+}
