@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FetchJiraTransport } from '../../../../src/adapters/http/fetch-transport';
 import { RetryableError } from '../../../../src/domain/errors';
@@ -11,7 +11,7 @@ interface Seen {
 }
 
 /** A tiny HTTP server on 127.0.0.1 that records requests and answers from a function. */
-async function startServer(answer: (seen: Seen, res: import('node:http').ServerResponse) => void) {
+async function startServer(answer: (seen: Seen, res: ServerResponse) => void) {
   const seen: Seen[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
