@@ -1,0 +1,98 @@
+/**
+ * Builds the ticket pipeline from ports — the one place that decides which real pieces the use cases
+ * get. The Forge handlers, `setdiba simulate`, the sandbox, the benchmarks and the tests all call it;
+ * only the ports they pass differ (requestJira vs fetch, @forge/kvs vs memory, …).
+ */
+import { createIntegrationBackend } from '../adapters/backend/create-backend';
+import type { FetchLike } from '../adapters/backend/http-client';
+import type { Service } from '../domain/services';
+import type { TemplateEntity, RowProblem } from '../domain/template/types';
+import type { Lang } from '../i18n';
+import { describeProblem } from '../i18n/catalog/template';
+import { systemClock, type Clock } from '../ports/clock';
+import type { IntegrationBackend } from '../ports/integration-backend';
+import type { JiraPort } from '../ports/jira';
+import type { JobQueue } from '../ports/job-queue';
+import type { KeyValueStore } from '../ports/key-value-store';
+import { isSpreadsheetFileName, readTemplate, writeTemplateWorkbook } from '../spreadsheet';
+import type { RetryPolicy } from '../usecases/retry';
+import { processTicket, type ProcessJob, type ProcessOutcome } from '../usecases/process-ticket';
+import type { PipelineDeps, PipelineHooks, PipelineLog, TemplatePort } from '../usecases/process-ticket/deps';
+import type { PipelineJob } from '../usecases/process-ticket/job';
+import { reportFailure } from '../usecases/process-ticket/report-failure';
+import { retryingJira } from '../usecases/process-ticket/retrying-jira';
+import { previewTicket, type PreviewOutcome } from '../usecases/preview-ticket';
+import { recogniseTicket, type RecognisedTicket } from '../usecases/recognise-ticket';
+import { loadSettings } from '../usecases/settings/load-settings';
+
+/** The template reader and writer of src/spreadsheet, as the pipeline's TemplatePort. */
+export const spreadsheetTemplates: TemplatePort = {
+  isSpreadsheet: isSpreadsheetFileName,
+  read: (bytes, fileName, options) => readTemplate({ bytes, fileName }, options),
+  write: async (entities: readonly TemplateEntity[], service: Service, lang: Lang) =>
+    writeTemplateWorkbook({ service, lang, entities }),
+  describe: (problem: RowProblem, lang: Lang) => {
+    const text = describeProblem(problem, lang);
+    return `${text.message} ${text.hint}`.trim();
+  },
+};
+
+export interface PipelinePorts {
+  /** Jira as the app (Forge `asApp()`), before retries are added. */
+  jira: JiraPort;
+  kvs: KeyValueStore;
+  queue: JobQueue<PipelineJob>;
+  clock?: Clock;
+  /** For the `http` integration backend (Forge's fetch in production, global fetch elsewhere). */
+  fetch?: FetchLike;
+  backendTimeoutMs?: number;
+  /** Replaces the backend the settings choose (tests that count calls). */
+  backend?: IntegrationBackend;
+  templates?: TemplatePort;
+  /** In-place retries of Jira 429/503 (bounded; the platform retries the rest). */
+  retry?: Omit<RetryPolicy, 'clock'>;
+  hooks?: PipelineHooks;
+  log?: PipelineLog;
+  integrationConcurrency?: number;
+  leaseMs?: number;
+}
+
+export interface Pipeline {
+  deps: PipelineDeps;
+  queue: JobQueue<PipelineJob>;
+  processTicket(job: ProcessJob): Promise<ProcessOutcome>;
+  recogniseTicket(issueKey: string): Promise<RecognisedTicket>;
+  previewTicket(issueKey: string): Promise<PreviewOutcome | null>;
+  reportFailure(args: Parameters<typeof reportFailure>[1]): Promise<void>;
+}
+
+export function buildPipeline(ports: PipelinePorts): Pipeline {
+  const clock = ports.clock ?? systemClock;
+  const deps: PipelineDeps = {
+    jira: retryingJira(ports.jira, clock, ports.retry),
+    kvs: ports.kvs,
+    clock,
+    templates: ports.templates ?? spreadsheetTemplates,
+    loadSettings: (projectKey) => loadSettings(ports.kvs, projectKey),
+    backendFor: (settings, projectKey) =>
+      ports.backend ??
+      createIntegrationBackend(settings.backend, {
+        secrets: ports.kvs,
+        projectKey,
+        ...(ports.fetch ? { fetch: ports.fetch } : {}),
+        ...(ports.backendTimeoutMs !== undefined ? { timeoutMs: ports.backendTimeoutMs } : {}),
+      }),
+    ...(ports.hooks ? { hooks: ports.hooks } : {}),
+    ...(ports.log ? { log: ports.log } : {}),
+    ...(ports.integrationConcurrency !== undefined ? { integrationConcurrency: ports.integrationConcurrency } : {}),
+    ...(ports.leaseMs !== undefined ? { leaseMs: ports.leaseMs } : {}),
+  };
+  return {
+    deps,
+    queue: ports.queue,
+    processTicket: (job) => processTicket(deps, job),
+    recogniseTicket: (issueKey) => recogniseTicket(deps, issueKey),
+    previewTicket: (issueKey) => previewTicket(deps, issueKey),
+    reportFailure: (args) => reportFailure(deps, args),
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * The plan processTicket would follow, computed without writing anything (the issue panel's
+ * "Comprova"). It reads the ticket's spreadsheets the same way, except that files an earlier run
+ * could not read, or died reading, are not parsed again here either.
+ */
+import { errorMessage } from '../domain/errors';
+import { contentHash } from '../domain/idempotency';
+import { buildPlan } from '../domain/plan/build-plan';
+import { recognise, type Recognition } from '../domain/plan/recognition';
+import { serviceAliases, ticketService } from '../domain/plan/ticket-service';
+import type { Plan, SourcedEntity, TicketFacts, UnreadableFile } from '../domain/plan/types';
+import { emptyRunState, type RunState } from '../domain/run-state';
+import type { Settings } from '../domain/settings';
+import type { PipelineDeps } from './process-ticket/deps';
+import { readRunState } from './process-ticket/run-state-store';
+import { loadTicket, projectKeyOf } from './process-ticket/ticket';
+import { silentLog } from './process-ticket/deps';
+
+export interface AttachmentPreview {
+  id: string;
+  fileName: string;
+  status: 'read' | 'unreadable' | 'produced';
+  /** The file-level problem code when unreadable. */
+  reason: string | null;
+  rowCount: number;
+}
+
+export interface PreviewOutcome {
+  facts: TicketFacts;
+  recognition: Recognition;
+  settings: Settings;
+  state: RunState;
+  /** Null when the ticket is not a SetDIBA ticket (nothing was read). */
+  plan: Plan | null;
+  attachments: AttachmentPreview[];
+}
+
+export async function previewTicket(deps: PipelineDeps, issueKey: string): Promise<PreviewOutcome | null> {
+  const [settings, ticket, stored] = await Promise.all([
+    deps.loadSettings(projectKeyOf(issueKey)),
+    loadTicket(deps.jira, issueKey),
+    readRunState(deps.jira, issueKey, deps.log ?? silentLog),
+  ]);
+  if (!ticket) return null;
+  const state = stored ?? emptyRunState();
+  const recognition = recognise(ticket.facts, settings.recognition);
+  if (!recognition.recognised) return { facts: ticket.facts, recognition, settings, state, plan: null, attachments: [] };
+
+  const selfService = state.role === 'clone' ? state.service : null;
+  const options = { service: selfService ?? ticketService(ticket.facts, settings), extraAliases: serviceAliases(settings) };
+  const spreadsheets = ticket.issue.attachments.filter((a) => deps.templates.isSpreadsheet(a.filename));
+  const entities: SourcedEntity[] = [];
+  const unreadable: UnreadableFile[] = [];
+  const attachments: AttachmentPreview[] = [];
+  for (const attachment of spreadsheets) {
+    const known = state.attachments[attachment.id];
+    if (known?.status === 'parsing' || known?.status === 'unreadable') {
+      const code = known.status === 'parsing' ? 'file.parse_died' : (known.reason ?? 'file.unreadable');
+      unreadable.push({ attachmentId: attachment.id, fileName: attachment.filename, code, message: '' });
+      attachments.push({ id: attachment.id, fileName: attachment.filename, status: 'unreadable', reason: code, rowCount: 0 });
+      continue;
+    }
+    if (known?.status === 'duplicate') continue;
+    const bytes = await deps.jira.getAttachmentContent(attachment.id);
+    if (known?.status === 'produced' || state.produced.includes(contentHash(bytes))) {
+      attachments.push({ id: attachment.id, fileName: attachment.filename, status: 'produced', reason: null, rowCount: 0 });
+      continue;
+    }
+    let code: string | null = null;
+    let message = '';
+    let rows = 0;
+    try {
+      const result = await deps.templates.read(bytes, attachment.filename, options);
+      if (!result.readable || result.entities.length === 0) code = result.problems[0]?.code ?? 'file.no_rows';
+      for (const entity of result.entities) entities.push({ ...entity, attachmentId: attachment.id, fileName: attachment.filename });
+      rows = result.entities.length;
+    } catch (error) {
+      code = 'file.unreadable';
+      message = errorMessage(error);
+    }
+    if (code) unreadable.push({ attachmentId: attachment.id, fileName: attachment.filename, code, message });
+    attachments.push({ id: attachment.id, fileName: attachment.filename, status: code ? 'unreadable' : 'read', reason: code, rowCount: rows });
+  }
+  const plan = buildPlan({
+    ticketKey: issueKey,
+    entities,
+    unreadable,
+    settings,
+    now: deps.clock.now(),
+    existingTickets: state.tickets,
+    selfService,
+    noTemplate: spreadsheets.length === 0,
+  });
+  return { facts: ticket.facts, recognition, settings, state, plan, attachments };
+}
