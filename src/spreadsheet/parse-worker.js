@@ -1,0 +1,136 @@
+// @ts-check
+'use strict';
+/**
+ * The only code that lets SheetJS touch an untrusted workbook. It runs in a worker thread so the host can
+ * terminate it: a crafted .xls can make SheetJS loop forever, and no read option prevents it. The host
+ * (parser-host.ts) also caps this thread's heap, so a memory blow-up kills the thread and not the app.
+ *
+ * Plain JavaScript on purpose: the same file runs under ts-jest and tsx (from src/) and from the build
+ * (tsc copies it to dist/ through allowJs). PACKAGING: the Forge bundler does not follow `new Worker(path)`,
+ * so this file must be shipped next to the compiled parser-host.js (the lead's packaging step handles it).
+ *
+ * Protocol: the host posts { bytes: Uint8Array, sheetRows, maxColumns, mode } and gets back either
+ * { ok: true, sheets: [{ name, rows }], date1904 } with rows of plain cells (string | number | boolean |
+ * null; dates stay serial numbers) or { ok: false, reason: 'encrypted' | 'corrupt', detail }.
+ * The thread says { ready: true } once SheetJS is loaded.
+ */
+const { parentPort } = require('node:worker_threads');
+const XLSX = require('xlsx');
+
+if (!parentPort) throw new Error('parse-worker.js must run as a worker thread');
+const port = parentPort;
+
+/** Error cells as Excel shows them (SheetJS keeps only the code when cellText is off). */
+/** @type {Record<number, string>} */
+const ERROR_TEXT = { 0: '#NULL!', 7: '#DIV/0!', 15: '#VALUE!', 23: '#REF!', 29: '#NAME?', 36: '#NUM!', 42: '#N/A', 43: '#GETTING_DATA' };
+
+/**
+ * @typedef {string | number | boolean | null} RawCell
+ * @typedef {{ bytes: Uint8Array, sheetRows: number, maxColumns: number, mode: 'parse' | 'encryption-only' }} ParseRequest
+ * @typedef {{ ok: true, sheets: { name: string, rows: RawCell[][] }[], date1904: boolean }
+ *   | { ok: true, encrypted: false }
+ *   | { ok: false, reason: 'encrypted' | 'corrupt', detail: string }} ParseResponse
+ */
+
+/**
+ * An OLE2 file holding an encrypted OOXML package (what Excel writes for a password-protected .xlsx).
+ * @param {Buffer} buffer
+ */
+function isEncryptedPackage(buffer) {
+  const container = XLSX.CFB.read(buffer, { type: 'buffer' });
+  return container.FullPaths.some((/** @type {string} */ path) => /(^|\/)(EncryptionInfo|EncryptedPackage)$/.test(path));
+}
+
+/** @param {XLSX.CellObject | undefined} cell @returns {RawCell} */
+function cellValue(cell) {
+  if (!cell) return null;
+  switch (cell.t) {
+    case 's':
+      return String(cell.v ?? '');
+    case 'n':
+      return typeof cell.v === 'number' && Number.isFinite(cell.v) ? cell.v : null;
+    case 'b':
+      return Boolean(cell.v);
+    case 'd':
+      // Not produced with cellDates: false; kept readable should a format still yield one.
+      return cell.v instanceof Date ? cell.v.toISOString() : String(cell.v ?? '');
+    case 'e':
+      return ERROR_TEXT[Number(cell.v)] ?? '#ERROR';
+    default:
+      return null;
+  }
+}
+
+/**
+ * Rows and columns are clamped here too: `<dimension>` and cell references are the file's claims.
+ * @param {XLSX.WorkSheet} sheet @param {number} maxRows @param {number} maxColumns @returns {RawCell[][]}
+ */
+function sheetRows(sheet, maxRows, maxColumns) {
+  /** @type {(XLSX.CellObject[] | undefined)[]} */
+  const data = sheet['!data'] ?? [];
+  /** @type {RawCell[][]} */
+  const rows = [];
+  const height = Math.min(data.length, maxRows);
+  for (let r = 0; r < height; r++) {
+    const source = data[r];
+    /** @type {RawCell[]} */
+    const row = [];
+    if (source) {
+      const width = Math.min(source.length, maxColumns);
+      for (let c = 0; c < width; c++) row.push(cellValue(source[c]));
+      while (row.length > 0 && row[row.length - 1] === null) row.pop();
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** @param {ParseRequest} request @returns {ParseResponse} */
+function parse(request) {
+  const buffer = Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength);
+  const isOle2 = buffer.length >= 8 && buffer.readUInt32BE(0) === 0xd0cf11e0 && buffer.readUInt32BE(4) === 0xa1b11ae1;
+  if (isOle2 && isEncryptedPackage(buffer)) return { ok: false, reason: 'encrypted', detail: 'encrypted OOXML package' };
+  if (request.mode === 'encryption-only') return { ok: true, encrypted: false };
+  const workbook = XLSX.read(buffer, {
+    type: 'buffer',
+    dense: true,
+    sheetRows: request.sheetRows,
+    cellFormula: false, // formula cells give their cached value; nothing is ever evaluated
+    cellHTML: false,
+    cellText: false,
+    cellNF: false,
+    cellStyles: false,
+    cellDates: false, // dates stay serial numbers: SheetJS's Date objects depend on the time zone
+    bookVBA: false,
+    bookDeps: false,
+    bookFiles: false,
+    WTF: false,
+  });
+  const sheets = [];
+  for (const name of workbook.SheetNames) {
+    // A sheet named "__proto__" must not reach the prototype.
+    if (!Object.prototype.hasOwnProperty.call(workbook.Sheets, name)) continue;
+    const sheet = workbook.Sheets[name];
+    if (sheet) sheets.push({ name: String(name), rows: sheetRows(sheet, request.sheetRows, request.maxColumns) });
+  }
+  return { ok: true, sheets, date1904: Boolean(workbook.Workbook?.WBProps?.date1904) };
+}
+
+/** SheetJS throws strings as well as Errors. @param {unknown} error */
+function describe(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+
+port.on('message', (/** @type {ParseRequest} */ request) => {
+  /** @type {ParseResponse} */
+  let response;
+  try {
+    response = parse(request);
+  } catch (error) {
+    const detail = describe(error);
+    response = { ok: false, reason: /password|encrypt/i.test(detail) ? 'encrypted' : 'corrupt', detail };
+  }
+  port.postMessage(response);
+});
+
+port.postMessage({ ready: true });

@@ -1,0 +1,129 @@
+/**
+ * Untrusted bytes → validated template. Never throws for a bad file: it answers with file problems.
+ *
+ *   extension → magic bytes → size → (zip: capped inflate, re-pack) → SheetJS in a killable thread
+ *   (CSV: decode + split here) → raw sheets → src/domain/template (header, rows, rules)
+ */
+import type { ExtraAliases, Service } from '../domain/services';
+import { TEMPLATE_LIMITS } from '../domain/template/limits';
+import { readTemplateWorkbook, unreadableResult } from '../domain/template/read-workbook';
+import type { RawWorkbook, TemplateReadResult } from '../domain/template/types';
+import { decodeCsvBytes, parseCsvText } from './csv';
+import { spreadsheetFormatOf, type SpreadsheetFormat } from './file-names';
+import { SPREADSHEET_LIMITS, MiB_BYTES } from './limits';
+import { containerOf } from './magic';
+import { parseInWorker, type ParseOutcome } from './parser-host';
+import { inflateZipCapped, repackStored } from './zip-guard';
+
+export interface ReadTemplateInput {
+  bytes: Uint8Array;
+  fileName: string;
+}
+
+export interface ReadTemplateOptions {
+  /** Fallback service when neither a row nor its sheet names one (e.g. the ticket's). */
+  service?: Service | null;
+  extraAliases?: ExtraAliases;
+  /** Time the parser thread gets before it is terminated (default SPREADSHEET_LIMITS.parseTimeoutMs). */
+  timeoutMs?: number;
+}
+
+/** Enough rows for a header anywhere in the scanned top rows plus one row past the data-row limit. */
+const SHEET_ROWS = TEMPLATE_LIMITS.headerScanRows + TEMPLATE_LIMITS.maxDataRows + 1;
+
+type Failure = { failure: TemplateReadResult };
+
+export async function readTemplate(input: ReadTemplateInput, options: ReadTemplateOptions = {}): Promise<TemplateReadResult> {
+  const { fileName } = input;
+  try {
+    const workbook = await readRawWorkbook(input, options);
+    if ('failure' in workbook) return workbook.failure;
+    return readTemplateWorkbook(workbook, {
+      fileName,
+      service: options.service ?? null,
+      extraAliases: options.extraAliases ?? {},
+    });
+  } catch {
+    // A bug or an exotic failure in a library must still be a clear answer about the file, not a crash.
+    return unreadableResult(fileName, 'file.unreadable', { reason: 'corrupt' });
+  }
+}
+
+async function readRawWorkbook(input: ReadTemplateInput, options: ReadTemplateOptions): Promise<RawWorkbook | Failure> {
+  const { bytes, fileName } = input;
+  const fail = (code: Parameters<typeof unreadableResult>[1], params: Record<string, string | number> = {}): Failure => ({
+    failure: unreadableResult(fileName, code, params),
+  });
+  const format = spreadsheetFormatOf(fileName);
+  if (!format) return fail('file.unreadable', { reason: 'extension', file: fileName });
+  if (bytes.length === 0) return fail('file.unreadable', { reason: 'empty' });
+  if (bytes.length > SPREADSHEET_LIMITS.maxFileBytes) {
+    return fail('file.too_large', { unit: 'bytes', limit: SPREADSHEET_LIMITS.maxFileBytes / MiB_BYTES });
+  }
+  const signature = (): Failure => fail('file.unreadable', { reason: 'signature', extension: `.${format}` });
+
+  if (format === 'csv') {
+    if (containerOf(bytes) !== 'other') return signature();
+    const text = decodeCsvBytes(bytes);
+    if (text === null) return fail('file.unreadable', { reason: 'text' });
+    const rows = await parseCsvText(text, SHEET_ROWS);
+    return { sheets: [{ name: fileName.replace(/\.[^.]*$/, ''), rows }], date1904: false };
+  }
+
+  const container = containerOf(bytes);
+  if (format === 'xls') {
+    if (container !== 'ole2') return signature();
+    return fromParser(await parse(bytes.slice(), 'parse', options), fail);
+  }
+  // .xlsx, .xlsm and .ods are zips. An OLE2 file under those names is what Excel writes for a
+  // password-protected workbook; anything else in OLE2 is not what the extension says.
+  if (container === 'ole2') {
+    const outcome = await parse(bytes.slice(), 'encryption-only', options);
+    return outcome.ok || outcome.reason !== 'encrypted' ? signature() : fail('file.encrypted');
+  }
+  if (container !== 'zip') return signature();
+  const inflated = inflateZipCapped(bytes, {
+    maxPartBytes: SPREADSHEET_LIMITS.maxPartBytes,
+    maxTotalBytes: SPREADSHEET_LIMITS.maxTotalInflatedBytes,
+    keep: (name) => /\.(xml|rels)$/i.test(name) || name === 'mimetype',
+  });
+  if (!inflated.ok) {
+    return inflated.reason === 'too_large'
+      ? fail('file.too_large', { unit: 'inflated', limit: inflated.limitBytes / MiB_BYTES })
+      : fail('file.unreadable', { reason: 'corrupt' });
+  }
+  const kind = zipKind(inflated.parts);
+  if (kind === 'ods-encrypted') return fail('file.encrypted');
+  if (kind !== expectedZipKind(format)) return signature();
+  return fromParser(await parse(repackStored(inflated.parts), 'parse', options), fail);
+}
+
+function expectedZipKind(format: Exclude<SpreadsheetFormat, 'csv' | 'xls'>): 'ooxml' | 'ods' {
+  return format === 'ods' ? 'ods' : 'ooxml';
+}
+
+const decoder = new TextDecoder();
+
+function zipKind(parts: ReadonlyMap<string, Uint8Array>): 'ooxml' | 'ods' | 'ods-encrypted' | 'unknown' {
+  if (parts.has('[Content_Types].xml')) return 'ooxml';
+  const mimetype = parts.get('mimetype');
+  if (mimetype && decoder.decode(mimetype).trim() === 'application/vnd.oasis.opendocument.spreadsheet') {
+    // LibreOffice encrypts content.xml and says so in the manifest.
+    const manifest = parts.get('META-INF/manifest.xml');
+    return manifest && decoder.decode(manifest).includes('encryption-data') ? 'ods-encrypted' : 'ods';
+  }
+  return 'unknown';
+}
+
+function parse(bytes: Uint8Array, mode: 'parse' | 'encryption-only', options: ReadTemplateOptions): Promise<ParseOutcome> {
+  return parseInWorker({ bytes, mode, sheetRows: SHEET_ROWS, maxColumns: TEMPLATE_LIMITS.maxColumns }, options.timeoutMs);
+}
+
+function fromParser(
+  outcome: ParseOutcome,
+  fail: (code: 'file.unreadable' | 'file.encrypted', params?: Record<string, string | number>) => Failure,
+): RawWorkbook | Failure {
+  if (outcome.ok) return 'workbook' in outcome ? outcome.workbook : fail('file.unreadable', { reason: 'corrupt' });
+  if (outcome.reason === 'encrypted') return fail('file.encrypted');
+  return fail('file.unreadable', { reason: outcome.reason === 'timeout' ? 'timeout' : 'corrupt' });
+}
