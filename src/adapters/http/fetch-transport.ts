@@ -11,6 +11,12 @@ export interface FetchTransportOptions {
    * `identity`: sent as `Authorization: Bearer <token>`.
    */
   bearerToken?: string;
+  /**
+   * How the local emulator learns who is calling without tokens: a header naming the caller's
+   * accountId (the emulator's `x-emulator-user`). `appAccountId` is the app user's account, used for
+   * the `app` identity, as Forge's asApp() calls as the app user.
+   */
+  callerHeader?: { name: string; appAccountId: string };
   /** Extra headers sent on every request (e.g. an emulator test hook). */
   headers?: Readonly<Record<string, string>>;
   /** A request that takes longer is abandoned and reported as retryable. */
@@ -43,9 +49,25 @@ export class FetchJiraTransport implements JiraTransport {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
   }
 
-  /** The same site and credentials, as another identity (asApp vs asUser in Forge). */
+  /** The same site, as another identity (asApp vs asUser in Forge), with that identity's token if any. */
   withIdentity(identity: JiraIdentity, bearerToken?: string): FetchJiraTransport {
     return new FetchJiraTransport({ ...this.options, identity, bearerToken });
+  }
+
+  /** Shorthands mirroring Forge's `api.asApp()` / `api.asUser()`. */
+  asApp(): FetchJiraTransport {
+    return this.withIdentity({ kind: 'app' });
+  }
+  asUser(accountId: string): FetchJiraTransport {
+    return this.withIdentity({ kind: 'user', accountId });
+  }
+
+  private callerHeaders(): Record<string, string> {
+    const caller = this.options.callerHeader;
+    if (!caller) return {};
+    const accountId = this.identity.kind === 'app' ? caller.appAccountId : this.identity.accountId;
+    // asUser() without an account has no one to stand for: send nothing, as an anonymous call.
+    return accountId ? { [caller.name]: accountId } : {};
   }
 
   async request(request: JiraRequest): Promise<JiraResponse> {
@@ -53,6 +75,7 @@ export class FetchJiraTransport implements JiraTransport {
     const headers: Record<string, string> = {
       Accept: 'application/json',
       ...this.options.headers,
+      ...this.callerHeaders(),
       ...(contentType ? { 'Content-Type': contentType } : {}),
       ...(this.options.bearerToken ? { Authorization: `Bearer ${this.options.bearerToken}` } : {}),
       ...request.headers,

@@ -100,3 +100,20 @@ describe('FetchJiraTransport', () => {
     await expect(transport.request({ method: 'GET', path: '/rest/api/3/myself' })).rejects.toBeInstanceOf(RetryableError);
   });
 });
+
+describe('FetchJiraTransport caller header (the emulator’s way of knowing who calls)', () => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  afterEach(async () => server?.stop());
+
+  it('names the app user for asApp and the given account for asUser', async () => {
+    server = await startServer((_seen, res) => res.end('{}'));
+    const base = new FetchJiraTransport({
+      baseUrl: server.baseUrl,
+      identity: { kind: 'app' },
+      callerHeader: { name: 'x-emulator-user', appAccountId: 'app-user' },
+    });
+    await base.asApp().request({ method: 'GET', path: '/rest/api/3/myself' });
+    await base.asUser('agent-marta').request({ method: 'GET', path: '/rest/api/3/myself' });
+    expect(server.seen.map((s) => s.headers['x-emulator-user'])).toEqual(['app-user', 'agent-marta']);
+  });
+});
