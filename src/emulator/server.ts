@@ -12,6 +12,7 @@ import { ROUTES } from './routes';
 import { errorBody, HttpError, type RouteContext, type RouteResult } from './routes/context';
 import type { SiteUser } from './site/model';
 import type { Site } from './site/site';
+import { REMOVED_OPERATIONS } from './spec/errata';
 import { matchOperation, type MatchedOperation } from './spec/specs';
 import { checkParameters, checkRequestBody, checkResponse } from './spec/validators';
 
@@ -201,6 +202,11 @@ async function run(state: ServerState, op: MatchedOperation, req: IncomingMessag
     return { status: 400, json: errorBody(op.spec, new HttpError(400, problems.map((p) => `${p.where}: ${p.message}`))) };
   }
 
+  const removed = REMOVED_OPERATIONS[route];
+  if (removed) {
+    violation('request', 'route', `removed from Jira Cloud: ${removed}`);
+    return { status: 410, json: errorBody(op.spec, new HttpError(410, [`This operation has been removed: ${removed}.`])) };
+  }
   const handler = ROUTES[route];
   let result: RouteResult;
   if (!handler) {

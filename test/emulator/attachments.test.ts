@@ -6,7 +6,7 @@ import { call } from './helpers';
 
 const { agent, setdibaCustomer, otherCustomer } = DEMO.users;
 
-function upload(jira: JiraEmulator, as: string, key: string, files: { name: string; bytes: Uint8Array; type?: string }[], withToken = true) {
+function upload(jira: JiraEmulator, as: string, key: string, files: { name: string; bytes: Uint8Array<ArrayBuffer>; type?: string }[], withToken = true) {
   const form = new FormData();
   for (const f of files) form.append('file', new Blob([f.bytes], { type: f.type ?? 'application/octet-stream' }), f.name);
   return fetch(`${jira.baseUrl}/rest/api/3/issue/${key}/attachments`, {
@@ -20,7 +20,7 @@ describe('emulator: attachments', () => {
   let jira: JiraEmulator;
   let key: string;
   let dir: string;
-  const templateBytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4]);
+  const templateBytes: Uint8Array<ArrayBuffer> = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4]);
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'emulator-attachments-'));

@@ -13,3 +13,12 @@ export const REQUEST_BODY_ERRATA: Readonly<Record<string, Record<string, unknown
     additionalProperties: false,
   },
 };
+
+/**
+ * Operations the specs still describe but Jira Cloud has removed: it answers 410 Gone. The value
+ * says what to use instead.
+ */
+export const REMOVED_OPERATIONS: Readonly<Record<string, string>> = {
+  'GET /rest/api/3/search': 'use GET /rest/api/3/search/jql with nextPageToken',
+  'POST /rest/api/3/search': 'use POST /rest/api/3/search/jql with nextPageToken',
+};
