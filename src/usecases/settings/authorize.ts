@@ -13,6 +13,16 @@ export class ForbiddenError extends Error {
  * permission scheme, checked on the server; a permission Jira leaves out counts as not held.
  */
 export async function assertProjectAdmin(jira: JiraPort, projectKey: string): Promise<void> {
-  const held = await jira.myPermissions({ projectKey }, ['ADMINISTER_PROJECTS']);
+  let held: Awaited<ReturnType<JiraPort['myPermissions']>>;
+  try {
+    held = await jira.myPermissions({ projectKey }, ['ADMINISTER_PROJECTS']);
+  } catch (error) {
+    // Jira answers 404 for a project the user cannot see (or that does not exist), 401/403 for a user
+    // it refuses: all mean "not an administrator". The status is read by shape because use cases do
+    // not know the adapter's error class.
+    const status = (error as { status?: unknown } | null)?.status;
+    if (status === 404 || status === 401 || status === 403) throw new ForbiddenError(projectKey);
+    throw error;
+  }
   if (held.ADMINISTER_PROJECTS !== true) throw new ForbiddenError(projectKey);
 }

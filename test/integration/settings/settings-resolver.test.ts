@@ -1,0 +1,402 @@
+/**
+ * The settings page's resolver against the Jira emulator and the reference integration backend, both
+ * on 127.0.0.1. Jira is reached over HTTP as the calling user, as Forge's asUser would.
+ */
+import { FetchJiraTransport } from '../../../src/adapters/http/fetch-transport';
+import { JiraClient } from '../../../src/adapters/jira/jira-client';
+import { MemoryKeyValueStore } from '../../../src/adapters/memory/memory-key-value-store';
+import { createHttpBackendProbe } from '../../../src/adapters/backend/http-client';
+import { REFERENCE_BACKEND_TOKEN, startReferenceBackend, type ReferenceBackend } from '../../../src/backend-reference/server';
+import { DEMO, startJiraEmulator, type JiraEmulator } from '../../../src/emulator';
+import { SETTINGS_FUNCTIONS, type EditableSettings, type SettingsFunction, type SettingsResult } from '../../../src/handlers/settings-contract';
+import { createSettingsHandlers, type SettingsHandlers } from '../../../src/handlers/settings-resolver';
+import { backendTokenSecretKey } from '../../../src/domain/settings';
+import { loadSettings } from '../../../src/usecases/settings/load-settings';
+import type { SettingsDeps } from '../../../src/usecases/settings/deps';
+import { makeCertificate, type GeneratedCertificate } from '../../fixtures/certificates/generate';
+
+const U = DEMO.users;
+const SECRET = 'very-secret-token-1234';
+
+let emulator: JiraEmulator;
+let backend: ReferenceBackend;
+let kvs: MemoryKeyValueStore;
+let handlers: SettingsHandlers;
+let certificate: GeneratedCertificate;
+let renewed: GeneratedCertificate;
+let now = new Date('2026-11-26T10:00:00Z');
+
+const jiraAs = (accountId: string) =>
+  new JiraClient(
+    new FetchJiraTransport({ baseUrl: emulator.baseUrl, identity: { kind: 'user', accountId }, headers: emulator.authHeaders(accountId) }),
+  );
+
+function makeDeps(accountId: string): SettingsDeps {
+  return {
+    kvs,
+    jira: jiraAs(accountId),
+    clock: { now: () => now },
+    probe: createHttpBackendProbe({ timeoutMs: 5_000 }),
+    allowedEndpoints: ['127.0.0.1', 'https://integracions.example.cat'],
+  };
+}
+
+function call<F extends SettingsFunction>(
+  accountId: string | null,
+  fn: F,
+  payload: unknown = {},
+  options: { projectKey?: string; locale?: string } = {},
+): Promise<SettingsResult<F>> {
+  const context = {
+    ...(accountId ? { accountId } : {}),
+    locale: options.locale ?? 'ca-ES',
+    extension: { type: 'jira:projectSettingsPage', project: { key: options.projectKey ?? DEMO.projectKey, id: '10000', type: 'service_desk' } },
+  };
+  return handlers[fn]({ payload, context }) as Promise<SettingsResult<F>>;
+}
+
+async function data<F extends SettingsFunction>(result: Promise<SettingsResult<F>>) {
+  const answer = await result;
+  if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`);
+  return answer.data;
+}
+
+const b64 = (bytes: Uint8Array | string) => Buffer.from(bytes).toString('base64');
+
+const samplePayload: Record<SettingsFunction, unknown> = {
+  getSettingsPage: {},
+  saveSettings: { settings: { version: 1, splitMode: 'umbrella' }, revision: 0 },
+  previewRecognition: { recognition: {} },
+  searchOwners: { query: 'Pere' },
+  testConnection: { endpoint: 'https://integracions.example.cat' },
+  setBackendToken: { token: 'x' },
+  clearBackendToken: {},
+  uploadCertificate: { fileName: 'a.cer', contentBase64: 'AAAA' },
+  removeCertificate: {},
+  exportSettings: {},
+  importSettings: { json: '{}', revision: 0 },
+  downloadTemplate: { service: 'MUX' },
+};
+
+beforeAll(async () => {
+  [emulator, backend, certificate, renewed] = await Promise.all([
+    startJiraEmulator({ seed: 'demo' }),
+    startReferenceBackend(),
+    makeCertificate({ subject: 'CN=SETDIBA-AYTOS, O=Diputacio de Barcelona, C=ES', notAfter: new Date('2027-01-10T00:00:00Z'), notBefore: new Date('2025-01-01T00:00:00Z') }),
+    makeCertificate({ subject: 'CN=SETDIBA-AYTOS, O=Diputacio de Barcelona, C=ES', notAfter: new Date('2029-01-01T00:00:00Z'), notBefore: new Date('2026-11-01T00:00:00Z') }),
+  ]);
+  const site = emulator.site;
+  // Three recent requests: one by SetDIBA's organization and domain, one from another ens with the
+  // label an agent adds, one from another ens.
+  site.createIssue(
+    { projectKey: DEMO.projectKey, summary: 'Alta e-NOTUM', requestType: DEMO.requestTypes.altaIntegracio, reporter: U.setdibaCustomer, organizations: [DEMO.organizations.setdiba] },
+    { emitEvent: false },
+  );
+  site.createIssue(
+    { projectKey: DEMO.projectKey, summary: 'Alta reenviada', requestType: DEMO.requestTypes.consulta, reporter: U.otherCustomer, labels: ['setdiba'] },
+    { emitEvent: false },
+  );
+  site.createIssue(
+    { projectKey: DEMO.projectKey, summary: 'Consulta', requestType: DEMO.requestTypes.consulta, reporter: U.otherCustomer, organizations: [DEMO.organizations.ajuntamentDeProva] },
+    { emitEvent: false },
+  );
+});
+
+afterAll(async () => {
+  await Promise.all([emulator.stop(), backend.stop()]);
+});
+
+beforeEach(() => {
+  kvs = new MemoryKeyValueStore();
+  handlers = createSettingsHandlers(makeDeps);
+  now = new Date('2026-11-26T10:00:00Z');
+});
+
+describe('who may use the settings page', () => {
+  it.each([
+    ['an agent', U.agent],
+    ['a customer', U.setdibaCustomer],
+    ['a user with no access to the project', U.outsider],
+  ])('%s can neither read nor change anything', async (_who, accountId) => {
+    await kvs.setSecret(backendTokenSecretKey(DEMO.projectKey), SECRET);
+    for (const fn of SETTINGS_FUNCTIONS) {
+      const result = await call(accountId, fn, samplePayload[fn]);
+      expect(result).toEqual({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('administradors') } });
+    }
+    expect(kvs.snapshot()).toEqual({});
+    expect(await kvs.getSecret(backendTokenSecretKey(DEMO.projectKey))).toBe(SECRET);
+    expect(backend.requests).toHaveLength(0);
+  });
+
+  it('refuses a call without a user, in the caller\'s language', async () => {
+    expect(await call(null, 'getSettingsPage', {}, { locale: 'es-ES' })).toEqual({
+      ok: false,
+      error: { code: 'forbidden', message: 'Solo los administradores de este proyecto pueden hacerlo.' },
+    });
+  });
+
+  it('refuses a project administrator on a project they do not administer', async () => {
+    const result = await call(U.admin, 'getSettingsPage', {}, { projectKey: 'NOPE' });
+    expect(result.ok ? 'ok' : result.error.code).toBe('forbidden');
+  });
+
+  it('lets a project administrator open the page with the SetDIBA defaults', async () => {
+    const page = await data(call(U.admin, 'getSettingsPage'));
+    expect(page.projectKey).toBe('SUP');
+    expect(page.revision).toBe(0);
+    expect(page.settings.recognition.organizations).toEqual(['SetDIBA']);
+    expect(page.settings).not.toHaveProperty('certificate');
+    expect(page.defaults).toEqual(expect.arrayContaining(['splitMode', 'services.MUX.environment', 'backend.mode']));
+    expect(page.choices.organizations.map((o) => o.name)).toEqual(expect.arrayContaining(['SetDIBA', 'Ajuntament de Prova']));
+    expect(page.choices.requestTypes?.map((t) => t.id)).toEqual(expect.arrayContaining(['10', '11', '12']));
+    expect(page.backend.tokenSet).toBe(false);
+    expect(page.certificate.current).toBeNull();
+    expect(page.audit).toEqual([]);
+  });
+
+  it('answers a malformed payload with a message, never a stack trace', async () => {
+    const result = await call(U.admin, 'saveSettings', { settings: {} });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('invalid_input');
+    expect(result.error.message).toMatch(/revision/);
+    expect(result.error.message).not.toMatch(/\bat .+\.ts:\d+/);
+  });
+
+  it('answers an unexpected failure with a message, never a stack trace', async () => {
+    const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    kvs.get = async () => {
+      throw new Error('KVS exploded at /srv/app/index.js:12:3');
+    };
+    const result = await call(U.admin, 'getSettingsPage', {}, { locale: 'en-GB' });
+    expect(result).toEqual({ ok: false, error: { code: 'internal', message: expect.stringMatching(/^Something unexpected/) } });
+    expect(JSON.stringify(result)).not.toContain('index.js');
+    errors.mockRestore();
+  });
+});
+
+describe('saving', () => {
+  const configured = (page: { settings: EditableSettings }, change: (s: EditableSettings) => void = () => {}) => {
+    const settings = structuredClone(page.settings);
+    settings.services.MUX.ownerAccountId = U.muxOwner;
+    change(settings);
+    return settings;
+  };
+
+  it('saves a valid configuration that the pipeline then reads, and records who changed what', async () => {
+    const page = await data(call(U.admin, 'getSettingsPage'));
+    const result = await data(
+      call(U.admin, 'saveSettings', { settings: configured(page, (s) => (s.splitMode = 'umbrella')), revision: page.revision }),
+    );
+    expect(result.outcome).toBe('saved');
+    if (result.outcome !== 'saved') return;
+    expect(result.message).toBe("S'ha desat la configuració.");
+    expect(result.page.revision).toBe(1);
+    expect(result.page.choices.owners.MUX).toEqual({ accountId: U.muxOwner, displayName: 'Pere Soler' });
+    expect(result.page.defaults).not.toContain('splitMode');
+    expect(result.page.audit[0]).toMatchObject({
+      by: { accountId: U.admin, displayName: 'Laia Ferrer' },
+      actionText: 'ha desat la configuració',
+      changes: expect.arrayContaining([{ path: 'splitMode', before: 'original-keeps-first', after: 'umbrella' }]),
+    });
+    const stored = await loadSettings(kvs, DEMO.projectKey);
+    expect(stored.splitMode).toBe('umbrella');
+    expect(stored.services.MUX.ownerAccountId).toBe(U.muxOwner);
+  });
+
+  it('shows each error next to its field and saves nothing', async () => {
+    const page = await data(call(U.admin, 'getSettingsPage'));
+    const settings = configured(page, (s) => {
+      s.recognition.reporterDomains = ['diba.cat', 'not a domain'];
+      s.backend = { mode: 'http', endpoint: 'https://elsewhere.example.com/api' };
+      s.services.MUX.ownerAccountId = U.setdibaCustomer;
+    });
+    const result = await data(call(U.admin, 'saveSettings', { settings, revision: 0 }));
+    expect(result.outcome).toBe('invalid');
+    if (result.outcome !== 'invalid') return;
+    expect(result.errors).toEqual([{ path: 'recognition.reporterDomains.1', code: 'invalid_domain', message: expect.stringContaining('diba.cat') }]);
+    // Fixing that field brings up the checks that need Jira and the manifest.
+    settings.recognition.reporterDomains = ['diba.cat'];
+    const second = await data(call(U.admin, 'saveSettings', { settings, revision: 0 }));
+    expect(second.outcome === 'invalid' && second.errors.map((e) => [e.path, e.code])).toEqual([
+      ['backend.endpoint', 'endpoint_not_allowed'],
+      ['services.MUX.ownerAccountId', 'owner_not_assignable'],
+    ]);
+    expect(kvs.snapshot()).toEqual({});
+  });
+
+  it('requires the MUX owner', async () => {
+    const page = await data(call(U.admin, 'getSettingsPage'));
+    const result = await data(call(U.admin, 'saveSettings', { settings: page.settings, revision: 0 }, { locale: 'en' }));
+    expect(result.outcome === 'invalid' && result.errors).toEqual([
+      { path: 'services.MUX.ownerAccountId', code: 'owner_required', message: 'MUX needs an owner.' },
+    ]);
+  });
+
+  it('refuses to overwrite a save made since the page was opened', async () => {
+    const page = await data(call(U.admin, 'getSettingsPage'));
+    await data(call(U.admin, 'saveSettings', { settings: configured(page), revision: 0 }));
+    const late = await data(call(U.admin, 'saveSettings', { settings: configured(page, (s) => (s.splitMode = 'umbrella')), revision: 0 }));
+    expect(late.outcome).toBe('conflict');
+    expect(late.message).toContain('Laia Ferrer');
+    expect((await loadSettings(kvs, DEMO.projectKey)).splitMode).toBe('original-keeps-first');
+  });
+});
+
+describe('recognition preview', () => {
+  it('counts how many of the latest requests each rule matches, before saving', async () => {
+    const preview = await data(
+      call(U.admin, 'previewRecognition', { recognition: { organizations: ['SetDIBA'], reporterDomains: ['diba.cat', 'ajprova.example'], label: 'setdiba' } }),
+    );
+    expect(preview.sampled).toBe(3);
+    expect(preview.rules).toEqual([
+      { rule: 'organization', value: 'SetDIBA', count: 1 },
+      { rule: 'reporter-domain', value: 'diba.cat', count: 1 },
+      { rule: 'reporter-domain', value: 'ajprova.example', count: 2 },
+      { rule: 'label', value: 'setdiba', count: 1 },
+    ]);
+    expect(preview.any).toBe(3);
+    expect(kvs.snapshot()).toEqual({});
+  });
+
+  it('reports invalid rules instead of counting them', async () => {
+    const preview = await data(call(U.admin, 'previewRecognition', { recognition: { label: 'two words' } }));
+    expect(preview).toMatchObject({ sampled: 0, errors: [{ path: 'recognition.label', code: 'invalid_label' }] });
+  });
+});
+
+describe('owner picker', () => {
+  it('offers only people assignable in the project', async () => {
+    const { users } = await data(call(U.admin, 'searchOwners', { query: 'Pere' }));
+    expect(users).toEqual([{ accountId: U.muxOwner, displayName: 'Pere Soler' }]);
+    expect((await data(call(U.admin, 'searchOwners', { query: 'Oscar' }))).users).toEqual([]);
+  });
+});
+
+describe('integration backend token and connection', () => {
+  it('stores the token as a secret and only ever reports it as set or not set', async () => {
+    const answers: unknown[] = [];
+    answers.push(await data(call(U.admin, 'setBackendToken', { token: SECRET })));
+    expect(await kvs.getSecret(backendTokenSecretKey(DEMO.projectKey))).toBe(SECRET);
+    const page = await data(call(U.admin, 'getSettingsPage'));
+    answers.push(page, await data(call(U.admin, 'exportSettings')));
+    expect(page.backend.tokenSet).toBe(true);
+    expect(page.audit[0]).toMatchObject({ action: 'token_set', changes: [{ path: 'backend.token', before: null, after: expect.any(String) }] });
+    answers.push(await data(call(U.admin, 'clearBackendToken')));
+    expect(await kvs.getSecret(backendTokenSecretKey(DEMO.projectKey))).toBeUndefined();
+    answers.push(await data(call(U.admin, 'getSettingsPage')));
+    for (const answer of answers) expect(JSON.stringify(answer)).not.toContain(SECRET);
+    expect(JSON.stringify(kvs.snapshot())).not.toContain(SECRET);
+  });
+
+  it('tests the endpoint as typed with the stored token', async () => {
+    expect(await data(call(U.admin, 'testConnection', { endpoint: backend.baseUrl }))).toMatchObject({ ok: false, problem: 'no_token' });
+    await data(call(U.admin, 'setBackendToken', { token: 'wrong' }));
+    expect(await data(call(U.admin, 'testConnection', { endpoint: backend.baseUrl }))).toMatchObject({
+      ok: false,
+      problem: 'unauthorized',
+      message: 'El servei no accepta el testimoni (HTTP 401).',
+    });
+    await data(call(U.admin, 'setBackendToken', { token: REFERENCE_BACKEND_TOKEN }));
+    expect(await data(call(U.admin, 'testConnection', { endpoint: backend.baseUrl }))).toEqual({
+      ok: true,
+      problem: null,
+      message: 'El servei respon i accepta el testimoni.',
+      errors: [],
+    });
+    expect(backend.integrations).toHaveLength(0);
+  });
+
+  it('does not call an address the settings would refuse', async () => {
+    await data(call(U.admin, 'setBackendToken', { token: REFERENCE_BACKEND_TOKEN }));
+    const before = backend.requests.length;
+    expect(await data(call(U.admin, 'testConnection', { endpoint: 'https://elsewhere.example.com' }))).toMatchObject({
+      ok: false,
+      errors: [{ path: 'backend.endpoint', code: 'endpoint_not_allowed' }],
+    });
+    expect(await data(call(U.admin, 'testConnection', { endpoint: 'http://integracions.example.cat' }))).toMatchObject({
+      ok: false,
+      errors: [{ path: 'backend.endpoint', code: 'https_only' }],
+    });
+    expect(backend.requests.length).toBe(before);
+  });
+});
+
+describe('certificate', () => {
+  it('shows an uploaded certificate with its facts and an expiry warning, and keeps the old one on renewal', async () => {
+    const uploaded = await data(call(U.admin, 'uploadCertificate', { fileName: 'SETDIBA-AYTOS.cer', contentBase64: b64(certificate.der) }));
+    expect(uploaded.outcome).toBe('uploaded');
+    if (uploaded.outcome !== 'uploaded') return;
+    const current = uploaded.page.certificate.current;
+    expect(current).toMatchObject({ subject: 'CN=SETDIBA-AYTOS, O=Diputacio de Barcelona, C=ES', status: 'valid', uploadedBy: U.admin });
+    expect(current?.sha256Fingerprint).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+    expect(JSON.stringify(uploaded)).not.toContain('BEGIN CERTIFICATE');
+
+    now = new Date('2026-12-20T10:00:00Z');
+    const later = await data(call(U.admin, 'getSettingsPage'));
+    expect(later.certificate.current).toMatchObject({ status: 'expiring', daysUntilExpiry: 20 });
+    expect(later.certificate.current?.statusMessage).toContain('20 dies');
+
+    const renewal = await data(call(U.admin, 'uploadCertificate', { fileName: 'new.pem', contentBase64: b64(renewed.pem) }));
+    expect(renewal.outcome === 'uploaded' && renewal.page.certificate.previous).toEqual([
+      expect.objectContaining({ sha256Fingerprint: current?.sha256Fingerprint, inUseUntil: '2026-12-20T10:00:00.000Z' }),
+    ]);
+    expect((await loadSettings(kvs, DEMO.projectKey)).certificate.current?.pem).toBe(renewed.pem);
+  });
+
+  it('refuses a file that is not a certificate, or that holds a private key, and stores nothing', async () => {
+    expect(await data(call(U.admin, 'uploadCertificate', { fileName: 'x.cer', contentBase64: b64('hola') }))).toEqual({
+      outcome: 'refused',
+      code: 'certificate_not_a_certificate',
+      message: 'El fitxer no és un certificat X.509 (.cer, .crt o .pem).',
+    });
+    const withKey = await data(
+      call(U.admin, 'uploadCertificate', { fileName: 'x.pem', contentBase64: b64(certificate.pem + certificate.privateKeyPem) }),
+    );
+    expect(withKey).toMatchObject({ outcome: 'refused', code: 'certificate_contains_private_key' });
+    expect(kvs.snapshot()).toEqual({});
+  });
+});
+
+describe('export and import', () => {
+  it('exports everything but secrets and imports it back, certificate included', async () => {
+    await data(call(U.admin, 'setBackendToken', { token: SECRET }));
+    await data(call(U.admin, 'uploadCertificate', { fileName: 'a.cer', contentBase64: b64(certificate.der) }));
+    const page = await data(call(U.admin, 'getSettingsPage'));
+    const settings = { ...page.settings, services: { ...page.settings.services, MUX: { ...page.settings.services.MUX, ownerAccountId: U.muxOwner } } };
+    await data(call(U.admin, 'saveSettings', { settings: { ...settings, splitMode: 'umbrella' }, revision: page.revision }));
+
+    const exported = await data(call(U.admin, 'exportSettings'));
+    expect(exported.fileName).toMatch(/^setdiba-settings-SUP-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(exported.json).not.toContain(SECRET);
+    expect(JSON.parse(exported.json)).toMatchObject({ format: 'integracions-setdiba-settings', settings: { splitMode: 'umbrella' } });
+
+    // Into a fresh project store: same settings, same certificate, no token.
+    kvs = new MemoryKeyValueStore();
+    const imported = await data(call(U.admin, 'importSettings', { json: exported.json, revision: 0 }));
+    expect(imported.outcome).toBe('saved');
+    if (imported.outcome !== 'saved') return;
+    expect(imported.message).toBe("S'ha importat la configuració.");
+    expect(imported.page.settings.splitMode).toBe('umbrella');
+    expect(imported.page.certificate.current?.sha256Fingerprint).toBe(page.certificate.current?.sha256Fingerprint);
+    expect(imported.page.backend.tokenSet).toBe(false);
+    expect(imported.page.audit[0]?.action).toBe('import');
+  });
+
+  it('reads an older settings file and refuses one that is not settings', async () => {
+    const old = JSON.stringify({ organization: 'SetDIBA', muxOwnerAccountId: U.muxOwner, language: 'es' });
+    const result = await data(call(U.admin, 'importSettings', { json: old, revision: 0 }));
+    expect(result.outcome === 'saved' && result.page.settings.comments.defaultLanguage).toBe('es');
+    const bad = await data(call(U.admin, 'importSettings', { json: '[1,2', revision: 1 }, { locale: 'en' }));
+    expect(bad).toEqual({ outcome: 'invalid', message: 'The file is not a settings JSON file.', errors: [] });
+  });
+});
+
+describe('blank templates', () => {
+  it('says when the template generator is not available', async () => {
+    expect(await call(U.admin, 'downloadTemplate', { service: 'OVER' })).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: 'La plantilla en blanc encara no està disponible.' },
+    });
+  });
+});

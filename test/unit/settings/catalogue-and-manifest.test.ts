@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { CERTIFICATE_ERROR_CODES } from '../../../src/domain/certificate';
+import { SETTINGS_ERROR_CODES } from '../../../src/domain/settings';
+import { MANIFEST_BACKEND_EGRESS } from '../../../src/handlers/settings-resolver';
+import { LANGS } from '../../../src/i18n';
+import { settingsMessages } from '../../../src/i18n/catalog/settings';
+import type { ConnectionCheck } from '../../../src/ports/integration-backend';
+import { AUDIT_ACTIONS } from '../../../src/usecases/settings/settings-audit';
+
+const PROBLEMS: Extract<ConnectionCheck, { ok: false }>['problem'][] = [
+  'no_token',
+  'unreachable',
+  'timeout',
+  'unauthorized',
+  'not_found',
+  'unexpected_response',
+];
+
+describe('settings catalogue', () => {
+  const keys = [
+    ...SETTINGS_ERROR_CODES.map((code) => `error_${code}`),
+    ...CERTIFICATE_ERROR_CODES,
+    ...AUDIT_ACTIONS.map((action) => `action_${action}`),
+    ...PROBLEMS.map((problem) => `connection_${problem}`),
+  ];
+
+  it.each(LANGS)('has a text for every error code, certificate problem, audit action and connection problem in %s', (lang) => {
+    const catalogue = settingsMessages[lang] as Record<string, string>;
+    for (const key of keys) expect([key, catalogue[key]?.length ?? 0]).not.toEqual([key, 0]);
+  });
+
+  it('uses the same placeholders in every language', () => {
+    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const [key, text] of Object.entries(settingsMessages.ca)) {
+      expect([key, placeholders(settingsMessages.es[key as keyof typeof settingsMessages.es])]).toEqual([key, placeholders(text)]);
+      expect([key, placeholders(settingsMessages.en[key as keyof typeof settingsMessages.en])]).toEqual([key, placeholders(text)]);
+    }
+  });
+});
+
+describe('egress addresses', () => {
+  it('are the ones manifest.yml declares, so a save accepts exactly the endpoints Forge will let the app call', () => {
+    const manifest = parse(readFileSync(join(__dirname, '../../../manifest.yml'), 'utf8')) as {
+      permissions?: { external?: { fetch?: { backend?: (string | { address: string })[] } } };
+    };
+    const declared = (manifest.permissions?.external?.fetch?.backend ?? []).map((entry) => (typeof entry === 'string' ? entry : entry.address));
+    expect([...MANIFEST_BACKEND_EGRESS].sort()).toEqual(declared.sort());
+  });
+});
