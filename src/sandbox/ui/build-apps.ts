@@ -9,6 +9,25 @@ import { UI_RESOURCES, type UiResource } from '../runtime/types';
 
 const run = promisify(execFile);
 
+/**
+ * Runs in the child: builds each app on its own, so one app that does not build (yet) does not keep the
+ * other from being served, and prints `{ app: null | "why it failed" }`.
+ */
+const BUILD_SCRIPT = `
+const { buildUi } = await import(process.argv[1]);
+const options = JSON.parse(process.argv[2]);
+const failures = {};
+for (const app of options.apps) {
+  try {
+    await buildUi({ ...options, apps: [app] });
+    failures[app] = null;
+  } catch (error) {
+    failures[app] = String((error && error.message) || error);
+  }
+}
+process.stdout.write(JSON.stringify(failures));
+`;
+
 export type UiBuild = { dir: string } | { missing: string };
 
 /**
@@ -36,6 +55,7 @@ export async function buildSandboxUi(repoRoot: string): Promise<Record<UiResourc
   const outRoot = join(cacheRoot, hash);
   const ready = apps.every((app) => existsSync(join(outRoot, app, 'index.html')));
   if (!ready) {
+    await pruneOldBuilds(cacheRoot, hash);
     // Built beside the final folder and renamed into place, so two sandboxes starting together (two
     // browser test files) never serve a half-written build.
     const tmpRoot = `${outRoot}.tmp-${process.pid}-${Date.now()}`;
@@ -45,30 +65,31 @@ export async function buildSandboxUi(repoRoot: string): Promise<Record<UiResourc
       alias: { '@forge/bridge': join(repoRoot, 'src', 'sandbox', 'bridge-standin', 'index.ts') },
       quiet: true,
     };
+    let failures: Record<string, string | null>;
     try {
-      await run(
-        process.execPath,
-        [
-          '--input-type=module',
-          '-e',
-          'const { buildUi } = await import(process.argv[1]); await buildUi(JSON.parse(process.argv[2]));',
-          pathToFileURL(builder).href,
-          JSON.stringify(options),
-        ],
-        { cwd: repoRoot, maxBuffer: 10 * 1024 * 1024 },
-      );
-      await mkdir(cacheRoot, { recursive: true });
-      await rename(tmpRoot, outRoot).catch(async () => {
-        // Another sandbox renamed the same build first: theirs is identical.
-        await rm(tmpRoot, { recursive: true, force: true });
+      const { stdout } = await run(process.execPath, ['--input-type=module', '-e', BUILD_SCRIPT, pathToFileURL(builder).href, JSON.stringify(options)], {
+        cwd: repoRoot,
+        maxBuffer: 10 * 1024 * 1024,
       });
+      failures = JSON.parse(stdout) as Record<string, string | null>;
     } catch (error) {
-      await rm(tmpRoot, { recursive: true, force: true });
-      const stderr = (error as { stderr?: string }).stderr?.trim();
-      const reason = `the UI build failed: ${stderr || (error as Error).message}`.slice(0, 2000);
-      for (const app of apps) result[app] = { missing: reason };
+      failures = Object.fromEntries(apps.map((app) => [app, (error as Error).message]));
+    }
+    const built = apps.filter((app) => !failures[app]);
+    for (const app of apps) {
+      const failure = failures[app];
+      if (failure) result[app] = { missing: `the UI build failed: ${failure}`.slice(0, 2000) };
+    }
+    if (built.length < apps.length) {
+      // A failed app is not cached: the next start tries again. The apps that built are served from tmp.
+      for (const app of built) result[app] = { dir: join(tmpRoot, app) };
       return result;
     }
+    await mkdir(cacheRoot, { recursive: true });
+    await rename(tmpRoot, outRoot).catch(async () => {
+      // Another sandbox renamed the same build first: theirs is identical.
+      await rm(tmpRoot, { recursive: true, force: true });
+    });
     await pruneOldBuilds(cacheRoot, hash);
   }
   for (const app of apps) result[app] = { dir: join(outRoot, app) };
@@ -98,12 +119,24 @@ async function inputsHash(repoRoot: string): Promise<string> {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** Keeps the cache from growing with every edit: only the current build stays. */
+/** A build folder still being written by another sandbox is younger than this. */
+const STALE_TMP_MS = 10 * 60 * 1000;
+
+/**
+ * Keeps the cache from growing with every edit: only the current build stays, plus temporary folders
+ * recent enough to belong to a build in progress (a failed build leaves its temporary folder behind).
+ */
 async function pruneOldBuilds(cacheRoot: string, keep: string): Promise<void> {
   const entries = await readdir(cacheRoot).catch(() => [] as string[]);
   await Promise.all(
-    entries
-      .filter((entry) => entry !== keep && !entry.includes('.tmp-'))
-      .map((entry) => rm(join(cacheRoot, entry), { recursive: true, force: true })),
+    entries.map(async (entry) => {
+      if (entry === keep) return;
+      const path = join(cacheRoot, entry);
+      if (entry.includes('.tmp-')) {
+        const info = await stat(path).catch(() => null);
+        if (info && Date.now() - info.mtimeMs < STALE_TMP_MS) return;
+      }
+      await rm(path, { recursive: true, force: true });
+    }),
   );
 }
