@@ -65,7 +65,11 @@ export async function handleJobDelivery(pipeline: Pipeline, delivery: JobDeliver
 /** Forge entry point. */
 export async function consumer(event: JobDelivery): Promise<InvocationError | undefined> {
   const { forgePipeline } = await import('../composition/forge');
-  const outcome = await handleJobDelivery(forgePipeline(), event);
+  return invocationResult(await handleJobDelivery(forgePipeline(), event));
+}
+
+/** What the platform is told: nothing (done), or "deliver again after a while" (busy, rate limited). */
+export function invocationResult(outcome: ConsumerOutcome): InvocationError | undefined {
   if (outcome.status !== 'retry') return undefined;
   return new InvocationError({
     retryAfter: Math.min(900, Math.max(1, Math.ceil((outcome.retryAfterMs ?? 60_000) / 1000))),

@@ -1,0 +1,143 @@
+/**
+ * Everything a pipeline test needs, started on 127.0.0.1 and stopped after: the Jira emulator with the
+ * demo site, the real JiraClient over fetch, memory KVS and queue, the real trigger and consumer
+ * handlers, and (for http mode) the reference integration backend. No mocks of Jira.
+ */
+import { FetchJiraTransport } from '../../../src/adapters/http/fetch-transport';
+import { JiraClient } from '../../../src/adapters/jira/jira-client';
+import { MemoryJobQueue } from '../../../src/adapters/memory/memory-job-queue';
+import { MemoryKeyValueStore } from '../../../src/adapters/memory/memory-key-value-store';
+import { REFERENCE_BACKEND_TOKEN, startReferenceBackend, type ReferenceBackend } from '../../../src/backend-reference/server';
+import { buildPipeline, type Pipeline } from '../../../src/composition/pipeline';
+import { parseCertificateFile, replaceCertificate } from '../../../src/domain/certificate';
+import { backendTokenSecretKey, defaultSettings, settingsStorageKey, type Settings } from '../../../src/domain/settings';
+import { DEMO, startJiraEmulator, type FaultRule, type JiraEmulator, type LatencySpec } from '../../../src/emulator';
+import { handleJobDelivery, invocationResult, type ConsumerOutcome } from '../../../src/handlers/consumer';
+import { handleProductEvent } from '../../../src/handlers/trigger';
+import type { Clock } from '../../../src/ports/clock';
+import type { PipelineHooks } from '../../../src/usecases/process-ticket/deps';
+import type { PipelineJob } from '../../../src/usecases/process-ticket/job';
+import { makeDemoSetdibaCertificate } from '../../fixtures/certificates/generate';
+
+export { DEMO };
+
+/** Real time, but retries and Retry-After waits do not make the tests slow. */
+export const fastClock: Clock = { now: () => new Date(), sleep: async () => undefined };
+
+let demoCertificate: Promise<Settings['certificate']> | null = null;
+/** The demo SetDIBA CDA certificate as the settings page would store it (generated once per file). */
+export function certificateBlock(): Promise<Settings['certificate']> {
+  demoCertificate ??= makeDemoSetdibaCertificate().then(({ certificate }) => {
+    const parsed = parseCertificateFile(Buffer.from(certificate.pem)).certificate;
+    return replaceCertificate({ current: null, previous: [] }, parsed, { accountId: DEMO.users.admin, at: new Date() });
+  });
+  return demoCertificate;
+}
+
+export interface HarnessOptions {
+  backend?: 'assisted' | 'http';
+  settings?: (s: Settings) => void;
+  faults?: FaultRule[];
+  latency?: LatencySpec;
+  randomSeed?: number;
+  hooks?: PipelineHooks;
+  /** Deliveries after the first before an event is given up (the consumer then reports). */
+  maxRetries?: number;
+}
+
+export interface Harness {
+  emulator: JiraEmulator;
+  kvs: MemoryKeyValueStore;
+  queue: MemoryJobQueue<PipelineJob>;
+  pipeline: Pipeline;
+  backend: ReferenceBackend | null;
+  outcomes: ConsumerOutcome[];
+  /** Raises a SetDIBA ticket as the SetDIBA customer, with the files attached; returns its key. */
+  raise(options: { files: Record<string, Uint8Array>; summary?: string; description?: string; reporter?: string; organizations?: string[]; labels?: string[] }): string;
+  /** Delivers every queued job to the real consumer until the queue is empty. */
+  drain(concurrency?: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const kvs = new MemoryKeyValueStore();
+  const queue = new MemoryJobQueue<PipelineJob>({ maxRetries: options.maxRetries ?? 5 });
+  const backend = options.backend === 'http' ? await startReferenceBackend() : null;
+  const settings = defaultSettings();
+  settings.certificate = await certificateBlock();
+  settings.services.MUX.ownerAccountId = DEMO.users.muxOwner;
+  if (backend) {
+    settings.backend = { mode: 'http', endpoint: backend.baseUrl };
+    await kvs.setSecret(backendTokenSecretKey(DEMO.projectKey), REFERENCE_BACKEND_TOKEN);
+  }
+  options.settings?.(settings);
+  await kvs.set(settingsStorageKey(DEMO.projectKey), { revision: 1, updatedAt: null, updatedBy: null, settings });
+
+  let pipeline: Pipeline | null = null;
+  const triggerErrors: unknown[] = [];
+  const emulator = await startJiraEmulator({
+    seed: 'demo',
+    ...(options.faults ? { faults: options.faults } : {}),
+    ...(options.latency !== undefined ? { latency: options.latency } : {}),
+    randomSeed: options.randomSeed ?? 1,
+    onEvent: async (event) => {
+      if (!pipeline) return;
+      try {
+        const outcome = await handleProductEvent(pipeline, event);
+        // The platform redelivers an event whose trigger asked for it; here that is at once.
+        if (outcome.status === 'retry') await handleProductEvent(pipeline, event);
+      } catch (error) {
+        triggerErrors.push(error);
+      }
+    },
+  });
+  const jira = new JiraClient(
+    new FetchJiraTransport({ baseUrl: emulator.baseUrl, identity: { kind: 'app' }, headers: emulator.authHeaders(emulator.site.appAccountId) }),
+  );
+  pipeline = buildPipeline({
+    jira,
+    kvs,
+    queue,
+    clock: fastClock,
+    ...(options.hooks ? { hooks: options.hooks } : {}),
+  });
+  const outcomes: ConsumerOutcome[] = [];
+  const maxAttempts = (options.maxRetries ?? 5) + 1;
+  const consume = async (delivery: Parameters<typeof handleJobDelivery>[1]) => {
+    const outcome = await handleJobDelivery(pipeline!, delivery, { maxAttempts });
+    outcomes.push(outcome);
+    return invocationResult(outcome);
+  };
+
+  return {
+    emulator,
+    kvs,
+    queue,
+    pipeline,
+    backend,
+    outcomes,
+    raise: ({ files, summary, description, reporter, organizations, labels }) => {
+      const issue = emulator.site.createIssue({
+        projectKey: DEMO.projectKey,
+        summary: summary ?? 'Alta integracions SetDIBA',
+        description: description ?? 'Bon dia,\nUs adjuntem la plantilla amb els ens a integrar.',
+        requestType: DEMO.requestTypes.altaIntegracio,
+        reporter: reporter ?? DEMO.users.setdibaCustomer,
+        organizations: organizations ?? [DEMO.organizations.setdiba],
+        labels: labels ?? [],
+        attachments: Object.entries(files).map(([filename, content]) => ({ filename, content })),
+      });
+      return issue.key;
+    },
+    drain: async (concurrency = 1) => {
+      await emulator.idle();
+      await queue.drain(consume, { concurrency });
+      await emulator.idle();
+      if (triggerErrors.length > 0) throw triggerErrors[0];
+    },
+    stop: async () => {
+      await emulator.stop();
+      await backend?.stop();
+    },
+  };
+}
