@@ -5,7 +5,7 @@ module.exports = {
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {
     // Custom UI code and its component tests compile with the browser options (DOM, JSX).
-    '/(static|test/unit/panel-ui)/.+\\.tsx?$': ['ts-jest', { tsconfig: 'static/tsconfig.json', diagnostics: false }],
+    '/(static|test/unit/panel-ui|test/unit/settings-ui)/.+\\.tsx?$': ['ts-jest', { tsconfig: 'static/tsconfig.json', diagnostics: false }],
     // Type errors are caught by `npm run typecheck`; tests only transpile, which keeps them fast.
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }],
   },

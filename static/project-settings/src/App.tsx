@@ -1,0 +1,108 @@
+/**
+ * The project settings page: loads everything in one resolver call, then lets a project administrator
+ * edit and save the settings (all or nothing), manage the certificate and the backend token, export and
+ * import, and read the last changes. Anyone else gets a clear refusal and sees nothing of the settings.
+ */
+import Button from '@atlaskit/button/new';
+import SectionMessage from '@atlaskit/section-message';
+import Spinner from '@atlaskit/spinner';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { SettingsEnvelopeErrorCode, SettingsPage } from '../../../src/handlers/settings-contract';
+import type { Lang } from '../../../src/i18n';
+import { LangProvider } from '../../shared/i18n';
+import { Inline, Muted, Stack, Text } from '../../shared/layout';
+import type { SettingsApi } from './api';
+import { useSettingsText, type SettingsText } from './i18n';
+import { SettingsForm } from './SettingsForm';
+
+export interface AppProps {
+  api: SettingsApi;
+  lang: Lang;
+}
+
+export function App({ api, lang }: AppProps) {
+  return (
+    <LangProvider lang={lang}>
+      <Page api={api} />
+    </LangProvider>
+  );
+}
+
+type Screen =
+  | { kind: 'loading' }
+  | { kind: 'ready'; page: SettingsPage }
+  | { kind: 'refused'; message: string }
+  | { kind: 'failed'; message: string };
+
+export function envelopeMessage(error: { code: SettingsEnvelopeErrorCode; message: string }, t: SettingsText): string {
+  if (error.message) return error.message;
+  switch (error.code) {
+    case 'forbidden':
+      return t('resolver_forbidden');
+    case 'unavailable':
+      return t('resolver_unavailable');
+    case 'not_found':
+      return t('resolver_not_found');
+    default:
+      return t('resolver_internal');
+  }
+}
+
+function Page({ api }: { api: SettingsApi }) {
+  const t = useSettingsText();
+  const [screen, setScreen] = useState<Screen>({ kind: 'loading' });
+  const mounted = useRef(true);
+  useEffect(
+    () => () => {
+      mounted.current = false;
+    },
+    [],
+  );
+
+  const load = useCallback(async () => {
+    const result = await api.call('getSettingsPage', {});
+    if (!mounted.current) return;
+    if (result.ok) setScreen({ kind: 'ready', page: result.data });
+    else if (result.error.code === 'forbidden') setScreen({ kind: 'refused', message: envelopeMessage(result.error, t) });
+    else setScreen({ kind: 'failed', message: envelopeMessage(result.error, t) });
+  }, [api, t]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const refuse = useCallback((message: string) => setScreen({ kind: 'refused', message }), []);
+
+  return (
+    <main style={{ padding: '0 0 24px' }}>
+      <h1 style={{ font: '500 20px/24px sans-serif', margin: '0 0 16px' }}>{t('pageTitle')}</h1>
+      {screen.kind === 'loading' ? (
+        <Inline>
+          <Spinner size="medium" label={t('loading')} />
+          <Muted>{t('loading')}</Muted>
+        </Inline>
+      ) : screen.kind === 'refused' ? (
+        <SectionMessage appearance="warning" title={t('refusedTitle')}>
+          <Text>{screen.message || t('refusedBody')}</Text>
+        </SectionMessage>
+      ) : screen.kind === 'failed' ? (
+        <SectionMessage appearance="error" title={t('resolver_internal')}>
+          <Stack>
+            <Text>{screen.message}</Text>
+            <Inline>
+              <Button onClick={() => void load()}>{t('retry')}</Button>
+            </Inline>
+          </Stack>
+        </SectionMessage>
+      ) : (
+        <SettingsForm
+          api={api}
+          page={screen.page}
+          onPage={(page) => setScreen({ kind: 'ready', page })}
+          onRefused={refuse}
+          onReload={() => void load()}
+        />
+      )}
+    </main>
+  );
+}
