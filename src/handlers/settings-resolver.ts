@@ -18,6 +18,8 @@ import { ForgeKeyValueStore } from '../adapters/forge/kvs-key-value-store';
 import { asUserTransport } from '../adapters/forge/request-jira-transport';
 import { JiraClient } from '../adapters/jira/jira-client';
 import { errorMessage, RetryableError } from '../domain/errors';
+import { SERVICE_SLUG } from '../domain/services';
+import { writeTemplateWorkbook } from '../spreadsheet/write-workbook';
 import { toLang, type Lang } from '../i18n';
 import { settingsText } from '../i18n/catalog/settings';
 import { systemClock } from '../ports/clock';
@@ -129,6 +131,15 @@ export function createSettingsHandlers(makeDeps: (accountId: string) => Settings
   return Object.fromEntries(SETTINGS_FUNCTIONS.map((fn) => [fn, handler(fn)])) as SettingsHandlers;
 }
 
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The same blank templates as `setdiba template <service>`. */
+export const blankTemplate: NonNullable<SettingsDeps['blankTemplate']> = async (service, lang) => ({
+  fileName: `plantilla-setdiba-${SERVICE_SLUG[service]}.xlsx`,
+  mimeType: XLSX_MIME,
+  content: writeTemplateWorkbook({ service, lang }),
+});
+
 /** Forge's egress-aware fetch, in the shape the HTTP backend client takes. */
 const forgeFetch: FetchLike = (url, init) => api.fetch(url, init);
 
@@ -140,6 +151,7 @@ function forgeDeps(): SettingsDeps {
     clock: systemClock,
     probe: createHttpBackendProbe({ fetch: forgeFetch, timeoutMs: 8_000 }),
     allowedEndpoints: MANIFEST_BACKEND_EGRESS,
+    blankTemplate,
   };
 }
 

@@ -22,8 +22,8 @@ export interface SettingsDeps {
   probe: IntegrationBackendProbe;
   /** The egress addresses manifest.yml declares (`permissions.external.fetch.backend`). */
   allowedEndpoints: readonly string[];
-  /** The CLI's blank template generator; absent until it exists (the page then hides the downloads). */
-  blankTemplate?: (service: Service) => Promise<BlankTemplate>;
+  /** The CLI's blank template generator (`setdiba template`); absent = the page hides the downloads. */
+  blankTemplate?: (service: Service, lang: Lang) => Promise<BlankTemplate>;
   /** How many of the project's latest requests the recognition preview reads (default 30). */
   previewSample?: number;
 }

@@ -11,10 +11,10 @@ export class TemplateUnavailableError extends Error {
 /** A blank template of one service, from the same generator as `setdiba template`. */
 export async function downloadTemplate(
   deps: SettingsDeps,
-  _caller: Caller,
+  caller: Caller,
   service: Service,
 ): Promise<{ fileName: string; mimeType: string; contentBase64: string }> {
   if (!deps.blankTemplate) throw new TemplateUnavailableError();
-  const template = await deps.blankTemplate(service);
+  const template = await deps.blankTemplate(service, caller.lang);
   return { fileName: template.fileName, mimeType: template.mimeType, contentBase64: Buffer.from(template.content).toString('base64') };
 }

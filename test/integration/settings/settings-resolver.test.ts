@@ -9,7 +9,8 @@ import { createHttpBackendProbe } from '../../../src/adapters/backend/http-clien
 import { REFERENCE_BACKEND_TOKEN, startReferenceBackend, type ReferenceBackend } from '../../../src/backend-reference/server';
 import { DEMO, startJiraEmulator, type JiraEmulator } from '../../../src/emulator';
 import { SETTINGS_FUNCTIONS, type EditableSettings, type SettingsFunction, type SettingsResult } from '../../../src/handlers/settings-contract';
-import { createSettingsHandlers, type SettingsHandlers } from '../../../src/handlers/settings-resolver';
+import { blankTemplate, createSettingsHandlers, type SettingsHandlers } from '../../../src/handlers/settings-resolver';
+import * as XLSX from 'xlsx';
 import { backendTokenSecretKey } from '../../../src/domain/settings';
 import { loadSettings } from '../../../src/usecases/settings/load-settings';
 import type { SettingsDeps } from '../../../src/usecases/settings/deps';
@@ -393,6 +394,16 @@ describe('export and import', () => {
 });
 
 describe('blank templates', () => {
+  it('downloads the blank template of a service, as `setdiba template` writes it', async () => {
+    handlers = createSettingsHandlers((accountId) => ({ ...makeDeps(accountId), blankTemplate }));
+    expect((await data(call(U.admin, 'getSettingsPage'))).templatesAvailable).toBe(true);
+    const file = await data(call(U.admin, 'downloadTemplate', { service: 'e-NOTUM' }, { locale: 'es-ES' }));
+    expect(file).toMatchObject({ fileName: 'plantilla-setdiba-e-notum.xlsx', mimeType: expect.stringContaining('spreadsheetml') });
+    const bytes = Buffer.from(file.contentBase64, 'base64');
+    expect([...bytes.subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
+    expect(XLSX.read(bytes, { type: 'buffer' }).SheetNames.length).toBeGreaterThan(0);
+  });
+
   it('says when the template generator is not available', async () => {
     expect(await call(U.admin, 'downloadTemplate', { service: 'OVER' })).toEqual({
       ok: false,
