@@ -151,6 +151,26 @@ function bundledFiles() {
   return [...seen].map((file) => path.relative(ROOT, file)).sort();
 }
 
+/**
+ * `resource:<key>;<path>` references (icons) must name a declared resource and a file that exists
+ * in it after the build; Forge would otherwise deploy a broken icon without complaint.
+ * @param {Record<string, any>} manifest (any: unvalidated YAML)
+ */
+function checkResourceReferences(manifest) {
+  const resources = new Map((manifest.resources ?? []).map((/** @type {any} */ r) => [r.key, String(r.path)]));
+  const visit = (/** @type {unknown} */ value, /** @type {string} */ where) => {
+    if (typeof value === 'string' && value.startsWith('resource:')) {
+      const [key, relative] = value.slice('resource:'.length).split(';');
+      const folder = resources.get(key);
+      if (!folder) problems.push(`manifest.yml ${where}: ${value} names no declared resource`);
+      else if (!relative || !fs.existsSync(path.join(ROOT, folder, relative))) problems.push(`manifest.yml ${where}: ${value} does not exist in ${folder}`);
+    } else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) visit(v, `${where}/${k}`);
+    }
+  };
+  visit(manifest.modules, '/modules');
+}
+
 /** Names a module exports (`export { a } from`, `export const b`, `export function c`). */
 function exportedNames(/** @type {string} */ file) {
   const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
@@ -340,6 +360,7 @@ async function main() {
     validateManifestSchema(manifest);
     checkProjectRules(manifest);
     buildMissingResources(manifest);
+    checkResourceReferences(manifest);
   }
   const routes = extractJiraRoutes();
   checkRoutesAgainstSpecs(routes);
