@@ -33,7 +33,10 @@ export class RequestJiraTransport implements JiraTransport {
       },
       ...(body === undefined ? {} : { body }),
     };
-    const caller = this.identity.kind === 'app' ? api.asApp() : api.asUser(this.identity.accountId);
+    // asUser() without an argument is the user of this invocation (a resolver's caller). Passing an
+    // accountId would ask Forge for impersonation, which needs a scope grant this app does not have;
+    // the accountId in the identity is for transports that must name the caller (the emulator).
+    const caller = this.identity.kind === 'app' ? api.asApp() : api.asUser();
     try {
       const response = await caller.requestJira(assumeTrustedRoute(`${request.path}${queryString(request.query)}`), init);
       return bufferedResponse(response);
@@ -51,5 +54,6 @@ export class RequestJiraTransport implements JiraTransport {
 }
 
 export const asAppTransport = (): RequestJiraTransport => new RequestJiraTransport({ kind: 'app' });
+/** As the invocation's user; `accountId`, when known, only labels the identity (see request()). */
 export const asUserTransport = (accountId?: string): RequestJiraTransport =>
   new RequestJiraTransport(accountId ? { kind: 'user', accountId } : { kind: 'user' });

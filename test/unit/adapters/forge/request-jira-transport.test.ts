@@ -59,10 +59,10 @@ describe('RequestJiraTransport', () => {
     await expect(response.text()).resolves.toBe('{"key":"SUP-1"}');
   });
 
-  it('calls as the user when the identity is a user (resolvers)', async () => {
+  it('calls as the invocation’s user (resolvers), never asking Forge to impersonate an account', async () => {
     requestJira.mockResolvedValue(forgeResponse(204, ''));
     await asUserTransport('acc-1').request({ method: 'DELETE', path: '/rest/api/3/issue/SUP-1/properties/x' });
-    expect(asUser).toHaveBeenCalledWith('acc-1');
+    expect(asUser).toHaveBeenCalledWith();
     expect(asApp).not.toHaveBeenCalled();
   });
 
