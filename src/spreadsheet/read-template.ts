@@ -12,6 +12,7 @@ import { decodeCsvBytes, parseCsvText } from './csv';
 import { spreadsheetFormatOf, type SpreadsheetFormat } from './file-names';
 import { SPREADSHEET_LIMITS, MiB_BYTES } from './limits';
 import { containerOf } from './magic';
+import { checkOle2Structure } from './ole2-guard';
 import { parseInWorker, type ParseOutcome } from './parser-host';
 import { inflateZipCapped, repackStored } from './zip-guard';
 
@@ -71,6 +72,7 @@ async function readRawWorkbook(input: ReadTemplateInput, options: ReadTemplateOp
   }
 
   const container = containerOf(bytes);
+  if (container === 'ole2' && !checkOle2Structure(bytes).ok) return fail('file.unreadable', { reason: 'corrupt' });
   if (format === 'xls') {
     if (container !== 'ole2') return signature();
     return fromParser(await parse(bytes.slice(), 'parse', options), fail);
