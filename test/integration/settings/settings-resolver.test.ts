@@ -8,7 +8,7 @@ import { MemoryKeyValueStore } from '../../../src/adapters/memory/memory-key-val
 import { createHttpBackendProbe } from '../../../src/adapters/backend/http-client';
 import { REFERENCE_BACKEND_TOKEN, startReferenceBackend, type ReferenceBackend } from '../../../src/backend-reference/server';
 import { DEMO, startJiraEmulator, type JiraEmulator } from '../../../src/emulator';
-import { SETTINGS_FUNCTIONS, type EditableSettings, type SettingsFunction, type SettingsResult } from '../../../src/handlers/settings-contract';
+import { SETTINGS_FUNCTIONS, settingsResponseSchemas, type EditableSettings, type SettingsFunction, type SettingsResult } from '../../../src/handlers/settings-contract';
 import { blankTemplate, createSettingsHandlers, type SettingsHandlers } from '../../../src/handlers/settings-resolver';
 import * as XLSX from 'xlsx';
 import { backendTokenSecretKey } from '../../../src/domain/settings';
@@ -53,7 +53,11 @@ function call<F extends SettingsFunction>(
     locale: options.locale ?? 'ca-ES',
     extension: { type: 'jira:projectSettingsPage', project: { key: options.projectKey ?? DEMO.projectKey, id: '10000', type: 'service_desk' } },
   };
-  return handlers[fn]({ payload, context }) as Promise<SettingsResult<F>>;
+  return (handlers[fn]({ payload, context }) as Promise<SettingsResult<F>>).then((result) => {
+    // Every answer must follow the contract the UI is typed against.
+    if (result.ok) settingsResponseSchemas[fn].parse(result.data);
+    return result;
+  });
 }
 
 async function data<F extends SettingsFunction>(result: Promise<SettingsResult<F>>) {
