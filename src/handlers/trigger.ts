@@ -49,8 +49,8 @@ export async function handleProductEvent(pipeline: Pipeline, raw: unknown, now: 
     await pipeline.queue.push([job]);
     return { status: 'queued', job };
   } catch (error) {
-    if (error instanceof RetryableError) return { status: 'retry', retryAfterMs: error.retryAfterMs };
-    throw error;
+    // Whatever failed (Jira, the queue), the event must not be lost: the platform delivers it again.
+    return { status: 'retry', retryAfterMs: error instanceof RetryableError ? error.retryAfterMs : null };
   }
 }
 

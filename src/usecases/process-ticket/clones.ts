@@ -6,6 +6,7 @@
  * settings give the service) and organizations, summary `[<service>] <original>`, the original
  * description, a workbook with only that service's rows, and a "Cloners" link to the original.
  */
+import { settleAll } from './settle';
 import { kvsKeys, contentHash } from '../../domain/idempotency';
 import { UserError } from '../../domain/errors';
 import type { Plan, ServicePlan } from '../../domain/plan/types';
@@ -48,22 +49,27 @@ async function completeClone(
   plan: ServicePlan,
   key: string,
   workbook: () => Promise<Uint8Array>,
+  tagged: boolean,
 ): Promise<void> {
   const clone = await deps.jira.getIssue(key);
   if (!clone) return;
   const origin = ticket.issue.key;
   const work: Promise<unknown>[] = [];
+  // Known from the lock only: the attempt that raised it may have died before tagging it.
+  if (!tagged) work.push(deps.jira.setIssueProperty(key, RUN_PROPERTY, cloneRunState(origin, plan.service, null)));
   if (!clone.links.some((l) => l.key === origin)) work.push(deps.jira.createIssueLink(CLONE_LINK_TYPE, key, origin));
   const fileName = cloneFileName(plan.service, origin);
   if (!clone.attachments.some((a) => a.filename === fileName)) {
     work.push(
       workbook().then(async (bytes) => {
-        await deps.jira.setIssueProperty(key, RUN_PROPERTY, cloneRunState(origin, plan.service, contentHash(bytes)));
-        await deps.jira.addAttachment(key, fileName, bytes, XLSX_MIME);
+        await settleAll([
+          deps.jira.setIssueProperty(key, RUN_PROPERTY, cloneRunState(origin, plan.service, contentHash(bytes))),
+          deps.jira.addAttachment(key, fileName, bytes, XLSX_MIME),
+        ]);
       }),
     );
   }
-  await Promise.all(work);
+  await settleAll(work);
 }
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -77,7 +83,7 @@ export async function ensureServiceTickets(
   lang: Lang,
 ): Promise<ServiceTicket[]> {
   const origin = ticket.issue.key;
-  const results = await Promise.all(
+  const results = await settleAll(
     plan.services.map(async (servicePlan): Promise<ServiceTicket> => {
       const { service, target } = servicePlan;
       if (target.kind === 'self') return { service, key: origin, fresh: false };
@@ -93,14 +99,14 @@ export async function ensureServiceTickets(
 
       const found = await findClone(deps, ticket.issue.projectKey, origin, service);
       if (found) {
-        await completeClone(deps, ticket, servicePlan, found, workbook);
+        await completeClone(deps, ticket, servicePlan, found, workbook, true);
         return { service, key: found, fresh: false };
       }
       const lockKey = kvsKeys.cloneLock(origin, service);
       if (!(await deps.kvs.setIfAbsent(lockKey, { state: 'creating', key: null } satisfies CloneLock))) {
         const lock = await deps.kvs.get<CloneLock>(lockKey);
         if (lock?.key) {
-          await completeClone(deps, ticket, servicePlan, lock.key, workbook);
+          await completeClone(deps, ticket, servicePlan, lock.key, workbook, false);
           return { service, key: lock.key, fresh: false };
         }
         // 'creating' with no clone to be found: the attempt that took the lock died before Jira raised
@@ -127,7 +133,7 @@ async function raiseClone(
   if (!request || !facts.serviceDeskId) {
     throw new UserError('split.not_a_request', `${issue.key} is not a Jira Service Management request; it cannot be split`);
   }
-  const [bytes, created] = await Promise.all([
+  const [bytes, created] = await settleAll([
     workbook(),
     deps.jira.createRequest({
       serviceDeskId: facts.serviceDeskId,
@@ -140,7 +146,7 @@ async function raiseClone(
   ]);
   const key = created.issueKey;
   // Tagging first among equals: the property is what a later attempt finds the clone by.
-  await Promise.all([
+  await settleAll([
     deps.jira.setIssueProperty(key, RUN_PROPERTY, cloneRunState(issue.key, plan.service, contentHash(bytes))),
     deps.kvs.set(kvsKeys.cloneLock(issue.key, plan.service), { state: 'created', key } satisfies CloneLock),
     deps.jira.createIssueLink(CLONE_LINK_TYPE, key, issue.key),

@@ -1,3 +1,5 @@
+import { settleAll } from './settle';
+
 /** Runs `fn` over items with at most `limit` in flight, keeping the results in input order. */
 export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
@@ -8,6 +10,6 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
       results[index] = await fn(items[index] as T, index);
     }
   });
-  await Promise.all(workers);
+  await settleAll(workers);
   return results;
 }

@@ -12,6 +12,8 @@
  *   9. run state: batch done
  * Nothing in it grows with the number of rows except the integration backend calls.
  */
+import { settleAll } from './settle';
+import { persistently } from './persist';
 import { batchId } from '../../domain/idempotency';
 import { buildPlan, LABEL_REVIEW } from '../../domain/plan/build-plan';
 import { recognise } from '../../domain/plan/recognition';
@@ -68,7 +70,7 @@ export function requesterLang(ticket: LoadedTicket, settings: Settings): Lang {
 
 export async function processTicket(deps: PipelineDeps, job: ProcessJob): Promise<ProcessOutcome> {
   const { issueKey } = job;
-  const [settings, ticket] = await Promise.all([deps.loadSettings(projectKeyOf(issueKey)), loadTicket(deps.jira, issueKey)]);
+  const [settings, ticket] = await settleAll([deps.loadSettings(projectKeyOf(issueKey)), loadTicket(deps.jira, issueKey)]);
   if (!ticket) return { status: 'not-found', issueKey };
   if (!recognise(ticket.facts, settings.recognition).recognised) return { status: 'ignored', issueKey };
 
@@ -89,7 +91,7 @@ async function run(deps: PipelineDeps, ticket: LoadedTicket, settings: Settings)
   const { jira, clock, templates } = deps;
   const log = deps.log ?? silentLog;
   const issueKey = ticket.issue.key;
-  const [stored, ownComments] = await Promise.all([readRunState(jira, issueKey, log), jira.getComments(issueKey)]);
+  const [stored, ownComments] = await settleAll([readRunState(jira, issueKey, log), jira.getComments(issueKey)]);
   let state: RunState = stored ?? emptyRunState();
   await step(deps, 'loaded', issueKey);
 
@@ -115,7 +117,9 @@ async function run(deps: PipelineDeps, ticket: LoadedTicket, settings: Settings)
     service: selfService ?? ticketService(ticket.facts, settings),
     extraAliases: serviceAliases(settings),
   });
-  state = await writeRunState(jira, clock, issueKey, read.state);
+  // Losing this write would make a file that parsed fine look like one that killed the parser (the
+  // retry would find its "parsing" mark), so it is retried in place on any error, not just 429/503.
+  state = await persistently(() => writeRunState(jira, clock, issueKey, read.state), clock);
   await step(deps, 'attachments-read', issueKey);
 
   const plan = buildPlan({
@@ -202,7 +206,7 @@ async function run(deps: PipelineDeps, ticket: LoadedTicket, settings: Settings)
         );
       }),
   ];
-  await Promise.all(phaseA);
+  await settleAll(phaseA);
   await step(deps, 'updated', issueKey);
 
   // --- Phase B: the internal results comments, which need the integration results.
@@ -241,7 +245,7 @@ async function run(deps: PipelineDeps, ticket: LoadedTicket, settings: Settings)
     if (comment) internalComments.push(comment);
   }
   // The complete table of a long results comment, attached once (looked up by name on a re-run).
-  await Promise.all(
+  await settleAll(
     csvUploads.map(async (upload) => {
       const fresh = serviceTickets.some((t) => t.key === upload.key && t.fresh);
       const names =
@@ -260,7 +264,7 @@ async function run(deps: PipelineDeps, ticket: LoadedTicket, settings: Settings)
     const comment = plannedComment(issueKey, batchKey, 'results', body, false);
     if (comment) internalComments.push(comment);
   }
-  await Promise.all([
+  await settleAll([
     ...[...new Set(internalComments.map((c) => c.issueKey))].map((key) =>
       postMissing(
         jira,
@@ -309,5 +313,5 @@ async function applyLabels(
     if (key === issueKey && ticket.issue.assignee?.accountId === accountId) continue;
     work.push(deps.jira.assignIssue(key, accountId));
   }
-  await Promise.all(work);
+  await settleAll(work);
 }

@@ -3,6 +3,7 @@
  * ticket gets one internal comment saying so and the `setdiba-revisar` label, so a person picks it up.
  * Keyed like every other comment: reporting the same failure twice posts it once.
  */
+import { settleAll } from './settle';
 import { commentKey } from '../../domain/idempotency';
 import { LABEL_REVIEW } from '../../domain/plan/build-plan';
 import { failureNotice } from '../../domain/report/notices';
@@ -29,5 +30,5 @@ export async function reportFailure(
       }),
     );
   }
-  await Promise.all(work);
+  await settleAll(work);
 }
