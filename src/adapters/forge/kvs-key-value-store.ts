@@ -42,6 +42,7 @@ export class ForgeKeyValueStore implements KeyValueStore {
 
   async list<T = unknown>(prefix: string, limit = QUERY_PAGE_LIMIT): Promise<{ key: string; value: T }[]> {
     const found: { key: string; value: T }[] = [];
+    if (limit <= 0) return found;
     let cursor: string | undefined;
     do {
       let query = kvs
