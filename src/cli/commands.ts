@@ -5,6 +5,7 @@
  */
 import { checkCommand } from './check';
 import type { CliCommand } from './command';
+import { simulateCommand } from './simulate';
 import { templateCommand } from './template';
 
-export const COMMANDS: readonly CliCommand[] = [checkCommand, templateCommand];
+export const COMMANDS: readonly CliCommand[] = [checkCommand, templateCommand, simulateCommand];

@@ -1,0 +1,287 @@
+/**
+ * `setdiba simulate <file>... [--summary T] [--description T] [--reporter EMAIL] [--org NAME]
+ *   [--settings FILE.json] [--backend http|assisted] [--deliveries N] [--concurrent] [--latency MS]
+ *   [--faults SPEC] [--seed N] [--json]`
+ *
+ * Runs the whole pipeline headless: the Jira emulator in-process with the demo site (project SUP,
+ * organization SetDIBA, a SetDIBA customer, agents, the MUX owner) and a demo certificate, a ticket
+ * raised with the files attached, the created event delivered N times to the real trigger, the real
+ * consumer run to completion over the real JiraClient — then the final state, as text or one JSON
+ * document (`--json`, shape in docs/pipeline.md).
+ */
+import { readFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { FetchJiraTransport } from '../adapters/http/fetch-transport';
+import { JiraClient } from '../adapters/jira/jira-client';
+import { MemoryJobQueue } from '../adapters/memory/memory-job-queue';
+import { MemoryKeyValueStore } from '../adapters/memory/memory-key-value-store';
+import { REFERENCE_BACKEND_TOKEN, startReferenceBackend, type ReferenceBackend } from '../backend-reference/server';
+import { createIntegrationBackend } from '../adapters/backend/create-backend';
+import { buildPipeline } from '../composition/pipeline';
+import { parseCertificateFile, replaceCertificate } from '../domain/certificate';
+import { errorMessage } from '../domain/errors';
+import { backendTokenSecretKey, defaultSettings, parseSettings, settingsStorageKey, type Settings } from '../domain/settings';
+import { DEMO, startJiraEmulator, type FaultRule, type ProductEvent } from '../emulator';
+import { handleJobDelivery, invocationResult } from '../handlers/consumer';
+import { handleProductEvent } from '../handlers/trigger';
+import type { Lang } from '../i18n';
+import { pipelineText } from '../i18n/catalog/pipeline';
+import type { IntegrationBackend } from '../ports/integration-backend';
+import type { PipelineJob } from '../usecases/process-ticket/job';
+import { EXIT, type CliCommand, type CliIo } from './command';
+import { makeDemoCertificatePem } from './demo-certificate';
+import { langFrom, parseCommandArgs, UsageError } from './options';
+import { appCalls, issuesOf, type IntegrationSnapshot, type SimulationReport } from './simulate-report';
+
+export interface SimulateOptions {
+  files: string[];
+  summary: string;
+  description: string;
+  reporter: string | null;
+  org: string | null;
+  settingsFile: string | null;
+  backend: 'http' | 'assisted' | null;
+  deliveries: number;
+  concurrent: boolean;
+  latencyMs: number;
+  faults: FaultRule[];
+  seed: number;
+  json: boolean;
+}
+
+const FAULT_KINDS = new Set(['429', '500', '502', '503', '504', 'drop']);
+
+/** `429:0.2,500:0.1` → a fraction of every Jira call failing that way, drawn from the seed. */
+export function parseFaults(spec: string, t: (key: string, params?: Record<string, string>) => string): FaultRule[] {
+  if (spec.trim() === '') return [];
+  return spec.split(',').map((part) => {
+    const [kind = '', rateText = ''] = part.trim().split(':');
+    const rate = Number(rateText);
+    if (!FAULT_KINDS.has(kind) || !(rate >= 0 && rate <= 1) || rateText === '') {
+      throw new UsageError(t('simulate.error.faults', { spec: part }));
+    }
+    return { route: '*', rate, fault: kind === 'drop' ? 'drop' : Number(kind) };
+  });
+}
+
+function positiveInt(value: string | undefined, fallback: number, name: string, t: (key: string, params?: Record<string, string>) => string): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(t('simulate.error.number', { option: name, value }));
+  return n;
+}
+
+export function parseSimulateArgs(args: readonly string[], lang: Lang): SimulateOptions {
+  const t = pipelineText(lang);
+  const { values, positionals } = parseCommandArgs(
+    args,
+    {
+      summary: { type: 'string' },
+      description: { type: 'string' },
+      reporter: { type: 'string' },
+      org: { type: 'string' },
+      settings: { type: 'string' },
+      backend: { type: 'string' },
+      deliveries: { type: 'string' },
+      concurrent: { type: 'boolean' },
+      latency: { type: 'string' },
+      faults: { type: 'string' },
+      seed: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    lang,
+  );
+  if (positionals.length === 0) throw new UsageError(t('simulate.error.noFiles'));
+  const backend = values.backend ?? null;
+  if (backend !== null && backend !== 'http' && backend !== 'assisted') throw new UsageError(t('simulate.error.backend', { backend }));
+  const deliveries = positiveInt(values.deliveries, 1, '--deliveries', t);
+  if (deliveries < 1) throw new UsageError(t('simulate.error.number', { option: '--deliveries', value: String(deliveries) }));
+  return {
+    files: positionals,
+    summary: values.summary ?? 'Alta integracions SetDIBA',
+    description: values.description ?? '',
+    reporter: values.reporter ?? null,
+    org: values.org ?? null,
+    settingsFile: values.settings ?? null,
+    backend,
+    deliveries,
+    concurrent: values.concurrent ?? false,
+    latencyMs: positiveInt(values.latency, 0, '--latency', t),
+    faults: parseFaults(values.faults ?? '', t),
+    seed: positiveInt(values.seed, 1, '--seed', t),
+    json: values.json ?? false,
+  };
+}
+
+async function simulationSettings(options: SimulateOptions, io: CliIo): Promise<{ settings: Settings; explicitCertificate: boolean }> {
+  if (!options.settingsFile) return { settings: defaultSettings(), explicitCertificate: false };
+  const raw: unknown = JSON.parse(await readFile(resolve(io.cwd, options.settingsFile), 'utf8'));
+  const document = (raw && typeof raw === 'object' && 'settings' in raw ? (raw as { settings: unknown }).settings : raw) as Record<string, unknown>;
+  return { settings: parseSettings(document), explicitCertificate: typeof document === 'object' && document !== null && 'certificate' in document };
+}
+
+/** Distinct integrations the assisted backend was asked for (it does nothing remotely). */
+function recording(backend: IntegrationBackend, into: IntegrationSnapshot[]): IntegrationBackend {
+  const seen = new Set<string>();
+  return {
+    mode: backend.mode,
+    async integrate(request) {
+      const result = await backend.integrate(request);
+      if (!seen.has(request.idempotencyKey)) {
+        seen.add(request.idempotencyKey);
+        into.push({
+          issue: request.issueKey,
+          service: request.service,
+          environment: request.environment,
+          codiEns: request.codiEns,
+          certificateFingerprint: request.certificate.sha256Fingerprint,
+          result: result.result,
+        });
+      }
+      return result;
+    },
+  };
+}
+
+export async function simulate(options: SimulateOptions, io: CliIo): Promise<{ report: SimulationReport; failures: string[] }> {
+  const files = await Promise.all(
+    options.files.map(async (path) => ({ filename: basename(path), content: new Uint8Array(await readFile(resolve(io.cwd, path))) })),
+  );
+  const { settings, explicitCertificate } = await simulationSettings(options, io);
+  if (!explicitCertificate) {
+    const parsed = parseCertificateFile(Buffer.from(await makeDemoCertificatePem())).certificate;
+    settings.certificate = replaceCertificate({ current: null, previous: [] }, parsed, { accountId: DEMO.users.admin, at: new Date() });
+  }
+  settings.services.MUX.ownerAccountId ??= DEMO.users.muxOwner;
+  const kvs = new MemoryKeyValueStore();
+  let reference: ReferenceBackend | null = null;
+  const mode = options.backend ?? settings.backend.mode;
+  if (mode === 'http') {
+    reference = await startReferenceBackend();
+    settings.backend = { mode: 'http', endpoint: reference.baseUrl };
+    await kvs.setSecret(backendTokenSecretKey(DEMO.projectKey), REFERENCE_BACKEND_TOKEN);
+  } else {
+    settings.backend = { mode: 'assisted', endpoint: null };
+  }
+  await kvs.set(settingsStorageKey(DEMO.projectKey), { revision: 1, updatedAt: null, updatedBy: null, settings });
+
+  const created: ProductEvent[] = [];
+  const emulator = await startJiraEmulator({
+    seed: 'demo',
+    randomSeed: options.seed,
+    ...(options.latencyMs > 0 ? { latency: options.latencyMs } : {}),
+    faults: options.faults,
+    onEvent: (event) => {
+      if (event.eventType === 'avi:jira:created:issue' && !event.selfGenerated) created.push(event);
+    },
+  });
+  const recorded: IntegrationSnapshot[] = [];
+  try {
+    const site = emulator.site;
+    // A reporter or organization the demo site does not know is created on the fly.
+    const reporterEmail = options.reporter;
+    let reporter: string = DEMO.users.setdibaCustomer;
+    if (reporterEmail) {
+      const known = [...site.users.values()].find((u) => u.emailAddress?.toLowerCase() === reporterEmail.toLowerCase());
+      reporter = known?.accountId ?? site.addUser({ accountId: `customer-${reporterEmail.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`, displayName: reporterEmail, emailAddress: reporterEmail, accountType: 'customer' }).accountId;
+    }
+    const orgName = options.org ?? 'SetDIBA';
+    const organization = site.organization(orgName) ?? site.addOrganization({ name: orgName, members: [] });
+    organization.members.add(reporter);
+
+    const queue = new MemoryJobQueue<PipelineJob>({ maxRetries: 10 });
+    const jira = new JiraClient(
+      new FetchJiraTransport({ baseUrl: emulator.baseUrl, identity: { kind: 'app' }, headers: emulator.authHeaders(site.appAccountId), timeoutMs: 30_000 }),
+    );
+    const backend = recording(createIntegrationBackend(settings.backend, { secrets: kvs, projectKey: DEMO.projectKey }), recorded);
+    const pipeline = buildPipeline({ jira, kvs, queue, backend });
+
+    const started = Date.now();
+    const issue = site.createIssue({
+      projectKey: DEMO.projectKey,
+      summary: options.summary,
+      ...(options.description ? { description: options.description } : {}),
+      requestType: DEMO.requestTypes.altaIntegracio,
+      reporter,
+      organizations: [organization.id],
+      attachments: files,
+    });
+    await emulator.idle();
+    const event = created.find((e) => e.issue.key === issue.key);
+    if (!event) throw new Error(`the emulator emitted no created event for ${issue.key}`);
+    const deliver = () => handleProductEvent(pipeline, event);
+    if (options.concurrent) await Promise.all(Array.from({ length: options.deliveries }, deliver));
+    else for (let i = 0; i < options.deliveries; i++) await deliver();
+
+    const failures: string[] = [];
+    await queue.drain(
+      async (delivery) => {
+        try {
+          return invocationResult(await handleJobDelivery(pipeline, delivery, { maxAttempts: 11 }));
+        } catch (error) {
+          failures.push(errorMessage(error));
+          throw error;
+        }
+      },
+      { concurrency: options.concurrent ? options.deliveries : 1 },
+    );
+    await emulator.idle();
+    const elapsedMs = Date.now() - started;
+    const integrations: IntegrationSnapshot[] = reference
+      ? reference.integrations.map((x) => ({
+          issue: x.issueKey,
+          service: x.service,
+          environment: x.environment,
+          codiEns: x.codiEns,
+          certificateFingerprint: x.certificateFingerprint,
+          result: x.result,
+        }))
+      : recorded;
+    const report: SimulationReport = { issues: issuesOf(emulator), integrations, calls: appCalls(emulator), elapsedMs };
+    const dead = queue.dead.map((d) => errorMessage(d.error));
+    return { report, failures: dead.length > 0 ? [...new Set(failures)] : [] };
+  } finally {
+    await emulator.stop();
+    await reference?.stop();
+  }
+}
+
+export function formatReport(report: SimulationReport, lang: Lang): string {
+  const t = pipelineText(lang);
+  const lines: string[] = [];
+  for (const issue of report.issues) {
+    lines.push(`${issue.key}  ${issue.summary}  [${issue.status}]`);
+    lines.push(`  ${t('simulate.reporter')}: ${issue.reporter ?? '—'}   ${t('simulate.assignee')}: ${issue.assignee ?? '—'}`);
+    lines.push(`  ${t('simulate.labels')}: ${issue.labels.join(', ') || '—'}`);
+    for (const link of issue.links) lines.push(`  ${t('simulate.link')}: ${link.type} ${link.direction} ${link.key}`);
+    if (issue.attachments.length > 0) lines.push(`  ${t('simulate.attachments')}: ${issue.attachments.join(', ')}`);
+    for (const comment of issue.comments) {
+      lines.push(`  — ${comment.public ? t('simulate.public') : t('simulate.internal')} (${comment.author}):`);
+      for (const line of comment.text.split('\n')) lines.push(`      ${line}`);
+    }
+    lines.push('');
+  }
+  lines.push(`${t('simulate.integrations')}: ${report.integrations.length}`);
+  for (const x of report.integrations) lines.push(`  ${x.issue} ${x.service} ${x.environment} ${x.codiEns} ${x.result}`);
+  lines.push(`${t('simulate.calls')}: ${report.calls.total}`);
+  for (const [route, n] of Object.entries(report.calls.byRoute)) lines.push(`  ${String(n).padStart(4)}  ${route}`);
+  lines.push(`${t('simulate.elapsed')}: ${report.elapsedMs} ms`);
+  return `${lines.join('\n')}\n`;
+}
+
+export const simulateCommand: CliCommand = {
+  name: 'simulate',
+  usage: {
+    ca: 'setdiba simulate <fitxer>... [--summary T] [--description T] [--reporter CORREU] [--org NOM] [--settings FITXER.json] [--backend http|assisted] [--deliveries N] [--concurrent] [--latency MS] [--faults 429:0.2,500:0.1] [--seed N] [--json]',
+    es: 'setdiba simulate <fichero>... [--summary T] [--description T] [--reporter CORREO] [--org NOMBRE] [--settings FICHERO.json] [--backend http|assisted] [--deliveries N] [--concurrent] [--latency MS] [--faults 429:0.2,500:0.1] [--seed N] [--json]',
+    en: 'setdiba simulate <file>... [--summary T] [--description T] [--reporter EMAIL] [--org NAME] [--settings FILE.json] [--backend http|assisted] [--deliveries N] [--concurrent] [--latency MS] [--faults 429:0.2,500:0.1] [--seed N] [--json]',
+  },
+  async run(args, io) {
+    const lang = langFrom(args);
+    const options = parseSimulateArgs(args, lang);
+    const { report, failures } = await simulate(options, io);
+    io.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, lang));
+    for (const failure of failures) io.stderr(`${pipelineText(lang)('simulate.failed')}: ${failure}\n`);
+    return failures.length > 0 ? EXIT.problems : EXIT.ok;
+  },
+};
