@@ -1,29 +1,157 @@
+import { FetchJiraTransport } from '../../adapters/http/fetch-transport';
+import { JiraClient } from '../../adapters/jira/jira-client';
+import { MemoryKeyValueStore } from '../../adapters/memory/memory-key-value-store';
+import { createHttpBackendProbe } from '../../adapters/backend/http-client';
+import { REFERENCE_BACKEND_TOKEN, startReferenceBackend, type ReferenceBackend } from '../../backend-reference/server';
+import { buildPipeline, type Pipeline } from '../../composition/pipeline';
+import { errorMessage } from '../../domain/errors';
+import { DEMO, startJiraEmulator, type JiraEmulator } from '../../emulator';
+import { handleJobDelivery, invocationResult } from '../../handlers/consumer';
+import { createPanelResolver } from '../../handlers/panel-resolver';
+import { blankTemplate, createSettingsHandlers } from '../../handlers/settings-resolver';
+import { handleProductEvent } from '../../handlers/trigger';
+import { systemClock } from '../../ports/clock';
+import type { JiraPort } from '../../ports/jira';
+import type { PipelineJob } from '../../usecases/process-ticket/job';
 import { Activity } from './activity';
-import type { PartStatus, SandboxRuntime } from './types';
+import { demoUsers, organizationsOf } from './demo-users';
+import { JobPump } from './job-pump';
+import { sandboxPanelPipeline } from './panel-pipeline';
+import { SAMPLE_REQUESTS } from './samples';
+import { seedSettings } from './seed-settings';
+import { settingsDefinitions } from './settings-definitions';
+import type { PartStatus, ResolverDefinitions, SandboxRuntime, UiResource } from './types';
 
 export interface RuntimeOptions {
   log?: (line: string) => void;
 }
 
 /**
- * Assembles the sandbox from the app's real pieces. Each piece that is not in this checkout yet (the
- * app is being built) is listed as missing and the page shows what exists.
+ * Assembles the sandbox from the app's real pieces, wired as Forge wires them but over local
+ * transports: the Jira emulator with its demo site (REST over fetch), the real trigger and queue
+ * consumer (a memory queue with at-least-once delivery), the real resolvers, and the reference
+ * integration backend. The project starts configured (MUX owner, demo certificate, the reference
+ * backend in http mode) so that a raised request goes all the way through.
  */
-export async function startRuntime(_options: RuntimeOptions = {}): Promise<SandboxRuntime> {
+export async function startRuntime(options: RuntimeOptions = {}): Promise<SandboxRuntime> {
+  const log = options.log ?? (() => undefined);
   const activity = new Activity();
-  const parts: PartStatus[] = [{ name: 'Jira emulator', ok: false, detail: 'src/emulator does not exist yet' }];
+  const parts: PartStatus[] = [];
+  const kvs = new MemoryKeyValueStore();
+
+  const [backend, emulatorBox] = await Promise.all([
+    startReferenceBackend(),
+    (async () => {
+      let onEvent: (event: unknown) => Promise<void> = async () => undefined;
+      const emulator = await startJiraEmulator({
+        seed: 'demo',
+        // The page itself is a client of the emulator; a problem it causes is logged, not thrown at stop.
+        failOnViolations: false,
+        onEvent: (event) => onEvent(event),
+      });
+      return { emulator, setListener: (listener: typeof onEvent) => (onEvent = listener) };
+    })(),
+  ]);
+  const emulator: JiraEmulator = emulatorBox.emulator;
+  parts.push({ name: 'Jira emulator', ok: true, detail: `${emulator.baseUrl} (demo site, project ${DEMO.projectKey})` });
+  parts.push({ name: 'Reference integration backend', ok: true, detail: backend.baseUrl });
+
+  const clients = new Map<string, JiraClient>();
+  const jiraAs = (accountId: string): JiraClient => {
+    let client = clients.get(accountId);
+    if (!client) {
+      const identity = accountId === emulator.site.appAccountId ? ({ kind: 'app' } as const) : ({ kind: 'user', accountId } as const);
+      client = new JiraClient(new FetchJiraTransport({ baseUrl: emulator.baseUrl, identity, headers: emulator.authHeaders(accountId) }));
+      clients.set(accountId, client);
+    }
+    return client;
+  };
+  const jiraAsApp = jiraAs(emulator.site.appAccountId);
+
+  const settingsSeed = await seedSettings(kvs, backend);
+  parts.push({ name: 'Project settings', ok: true, detail: settingsSeed });
+
+  const pump = new JobPump<PipelineJob>(activity, (job) => job.issueKey, log);
+  const pipeline: Pipeline = buildPipeline({ jira: jiraAsApp, kvs, queue: pump, fetch: (url, init) => fetch(url, init) });
+  pump.setConsumer(async (delivery) => invocationResult(await handleJobDelivery(pipeline, delivery, { maxAttempts: 4 })));
+  emulatorBox.setListener(async (event) => {
+    activity.changed();
+    try {
+      const outcome = await handleProductEvent(pipeline, event);
+      // The platform redelivers an event whose trigger asked for a retry; the sandbox does so at once.
+      if (outcome.status === 'retry') await handleProductEvent(pipeline, event);
+    } catch (error) {
+      log(`[sandbox] trigger failed: ${errorMessage(error)}`);
+    }
+  });
+  parts.push({ name: 'App: trigger and queue consumer', ok: true, detail: 'src/handlers/trigger.ts, src/handlers/consumer.ts over a memory queue (at least once)' });
+
+  const resolvers: Partial<Record<UiResource, ResolverDefinitions>> = {};
+  const settingsHandlers = createSettingsHandlers((accountId) => ({
+    kvs,
+    jira: jiraAs(accountId),
+    clock: systemClock,
+    probe: createHttpBackendProbe({ fetch: (url, init) => fetch(url, init), timeoutMs: 5_000 }),
+    // The sandbox's own backend is the one address this "installation" may call.
+    allowedEndpoints: [backend.baseUrl],
+    blankTemplate,
+  }));
+  resolvers['project-settings'] = settingsDefinitions(settingsHandlers);
+  parts.push({ name: 'App: settings resolver', ok: true, detail: 'src/handlers/settings-resolver.ts' });
+
+  const panelPipeline = sandboxPanelPipeline(pipeline);
+  resolvers['issue-panel'] = createPanelResolver((accountId) => ({
+    jiraAsUser: jiraAs(accountId),
+    jiraAsApp,
+    clock: systemClock,
+    pipeline: panelPipeline.pipeline,
+  })) as ResolverDefinitions;
+  parts.push({ name: 'App: issue panel resolver', ok: panelPipeline.ok, detail: panelPipeline.detail });
+  parts.push({ name: 'Sample templates', ok: true, detail: SAMPLE_REQUESTS.map((s) => s.id).join(', ') });
+
+  const users = demoUsers(emulator.site);
+
   return {
-    projectKey: 'SUP',
+    projectKey: DEMO.projectKey,
     parts,
-    users: [],
+    users,
     activity,
-    samples: [],
-    jiraAs: () => null,
-    jiraAsApp: null,
-    resolvers: {},
-    raiseRequest: async () => {
-      throw new Error('the Jira emulator is not available yet');
+    samples: SAMPLE_REQUESTS,
+    displayName: (accountId) => emulator.site.user(accountId)?.displayName ?? accountId,
+    jiraAs: (accountId: string): JiraPort | null => (users.some((u) => u.accountId === accountId) ? jiraAs(accountId) : null),
+    jiraAsApp,
+    resolvers,
+    // The customer portal creates the request with its attachments in one step, so the app sees one
+    // "created" event with the files already there (the REST API would need two calls and two events).
+    raiseRequest: async (user, input) => {
+      const issue = emulator.site.createIssue({
+        projectKey: DEMO.projectKey,
+        summary: input.summary,
+        description: input.description,
+        requestType: DEMO.requestTypes.altaIntegracio,
+        reporter: user.accountId,
+        organizations: organizationsOf(emulator.site, user.accountId),
+        attachments: input.files.map((file) => ({ filename: file.fileName, content: file.bytes, author: user.accountId })),
+      });
+      // Events made outside an HTTP request wait for the next response; this one is delivered now.
+      emulator.site.deliverEvents();
+      activity.changed();
+      return { issueKey: issue.key };
     },
-    stop: async () => undefined,
+    idle: async () => {
+      // Events are handed to the trigger after the emulator answers; jobs may push more jobs.
+      for (let i = 0; i < 10; i += 1) {
+        await emulator.idle();
+        await pump.idle();
+        if (activity.idle && pump.queue.pending.length === 0) return;
+      }
+    },
+    stop: async () => {
+      await pump.stop();
+      await emulator.stop();
+      await backend.stop();
+    },
   };
 }
+
+export type { ReferenceBackend };

@@ -60,6 +60,8 @@ export interface SandboxRuntime {
   readonly users: readonly SandboxUser[];
   readonly activity: Activity;
   readonly samples: readonly SampleRequest[];
+  /** The name Jira shows for an account (people and the app itself); the id when unknown. */
+  displayName(accountId: string): string;
   /** Jira as this user (REST against the emulator), so the page sees what that user may see. */
   jiraAs(accountId: string): JiraPort | null;
   /** Jira as the app: what the page needs regardless of the current user (e.g. issue properties). */
@@ -67,5 +69,7 @@ export interface SandboxRuntime {
   readonly resolvers: Partial<Record<UiResource, ResolverDefinitions>>;
   /** Raises a JSM request as the given customer; the app reacts through the emulator's events. */
   raiseRequest(user: SandboxUser, input: RaiseRequestInput): Promise<{ issueKey: string }>;
+  /** Resolves when every event has been handled and every queued job has run (tests wait on it). */
+  idle(): Promise<void>;
   stop(): Promise<void>;
 }

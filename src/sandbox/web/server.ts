@@ -95,7 +95,7 @@ export function createSandboxServer({ runtime, ui }: SandboxWebOptions): Server 
           frameSrc('issue-panel', session, { issueKey: key, projectKey: issue.projectKey }),
         ]);
         const view = { issue, comments, processing: runtime.activity.isRunning(key), panel };
-        render(res, session, `${key}: ${issue.summary}`, null, `/browse/${key}`, issueBody(view, runtime.users, t));
+        render(res, session, `${key}: ${issue.summary}`, null, `/browse/${key}`, issueBody(view, (id) => runtime.displayName(id), t));
       },
     ],
     [

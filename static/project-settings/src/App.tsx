@@ -6,6 +6,7 @@
 import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
+import { token } from '@atlaskit/tokens';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SettingsEnvelopeErrorCode, SettingsPage } from '../../../src/handlers/settings-contract';
 import type { Lang } from '../../../src/i18n';
@@ -74,8 +75,9 @@ function Page({ api }: { api: SettingsApi }) {
   const refuse = useCallback((message: string) => setScreen({ kind: 'refused', message }), []);
 
   return (
-    <main style={{ padding: '0 0 24px' }}>
-      <h1 style={{ font: '500 20px/24px sans-serif', margin: '0 0 16px' }}>{t('pageTitle')}</h1>
+    // Jira does not style an app's frame: the page sets its own type and colours from the design tokens.
+    <main style={{ padding: '0 0 24px', font: token('font.body', '14px/20px sans-serif'), color: token('color.text', '#172B4D') }}>
+      <h1 style={{ font: token('font.heading.medium', '500 20px/24px sans-serif'), margin: '0 0 16px' }}>{t('pageTitle')}</h1>
       {screen.kind === 'loading' ? (
         <Inline>
           <Spinner size="medium" label={t('loading')} />

@@ -47,6 +47,8 @@ export async function openBrowser(): Promise<TestBrowser> {
     viewport: { width: 1400, height: 1000 },
     locale: 'ca-ES',
   });
+  // A step that cannot happen should fail the test quickly, with Playwright's account of what it waited for.
+  context.setDefaultTimeout(15_000);
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     context,

@@ -1,5 +1,4 @@
 import type { JiraComment, JiraIssue } from '../../../ports/jira';
-import type { SandboxUser } from '../../runtime/types';
 import { adfToHtml } from '../adf-to-html';
 import { html, type Html } from '../html';
 import type { Translate } from './layout';
@@ -13,10 +12,12 @@ export interface IssueView {
   panel: { src: string } | { missing: string };
 }
 
-function authorName(accountId: string | null, users: readonly SandboxUser[]): string {
-  if (accountId === null) return '—';
-  return users.find((user) => user.accountId === accountId)?.displayName ?? accountId;
-}
+export type NameOf = (accountId: string) => string;
+
+/** How Jira words a link seen from this issue, for the link types the app uses. */
+const LINK_PHRASES: Readonly<Record<string, { outward: string; inward: string }>> = {
+  Cloners: { outward: 'clones', inward: 'is cloned by' },
+};
 
 function formatDate(iso: string | null): string {
   if (!iso) return '';
@@ -24,12 +25,12 @@ function formatDate(iso: string | null): string {
   return Number.isNaN(date.getTime()) ? iso : date.toISOString().replace('T', ' ').slice(0, 16);
 }
 
-function comments(view: IssueView, users: readonly SandboxUser[], t: Translate): Html {
+function comments(view: IssueView, nameOf: NameOf, t: Translate): Html {
   if (view.comments.length === 0) return html`<p class="muted">${t('issue.noComments')}</p>`;
   return html`<ol class="comments">${view.comments.map(
     (comment) => html`<li class="comment" data-comment-id="${comment.id}" data-public="${comment.public ? 'true' : 'false'}">
       <div class="comment-head">
-        <strong>${authorName(comment.authorAccountId, users)}</strong>
+        <strong>${comment.authorAccountId === null ? '—' : nameOf(comment.authorAccountId)}</strong>
         <span class="lozenge" data-color="${comment.public ? 'green' : 'yellow'}">${
           comment.public ? t('issue.commentPublic') : t('issue.commentInternal')
         }</span>
@@ -52,9 +53,9 @@ function attachments(issue: JiraIssue, t: Translate): Html {
 function links(issue: JiraIssue, t: Translate): Html {
   if (issue.links.length === 0) return html`<p class="muted">${t('issue.noLinks')}</p>`;
   return html`<ul class="links">${issue.links.map(
-    (link) => html`<li data-link-type="${link.type}" data-direction="${link.direction}"><span class="muted">${link.type} (${
-      link.direction
-    })</span> <a href="/browse/${link.key}">${link.key}</a></li>`,
+    (link) => html`<li data-link-type="${link.type}" data-direction="${link.direction}"><span class="muted">${
+      LINK_PHRASES[link.type]?.[link.direction] ?? `${link.type} (${link.direction})`
+    }</span> <a href="/browse/${link.key}">${link.key}</a></li>`,
   )}</ul>`;
 }
 
@@ -65,7 +66,7 @@ function panel(view: IssueView, t: Translate): Html {
   return html`<iframe class="app-frame" id="app-frame-issue-panel" title="${t('issue.panelTitle')}" src="${view.panel.src}"></iframe>`;
 }
 
-export function issueBody(view: IssueView, users: readonly SandboxUser[], t: Translate): Html {
+export function issueBody(view: IssueView, nameOf: NameOf, t: Translate): Html {
   const { issue } = view;
   return html`<div class="issue" data-issue-key="${issue.key}">
   <p class="breadcrumbs"><a href="/">${issue.projectKey}</a> / ${issue.key}</p>
@@ -81,7 +82,7 @@ export function issueBody(view: IssueView, users: readonly SandboxUser[], t: Tra
       </div>
       <section aria-labelledby="h-apps" class="apps"><h2 id="h-apps">${t('issue.panelTitle')}</h2>${panel(view, t)}</section>
       <section aria-labelledby="h-comments"><h2 id="h-comments">${t('issue.comments')}</h2>
-        <div id="issue-comments" data-live>${comments(view, users, t)}</div></section>
+        <div id="issue-comments" data-live>${comments(view, nameOf, t)}</div></section>
     </div>
     <aside class="issue-side" aria-labelledby="h-details">
       <h2 id="h-details">${t('issue.details')}</h2>
