@@ -6,6 +6,9 @@ import type { PanelPipeline } from '../../usecases/panel/deps';
  * (src/composition); until it exists the sandbox still serves the panel — every call gets its real
  * permission check — and an allowed call answers with this explanation instead of a half-built panel.
  */
+/** Whether the panel can preview and run in the sandbox (the browser tests of those steps depend on it). */
+export const PANEL_PIPELINE_WIRED = false;
+
 export function sandboxPanelPipeline(_pipeline: Pipeline): { pipeline: PanelPipeline; ok: boolean; detail: string } {
   const missing = () => Promise.reject(new Error('the panel pipeline adapter (src/composition) is not written yet'));
   return {
