@@ -42,6 +42,20 @@ async function findClone(deps: PipelineDeps, projectKey: string, originKey: stri
   return keys[0] ?? null;
 }
 
+/**
+ * Earlier clones of `originKey`, found by their indexed property, for the services about to get one.
+ * Independent of everything else after the plan, so the caller runs it alongside other work.
+ */
+export async function findClones(
+  deps: PipelineDeps,
+  projectKey: string,
+  originKey: string,
+  services: readonly Service[],
+): Promise<Map<Service, string>> {
+  const keys = await settleAll(services.map((service) => findClone(deps, projectKey, originKey, service)));
+  return new Map(services.flatMap((service, i) => (keys[i] ? [[service, keys[i]] as const] : [])));
+}
+
 /** A clone found again (earlier attempt): makes sure what follows its creation happened too. */
 async function completeClone(
   deps: PipelineDeps,
@@ -81,6 +95,7 @@ export async function ensureServiceTickets(
   settings: Settings,
   known: Partial<Record<Service, string>>,
   lang: Lang,
+  found: ReadonlyMap<Service, string>,
 ): Promise<ServiceTicket[]> {
   const origin = ticket.issue.key;
   const results = await settleAll(
@@ -97,10 +112,10 @@ export async function ensureServiceTickets(
       const remembered = known[service];
       if (remembered) return { service, key: remembered, fresh: false };
 
-      const found = await findClone(deps, ticket.issue.projectKey, origin, service);
-      if (found) {
-        await completeClone(deps, ticket, servicePlan, found, workbook, true);
-        return { service, key: found, fresh: false };
+      const earlier = found.get(service);
+      if (earlier) {
+        await completeClone(deps, ticket, servicePlan, earlier, workbook, true);
+        return { service, key: earlier, fresh: false };
       }
       const lockKey = kvsKeys.cloneLock(origin, service);
       if (!(await deps.kvs.setIfAbsent(lockKey, { state: 'creating', key: null } satisfies CloneLock))) {

@@ -15,7 +15,7 @@
 import { settleAll } from './settle';
 import { persistently } from './persist';
 import { batchId } from '../../domain/idempotency';
-import { buildPlan, LABEL_REVIEW } from '../../domain/plan/build-plan';
+import { buildPlan, LABEL_REVIEW, newTicketServices } from '../../domain/plan/build-plan';
 import { recognise } from '../../domain/plan/recognition';
 import { serviceAliases, ticketService } from '../../domain/plan/ticket-service';
 import type { Plan, ReviewReason, ServicePlan } from '../../domain/plan/types';
@@ -27,8 +27,8 @@ import { emptyRunState, markStep, withBatch, type BatchState, type RunState } fr
 import type { Service } from '../../domain/services';
 import type { Settings } from '../../domain/settings';
 import { toLang, type Lang } from '../../i18n';
-import type { JiraUser } from '../../ports/jira';
-import { ensureServiceTickets, type ServiceTicket } from './clones';
+import type { JiraComment, JiraUser } from '../../ports/jira';
+import { ensureServiceTickets, findClones, type ServiceTicket } from './clones';
 import { commentKeysOf, joinSections, plannedComment, postMissing, type PlannedComment } from './comments';
 import { silentLog, type PipelineDeps, type PipelineStep } from './deps';
 import { reportContext } from './describe';
@@ -70,28 +70,49 @@ export function requesterLang(ticket: LoadedTicket, settings: Settings): Lang {
 
 export async function processTicket(deps: PipelineDeps, job: ProcessJob): Promise<ProcessOutcome> {
   const { issueKey } = job;
-  const [settings, ticket] = await settleAll([deps.loadSettings(projectKeyOf(issueKey)), loadTicket(deps.jira, issueKey)]);
-  if (!ticket) return { status: 'not-found', issueKey };
-  if (!recognise(ticket.facts, settings.recognition).recognised) return { status: 'ignored', issueKey };
-
+  const log = deps.log ?? silentLog;
+  // The trigger queued this job because it recognised the ticket; the lease comes first so that the
+  // ticket, its run state and its comments are all read under it, in one round trip.
   const holder: LeaseHolder = { eventId: job.eventId, attempt: job.attempt };
   const release = await acquireLease(deps.kvs, deps.clock, issueKey, holder, deps.leaseMs);
   try {
-    return await run(deps, ticket, settings);
+    const [settings, ticket, stored, comments] = await settleAll([
+      deps.loadSettings(projectKeyOf(issueKey)),
+      loadTicket(deps.jira, issueKey),
+      readRunState(deps.jira, issueKey, log),
+      deps.jira.getComments(issueKey).catch((error: unknown) => {
+        if (jiraNotFound(error)) return [];
+        throw error;
+      }),
+    ]);
+    if (!ticket) return { status: 'not-found', issueKey };
+    // Checked again: the settings may have changed since the trigger ran. Still no write to Jira.
+    if (!recognise(ticket.facts, settings.recognition).recognised) return { status: 'ignored', issueKey };
+    return await run(deps, ticket, settings, stored, comments);
   } finally {
     await release();
   }
+}
+
+/** A ticket deleted since the event: its comments are "not found" like the ticket itself. */
+function jiraNotFound(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { status?: unknown }).status === 404;
 }
 
 async function step(deps: PipelineDeps, name: PipelineStep, issueKey: string): Promise<void> {
   await deps.hooks?.afterStep?.(name, issueKey);
 }
 
-async function run(deps: PipelineDeps, ticket: LoadedTicket, settings: Settings): Promise<ProcessOutcome> {
+async function run(
+  deps: PipelineDeps,
+  ticket: LoadedTicket,
+  settings: Settings,
+  stored: RunState | null,
+  ownComments: readonly JiraComment[],
+): Promise<ProcessOutcome> {
   const { jira, clock, templates } = deps;
   const log = deps.log ?? silentLog;
   const issueKey = ticket.issue.key;
-  const [stored, ownComments] = await settleAll([readRunState(jira, issueKey, log), jira.getComments(issueKey)]);
   let state: RunState = stored ?? emptyRunState();
   await step(deps, 'loaded', issueKey);
 
@@ -117,25 +138,30 @@ async function run(deps: PipelineDeps, ticket: LoadedTicket, settings: Settings)
     service: selfService ?? ticketService(ticket.facts, settings),
     extraAliases: serviceAliases(settings),
   });
-  // Losing this write would make a file that parsed fine look like one that killed the parser (the
-  // retry would find its "parsing" mark), so it is retried in place on any error, not just 429/503.
-  state = await persistently(() => writeRunState(jira, clock, issueKey, read.state), clock);
-  await step(deps, 'attachments-read', issueKey);
-
   const plan = buildPlan({
     ticketKey: issueKey,
     entities: read.entities,
     unreadable: read.unreadable,
     settings,
     now: clock.now(),
-    existingTickets: state.tickets,
+    existingTickets: read.state.tickets,
     selfService,
     noTemplate,
   });
   const lang = requesterLang(ticket, settings);
   const internalLang = settings.comments.defaultLanguage;
 
-  const serviceTickets = await ensureServiceTickets(deps, ticket, plan, settings, state.tickets, lang);
+  // Two independent things in one round trip: storing what was read, and looking for earlier clones
+  // by property before any is raised. Losing the write would make a file that parsed fine look like one
+  // that killed the parser (the retry would find its "parsing" mark), so it is retried on any error.
+  const [written, found] = await settleAll([
+    persistently(() => writeRunState(jira, clock, issueKey, read.state), clock),
+    findClones(deps, ticket.issue.projectKey, state.originKey ?? issueKey, newTicketServices(plan)),
+  ]);
+  state = written;
+  await step(deps, 'attachments-read', issueKey);
+
+  const serviceTickets = await ensureServiceTickets(deps, ticket, plan, settings, state.tickets, lang, found);
   await step(deps, 'clones', issueKey);
   const ticketOf = new Map(serviceTickets.map((t) => [t.service, t]));
   const ownService = plan.services.find((s) => s.target.kind === 'self')?.service ?? null;

@@ -14,6 +14,8 @@ import { errorMessage } from '../../domain/errors';
 import type { JiraAttachment } from '../../ports/jira';
 import type { PipelineDeps } from './deps';
 import { writeRunState } from './run-state-store';
+import { settleAll } from './settle';
+import { persistently } from './persist';
 
 export interface ReadOutcome {
   state: RunState;
@@ -67,7 +69,26 @@ export async function readAttachments(
     }
   }
 
-  const downloads = await Promise.all(toRead.map((a) => jira.getAttachmentContent(a.id)));
+  // The first file's "parsing" mark is stored while the files download: one round trip for both.
+  const first = toRead[0];
+  const markFirst = first && state.attachments[first.id]?.status !== 'read';
+  if (first && markFirst) {
+    state = setAttachment(state, first.id, { fileName: first.filename, hash: null, status: 'parsing', batch: batch.id, reason: null });
+  }
+  const unmarked = startState;
+  const [downloaded, marked] = await Promise.allSettled([
+    // A download is a read, safe to repeat on any error; failing it must not leave the mark behind.
+    settleAll(toRead.map((a) => persistently(() => jira.getAttachmentContent(a.id), clock))),
+    markFirst ? writeRunState(jira, clock, issueKey, state) : Promise.resolve(state),
+  ]);
+  if (downloaded.status === 'rejected') {
+    if (markFirst && marked.status === 'fulfilled') await persistently(() => writeRunState(jira, clock, issueKey, unmarked), clock);
+    throw downloaded.reason;
+  }
+  if (marked.status === 'rejected') throw marked.reason;
+  const downloads = downloaded.value;
+  state = marked.value;
+  if (markFirst) await deps.hooks?.afterStep?.('attachment-marked', issueKey);
   for (const [index, attachment] of toRead.entries()) {
     const bytes = downloads[index] as Uint8Array;
     const hash = contentHash(bytes);
@@ -85,7 +106,7 @@ export async function readAttachments(
         continue;
       }
     }
-    if (state.attachments[attachment.id]?.status !== 'read') {
+    if (index > 0 && state.attachments[attachment.id]?.status !== 'read') {
       // The mark must be stored before parsing starts: it is what a retry finds if parsing kills us.
       state = await writeRunState(jira, clock, issueKey, setAttachment(state, attachment.id, { ...base, status: 'parsing' }));
       await deps.hooks?.afterStep?.('attachment-marked', issueKey);
