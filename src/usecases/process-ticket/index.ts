@@ -63,8 +63,8 @@ export type ProcessOutcome =
 export { type PipelineDeps } from './deps';
 
 /** The requester's language when Jira knows it, else the settings' default. */
-export function requesterLang(ticket: LoadedTicket, settings: Settings): Lang {
-  const locale = ticket.facts.reporter?.locale;
+export function requesterLang(ticket: LoadedTicket, settings: Settings, userLocale: string | null = null): Lang {
+  const locale = ticket.facts.reporter?.locale ?? userLocale;
   return locale ? toLang(locale) : settings.comments.defaultLanguage;
 }
 
@@ -148,16 +148,19 @@ async function run(
     selfService,
     noTemplate,
   });
-  const lang = requesterLang(ticket, settings);
   const internalLang = settings.comments.defaultLanguage;
 
-  // Two independent things in one round trip: storing what was read, and looking for earlier clones
-  // by property before any is raised. Losing the write would make a file that parsed fine look like one
-  // that killed the parser (the retry would find its "parsing" mark), so it is retried on any error.
-  const [written, found] = await settleAll([
+  // Independent things in one round trip: storing what was read, looking for earlier clones by
+  // property before any is raised, and the requester's language (JSM's user objects carry no locale).
+  // Losing the write would make a file that parsed fine look like one that killed the parser (the
+  // retry would find its "parsing" mark), so it is retried on any error.
+  const reporter = ticket.facts.reporter;
+  const [written, found, reporterUser] = await settleAll([
     persistently(() => writeRunState(jira, clock, issueKey, read.state), clock),
     findClones(deps, ticket.issue.projectKey, state.originKey ?? issueKey, newTicketServices(plan)),
+    reporter && !reporter.locale ? jira.getUser(reporter.accountId) : Promise.resolve(null),
   ]);
+  const lang = requesterLang(ticket, settings, reporterUser?.locale ?? null);
   state = written;
   await step(deps, 'attachments-read', issueKey);
 

@@ -64,7 +64,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const queue = new MemoryJobQueue<PipelineJob>({ maxRetries: options.maxRetries ?? 5 });
   const backend = options.backend === 'http' ? await startReferenceBackend() : null;
   const settings = defaultSettings();
-  settings.certificate = await certificateBlock();
+  settings.certificate = structuredClone(await certificateBlock());
   settings.services.MUX.ownerAccountId = DEMO.users.muxOwner;
   if (backend) {
     settings.backend = { mode: 'http', endpoint: backend.baseUrl };
