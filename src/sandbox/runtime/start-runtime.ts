@@ -2,7 +2,7 @@ import { FetchJiraTransport } from '../../adapters/http/fetch-transport';
 import { JiraClient } from '../../adapters/jira/jira-client';
 import { MemoryKeyValueStore } from '../../adapters/memory/memory-key-value-store';
 import { createHttpBackendProbe } from '../../adapters/backend/http-client';
-import { REFERENCE_BACKEND_TOKEN, startReferenceBackend, type ReferenceBackend } from '../../backend-reference/server';
+import { startReferenceBackend, type ReferenceBackend } from '../../backend-reference/server';
 import { buildPipeline, type Pipeline } from '../../composition/pipeline';
 import { errorMessage } from '../../domain/errors';
 import { DEMO, startJiraEmulator, type JiraEmulator } from '../../emulator';
