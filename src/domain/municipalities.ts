@@ -64,8 +64,14 @@ export function nameKey(text: string): string {
     .join(' ');
 }
 
+const officialKeys = new Map<Municipality, readonly string[]>();
+
 /** True when a written name is the municipality's official name (see nameKey for what is ignored). */
 export function isOfficialName(written: string, municipality: Municipality): boolean {
-  const key = nameKey(written);
-  return key === nameKey(municipality.name) || key === nameKey(municipality.nameIneFormat);
+  let keys = officialKeys.get(municipality);
+  if (!keys) {
+    keys = [nameKey(municipality.name), nameKey(municipality.nameIneFormat)];
+    officialKeys.set(municipality, keys);
+  }
+  return keys.includes(nameKey(written));
 }

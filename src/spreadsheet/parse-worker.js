@@ -9,7 +9,7 @@
  * (tsc copies it to dist/ through allowJs). PACKAGING: the Forge bundler does not follow `new Worker(path)`,
  * so this file must be shipped next to the compiled parser-host.js (the lead's packaging step handles it).
  *
- * Protocol: the host posts { bytes: Uint8Array, sheetRows, maxColumns, mode } and gets back either
+ * Protocol: the host posts { bytes: Uint8Array, sheetRows, maxColumns, mode } and gets back, as a JSON string,
  * { ok: true, sheets: [{ name, rows }], date1904 } with rows of plain cells (string | number | boolean |
  * null; dates stay serial numbers) or { ok: false, reason: 'encrypted' | 'corrupt', detail }.
  * The thread says { ready: true } once SheetJS is loaded.
@@ -130,7 +130,8 @@ port.on('message', (/** @type {ParseRequest} */ request) => {
     const detail = describe(error);
     response = { ok: false, reason: /password|encrypt/i.test(detail) ? 'encrypted' : 'corrupt', detail };
   }
-  port.postMessage(response);
+  // One JSON string crosses the thread boundary faster than the structured clone of thousands of cells.
+  port.postMessage(JSON.stringify(response));
 });
 
 port.postMessage({ ready: true });

@@ -8,8 +8,12 @@ const B = [0, 2, 4, 6, 8, 1, 3, 5, 7, 9] as const;
 
 /** `fiveDigits` must be exactly five ASCII digits (callers check the shape first). */
 export function ineControlDigit(fiveDigits: string): string {
-  const d = (i: number): number => fiveDigits.charCodeAt(i) - 48;
-  const s = B[d(0)]! + A[d(1)]! + d(2) + B[d(3)]! + A[d(4)]!;
+  const s =
+    B[fiveDigits.charCodeAt(0) - 48]! +
+    A[fiveDigits.charCodeAt(1) - 48]! +
+    (fiveDigits.charCodeAt(2) - 48) +
+    B[fiveDigits.charCodeAt(3) - 48]! +
+    A[fiveDigits.charCodeAt(4) - 48]!;
   return String((10 - (s % 10)) % 10);
 }
 

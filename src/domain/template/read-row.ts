@@ -24,21 +24,44 @@ export interface RowContext {
   fallbackService: Service | null;
   extraAliases: ExtraAliases;
   date1904: boolean;
+  /** Reads a Servei value; the workbook reader passes a memoised one (a template repeats few values). */
+  parseService?: (written: string) => Service | null;
+}
+
+/**
+ * The row's cell texts (each computed once: a template of thousands of rows reads every cell several
+ * times) and the problems found so far. A class rather than closures made per row: this runs per row.
+ */
+class RowState {
+  readonly problems: RowProblem[] = [];
+  constructor(
+    private readonly columns: ReadonlyMap<TemplateField, HeaderColumn>,
+    private readonly texts: ReadonlyMap<TemplateField, string | null>,
+  ) {}
+
+  text(field: TemplateField): string | null {
+    return this.texts.get(field) ?? null;
+  }
+
+  add(field: TemplateField, code: RowProblemCode, severity: Severity, params: ProblemParams = {}): void {
+    this.problems.push({ field, code, severity, column: this.columns.get(field)?.header ?? null, value: this.text(field), params });
+  }
 }
 
 /** The row as an entity, or null when every known cell is empty (a blank or spacer row). */
 export function readRow(ctx: RowContext, cells: readonly RawCell[]): TemplateEntity | null {
-  const raw = (field: TemplateField): RawCell => {
-    const column = ctx.columns.get(field);
-    return column ? (cells[column.index] ?? null) : null;
-  };
-  const text = (field: TemplateField): string | null => cellText(raw(field));
-  if ([...ctx.columns.keys()].every((field) => text(field) === null)) return null;
-
-  const problems: RowProblem[] = [];
-  const add = (field: TemplateField, code: RowProblemCode, severity: Severity, params: ProblemParams = {}): void => {
-    problems.push({ field, code, severity, column: ctx.columns.get(field)?.header ?? null, value: text(field), params });
-  };
+  const texts = new Map<TemplateField, string | null>();
+  let empty = true;
+  for (const [field, column] of ctx.columns) {
+    const value = cellText(cells[column.index]);
+    texts.set(field, value);
+    if (value !== null) empty = false;
+  }
+  if (empty) return null;
+  const state = new RowState(ctx.columns, texts);
+  const text = (field: TemplateField): string | null => state.text(field);
+  const add: AddProblem = (field, code, severity, params) => state.add(field, code, severity, params);
+  const problems = state.problems;
 
   const name = text('name');
   if (name === null) add('name', 'name.missing', 'error');
@@ -66,7 +89,8 @@ export function readRow(ctx: RowContext, cells: readonly RawCell[]): TemplateEnt
 
   let productionDate: string | null = null;
   if (text('productionDate') !== null) {
-    productionDate = parseDateCell(raw('productionDate'), ctx.date1904);
+    const column = ctx.columns.get('productionDate');
+    productionDate = parseDateCell(column ? (cells[column.index] ?? null) : null, ctx.date1904);
     if (productionDate === null) add('productionDate', 'productionDate.invalid', 'error');
   }
 
@@ -170,7 +194,7 @@ function readService(
   add: AddProblem,
 ): { service: Service | null; asWritten: string | null } {
   if (written !== null) {
-    const service = parseService(written, ctx.extraAliases);
+    const service = ctx.parseService ? ctx.parseService(written) : parseService(written, ctx.extraAliases);
     if (!service) add('service', 'service.unknown', 'error', { known: SERVICES.join(', ') });
     return { service, asWritten: written };
   }

@@ -32,6 +32,11 @@ function serviceOfSheet(sheetName: string, extra: ExtraAliases): { service: Serv
 
 export function readTemplateWorkbook(workbook: RawWorkbook, options: ReadWorkbookOptions): TemplateReadResult {
   const extraAliases = options.extraAliases ?? {};
+  const serviceOf = new Map<string, Service | null>();
+  const memoParseService = (written: string): Service | null => {
+    if (!serviceOf.has(written)) serviceOf.set(written, parseService(written, extraAliases));
+    return serviceOf.get(written) ?? null;
+  };
   const entities: TemplateEntity[] = [];
   const identityCells = new Map<TemplateEntity, IdentityCells>();
   let sheetsWithHeader = 0;
@@ -47,6 +52,7 @@ export function readTemplateWorkbook(workbook: RawWorkbook, options: ReadWorkboo
       fallbackService: options.service ?? null,
       extraAliases,
       date1904: workbook.date1904,
+      parseService: memoParseService,
     };
     for (let index = header.rowIndex + 1; index < sheet.rows.length; index++) {
       const cells = sheet.rows[index] ?? [];
