@@ -1,0 +1,128 @@
+/**
+ * The ticket pipeline as the issue panel sees it (src/usecases/panel/deps.ts PanelPipeline): the plan
+ * without writing, a run handed to the same queue as product events, the progress kept in the run state
+ * and the lease, and the workbook a split attaches. Used identically by Forge and the sandbox.
+ */
+import { kvsKeys } from '../domain/idempotency';
+import type { Service } from '../domain/services';
+import { parseRunState, RUN_PROPERTY, type RunState } from '../domain/run-state';
+import type { Lang } from '../i18n';
+import { pipelineText } from '../i18n/catalog/pipeline';
+import { cloneFileName } from '../usecases/process-ticket/clones';
+import { reportContext } from '../usecases/process-ticket/describe';
+import type { PanelPipeline, TicketPreview, TicketProgress } from '../usecases/panel/deps';
+import { rowIdOf } from '../usecases/panel/panel-property';
+import type { Pipeline } from './pipeline';
+
+interface IntegratedRecord {
+  result: 'integrated' | 'already_integrated';
+  issueKey: string;
+}
+
+interface LeaseValue {
+  expiresAt: string;
+}
+
+const UNREADABLE_KEYS = new Set(['file.unreadable', 'file.encrypted', 'file.too_large', 'sheet.no_header', 'file.parse_died', 'file.no_rows']);
+
+export function panelPipeline(pipeline: Pipeline): PanelPipeline {
+  const { deps } = pipeline;
+
+  const preview = async (issueKey: string, lang: Lang): Promise<TicketPreview | null> => {
+    const outcome = await pipeline.previewTicket(issueKey);
+    if (!outcome) return null;
+    const t = pipelineText(lang);
+    const results = new Map<string, 'integrated' | 'already-integrated'>();
+    for (const sp of outcome.plan?.services ?? []) {
+      const ticketKey = outcome.state.tickets[sp.service] ?? issueKey;
+      for (const row of sp.rows) {
+        if (row.decision !== 'integrate' || !row.entity.codiEns) continue;
+        const known = await deps.kvs.get<IntegratedRecord>(kvsKeys.integrated(sp.environment, sp.service, row.entity.codiEns));
+        if (!known) continue;
+        results.set(rowIdOf(row.entity), known.issueKey === ticketKey && known.result === 'integrated' ? 'integrated' : 'already-integrated');
+      }
+    }
+    return {
+      facts: outcome.facts,
+      recognition: outcome.recognition,
+      settings: outcome.settings,
+      plan: outcome.plan,
+      attachments: outcome.attachments.map((a) => ({
+        id: a.id,
+        fileName: a.fileName,
+        status: a.status,
+        reason: a.reason ? t(UNREADABLE_KEYS.has(a.reason) ? `unreadable.${a.reason}` : 'unreadable.file.unreadable') : null,
+        rowCount: a.rowCount,
+      })),
+      results,
+      backendMode: outcome.settings.backend.mode,
+    };
+  };
+
+  const runStateOf = async (issueKey: string): Promise<RunState | null> => parseRunState(await deps.jira.getIssueProperty(issueKey, RUN_PROPERTY));
+
+  const progress = async (issueKey: string, lang: Lang): Promise<TicketProgress> => {
+    const t = pipelineText(lang);
+    const [state, lease] = await Promise.all([runStateOf(issueKey), deps.kvs.get<LeaseValue>(kvsKeys.runLease(issueKey))]);
+    const running = !!lease && Date.parse(lease.expiresAt) > deps.clock.now().getTime();
+    const originKey = state?.role === 'clone' ? state.originKey : issueKey;
+    const origin = originKey && originKey !== issueKey ? await runStateOf(originKey) : state;
+    const family = new Map<string, Service | null>();
+    if (originKey) family.set(originKey, null);
+    for (const [service, key] of Object.entries(origin?.tickets ?? {}) as [Service, string][]) family.set(key, service);
+    const siblings =
+      family.size > 1
+        ? await Promise.all(
+            [...family].map(async ([key, service]) => {
+              const issue = await deps.jira.getIssue(key);
+              return {
+                key,
+                service,
+                summary: issue?.summary ?? '',
+                status: issue?.status ?? '',
+                role: key === originKey ? ('original' as const) : ('clone' as const),
+                current: key === issueKey,
+              };
+            }),
+          )
+        : [];
+    const createdTickets = [...family.keys()].filter((k) => k !== originKey);
+    return {
+      run: { status: running ? 'running' : 'idle', since: running ? (state?.updatedAt ?? null) : null, step: null },
+      history: (state?.batches ?? []).map((batch) => ({
+        id: batch.id,
+        at: state?.updatedAt ?? deps.clock.now().toISOString(),
+        trigger: 'created' as const,
+        by: null,
+        outcome: !batch.done ? ('running' as const) : state?.state === 'review' ? ('needs-review' as const) : ('done' as const),
+        summary: t('results.files', { files: batch.attachmentIds.map((id) => state?.attachments[id]?.fileName ?? id).join(', ') }),
+        createdTickets: issueKey === originKey ? createdTickets : [],
+        comments: [],
+      })),
+      siblings,
+      cloneOf: state?.role === 'clone' ? state.originKey : null,
+    };
+  };
+
+  return {
+    preview,
+    enqueueRun: async (request) => {
+      await pipeline.queue.push([{ issueKey: request.issueKey, cause: 'panel', queuedAt: deps.clock.now().toISOString() }]);
+    },
+    progress,
+    serviceWorkbook: async (issueKey, service, lang) => {
+      const outcome = await pipeline.previewTicket(issueKey);
+      const rows = outcome?.plan?.services.find((s) => s.service === service)?.rows ?? [];
+      if (rows.length === 0) return null;
+      return {
+        fileName: cloneFileName(service, issueKey),
+        bytes: await deps.templates.write(
+          rows.map((r) => r.entity),
+          service,
+          lang,
+        ),
+      };
+    },
+    describeProblem: (problem, lang) => reportContext(deps.templates, lang).describe(problem),
+  };
+}
