@@ -1,25 +1,15 @@
+import { panelPipeline } from '../../composition/panel-pipeline';
 import type { Pipeline } from '../../composition/pipeline';
 import type { PanelPipeline } from '../../usecases/panel/deps';
 
-/**
- * The ticket pipeline as the issue panel sees it. The adapter belongs to the composition root
- * (src/composition); until it exists the sandbox still serves the panel — every call gets its real
- * permission check — and an allowed call answers with this explanation instead of a half-built panel.
- */
 /** Whether the panel can preview and run in the sandbox (the browser tests of those steps depend on it). */
-export const PANEL_PIPELINE_WIRED = false;
+export const PANEL_PIPELINE_WIRED = true;
 
-export function sandboxPanelPipeline(_pipeline: Pipeline): { pipeline: PanelPipeline; ok: boolean; detail: string } {
-  const missing = () => Promise.reject(new Error('the panel pipeline adapter (src/composition) is not written yet'));
+/** The ticket pipeline as the issue panel sees it: the composition root's adapter, as in Forge. */
+export function sandboxPanelPipeline(pipeline: Pipeline): { pipeline: PanelPipeline; ok: boolean; detail: string } {
   return {
-    ok: false,
-    detail: 'src/handlers/panel-resolver.ts with permission checks; the panel pipeline adapter (src/composition) is not written yet',
-    pipeline: {
-      preview: missing,
-      enqueueRun: missing,
-      progress: missing,
-      serviceWorkbook: missing,
-      describeProblem: (problem) => problem.code,
-    },
+    ok: true,
+    detail: 'src/handlers/panel-resolver.ts over src/composition/panel-pipeline.ts',
+    pipeline: panelPipeline(pipeline),
   };
 }
