@@ -15,13 +15,16 @@ export function mediaUrl(baseUrl: string, attachment: SiteAttachment): string {
   return `${baseUrl}/_emulator/media/${attachment.id}?token=${attachment.mediaToken}`;
 }
 
-async function fileParts(ctx: RouteContext): Promise<File[]> {
+/** The File type of the fetch implementation (undici), which is not the same declaration as node:buffer's. */
+type UploadedFile = Exclude<ReturnType<FormData['get']>, string | null>;
+
+async function fileParts(ctx: RouteContext): Promise<UploadedFile[]> {
   const contentType = String(ctx.headers['content-type'] ?? '');
   if (!contentType.toLowerCase().startsWith('multipart/form-data')) return [];
   try {
     // The WHATWG parser built into Node (undici) reads the multipart body for us.
     const form = await new Request('http://emulator.invalid/', { method: 'POST', headers: { 'content-type': contentType }, body: new Uint8Array(ctx.rawBody) }).formData();
-    return form.getAll('file').filter((part): part is File => typeof part !== 'string');
+    return form.getAll('file').filter((part): part is UploadedFile => typeof part !== 'string');
   } catch {
     return [];
   }
