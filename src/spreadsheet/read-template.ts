@@ -14,7 +14,8 @@ import { SPREADSHEET_LIMITS, MiB_BYTES } from './limits';
 import { containerOf } from './magic';
 import { checkOle2Structure } from './ole2-guard';
 import { parseInWorker, type ParseOutcome } from './parser-host';
-import { inflateZipCapped, repackStored } from './zip-guard';
+import { inflateZipCapped, type ZipPart } from './zip-guard';
+import { repackStored } from './zip-writer';
 
 export interface ReadTemplateInput {
   bytes: Uint8Array;
@@ -106,12 +107,12 @@ function expectedZipKind(format: Exclude<SpreadsheetFormat, 'csv' | 'xls'>): 'oo
 
 const decoder = new TextDecoder();
 
-function zipKind(parts: ReadonlyMap<string, Uint8Array>): 'ooxml' | 'ods' | 'ods-encrypted' | 'unknown' {
+function zipKind(parts: ReadonlyMap<string, ZipPart>): 'ooxml' | 'ods' | 'ods-encrypted' | 'unknown' {
   if (parts.has('[Content_Types].xml')) return 'ooxml';
-  const mimetype = parts.get('mimetype');
+  const mimetype = parts.get('mimetype')?.data;
   if (mimetype && decoder.decode(mimetype).trim() === 'application/vnd.oasis.opendocument.spreadsheet') {
     // LibreOffice encrypts content.xml and says so in the manifest.
-    const manifest = parts.get('META-INF/manifest.xml');
+    const manifest = parts.get('META-INF/manifest.xml')?.data;
     return manifest && decoder.decode(manifest).includes('encryption-data') ? 'ods-encrypted' : 'ods';
   }
   return 'unknown';

@@ -4,12 +4,14 @@
  * their leading zeros (08019) even when someone edits them; cell text that a spreadsheet would take for
  * a formula (= + - @) is neutralised. What this writes, filled with valid rows, passes `setdiba check`.
  */
-import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from 'fflate';
 import { utils, write, type CellObject, type ColInfo, type WorkSheet } from 'xlsx';
 import { SERVICES, type Service } from '../domain/services';
 import type { TemplateEntity, TemplateField } from '../domain/template/types';
 import { columnName, tTemplate } from '../i18n/catalog/template';
 import type { Lang } from '../i18n';
+import { SPREADSHEET_LIMITS } from './limits';
+import { inflateZipCapped } from './zip-guard';
+import { deflatedEntry, FLAG_UTF8, writeZip, type ZipWriteEntry } from './zip-writer';
 
 export interface WriteTemplateWorkbookInput {
   service: Service;
@@ -112,14 +114,20 @@ export function writeTemplateWorkbook(input: WriteTemplateWorkbookInput): Uint8A
  * identifier columns, and a frozen header row.
  */
 function addFormFeatures(xlsx: Uint8Array, sheetNumber: number, service: Service): Uint8Array {
-  const files: Unzipped = unzipSync(xlsx);
   const sheetPath = `xl/worksheets/sheet${sheetNumber}.xml`;
-  const sheetBytes = files[sheetPath];
-  const stylesBytes = files['xl/styles.xml'];
-  if (!sheetBytes || !stylesBytes) throw new Error('unexpected workbook layout from SheetJS');
-  let sheet = strFromU8(sheetBytes);
+  const stylesPath = 'xl/styles.xml';
+  // Our own SheetJS output, read with the same code as any file: only the two parts edited are inflated.
+  const read = inflateZipCapped(xlsx, {
+    maxPartBytes: SPREADSHEET_LIMITS.maxPartBytes,
+    maxTotalBytes: SPREADSHEET_LIMITS.maxTotalInflatedBytes,
+    keep: (name) => name === sheetPath || name === stylesPath,
+  });
+  const sheetBytes = read.ok ? read.parts.get(sheetPath)?.data : undefined;
+  const stylesBytes = read.ok ? read.parts.get(stylesPath)?.data : undefined;
+  if (!read.ok || !sheetBytes || !stylesBytes) throw new Error('unexpected workbook layout from SheetJS');
+  let sheet = utf8.decode(sheetBytes);
 
-  const textStyle = textStyleIndex(strFromU8(stylesBytes));
+  const textStyle = textStyleIndex(utf8.decode(stylesBytes));
   if (textStyle !== null) {
     COLUMNS.forEach((column, index) => {
       if (!column.text) return;
@@ -143,9 +151,24 @@ function addFormFeatures(xlsx: Uint8Array, sheetNumber: number, service: Service
   if (!after) throw new Error('unexpected worksheet XML from SheetJS');
   sheet = sheet.slice(0, after.index) + validation + sheet.slice(after.index);
 
-  files[sheetPath] = strToU8(sheet);
-  return zipSync(files, { level: 6 });
+  // Every other part keeps the bytes SheetJS compressed; only the edited sheet is deflated again.
+  const edited = deflatedEntry(sheetPath, new TextEncoder().encode(sheet));
+  const entries = read.entries.map((entry): ZipWriteEntry =>
+    entry.name === sheetPath
+      ? edited
+      : {
+          rawName: entry.rawName,
+          utf8Name: (entry.flags & FLAG_UTF8) !== 0,
+          method: entry.method,
+          crc32: entry.crc32,
+          uncompressedSize: entry.uncompressedSize,
+          data: xlsx.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize),
+        },
+  );
+  return writeZip(entries);
 }
+
+const utf8 = new TextDecoder();
 
 /** Index of the cell format with number format 49 ("@", text) that SheetJS wrote for the header cells. */
 function textStyleIndex(stylesXml: string): number | null {

@@ -1,11 +1,16 @@
 /**
- * Inflates the parts of an untrusted zip (xlsx, xlsm, ods) while counting the bytes that really come out,
- * and stops as soon as one part or all of them pass their cap. A zip bomb, or a zip whose headers lie
- * about sizes (CVE-2026-38359 made SheetJS allocate 4 GB for one), is refused after at most a few MB of
- * work. The caller then re-packs the verified parts (see repackStored) so that the parser never sees the
- * original archive: whatever tricks its central directory plays, SheetJS only gets what was counted here.
+ * Inflates the parts of an untrusted zip (xlsx, xlsm, ods) with a hard cap on the bytes that really come
+ * out, one part and all of them, whatever sizes the zip declares. The cap is enforced by node:zlib itself
+ * (`maxOutputLength`: inflation stops with a RangeError once the output would pass it), so a zip bomb
+ * costs at most one part's cap of memory and a few tens of milliseconds. The caller then re-packs the
+ * verified parts (zip-writer.ts): SheetJS never sees the original archive, whatever tricks it plays.
+ *
+ * The structure (directory, local headers, overlaps, ZIP64, methods) is checked by zip-directory.ts first;
+ * here each kept part must inflate to exactly its declared size, consume exactly its compressed bytes and,
+ * where node:zlib has crc32 (Node ≥ 20.15, 22), match its CRC.
  */
-import { Unzip, UnzipInflate, zipSync, type Unzipped } from 'fflate';
+import * as zlib from 'node:zlib';
+import { readZipDirectory, type ZipEntry } from './zip-directory';
 
 export interface ZipCaps {
   maxPartBytes: number;
@@ -14,84 +19,71 @@ export interface ZipCaps {
   keep: (name: string) => boolean;
 }
 
+export interface ZipPart {
+  entry: ZipEntry;
+  /** The inflated bytes; for a stored part, a view into the original file. */
+  data: Uint8Array;
+}
+
 export type ZipInflateResult =
-  | { ok: true; parts: Map<string, Uint8Array<ArrayBuffer>> }
+  /** parts: the kept entries, inflated; entries: all of them, in directory order. */
+  | { ok: true; parts: Map<string, ZipPart>; entries: readonly ZipEntry[] }
   | { ok: false; reason: 'too_large'; limitBytes: number }
   | { ok: false; reason: 'corrupt'; detail: string };
 
-/**
- * Compressed bytes handed to the inflater at a time. Deflate expands at most ~1032:1, so one push yields
- * at most ~4 MB before the cap is checked again (bench: a 512 MiB bomb costs ~35 MB of memory).
- */
-const PUSH_BYTES = 4 * 1024;
+/** zlib.crc32 arrived in Node 20.15 and 22.2; without it the CRC check is skipped (the caps still hold). */
+const crc32: ((data: Uint8Array) => number) | null = typeof zlib.crc32 === 'function' ? (data) => zlib.crc32(data) : null;
+
+/** What inflateRawSync returns with `info: true` (the typings only know the plain Buffer). */
+interface InflateInfo {
+  buffer: Buffer;
+  engine: { bytesWritten: number };
+}
 
 export function inflateZipCapped(bytes: Uint8Array, caps: ZipCaps): ZipInflateResult {
-  const parts = new Map<string, Uint8Array<ArrayBuffer>>();
-  let failure: Exclude<ZipInflateResult, { ok: true }> | null = null;
+  const directory = readZipDirectory(bytes);
+  if (!directory.ok) return { ok: false, reason: 'corrupt', detail: directory.detail };
+  const parts = new Map<string, ZipPart>();
   let total = 0;
-  let open = 0;
-  const unzip = new Unzip();
-  unzip.register(UnzipInflate);
-  unzip.onfile = (file) => {
-    if (failure || !caps.keep(file.name)) return; // not started: its data is passed over, never inflated
-    if (parts.has(file.name)) {
-      failure = { ok: false, reason: 'corrupt', detail: `duplicate part ${file.name}` };
-      return;
+  for (const entry of directory.entries) {
+    if (!caps.keep(entry.name)) continue; // never inflated
+    const remaining = caps.maxTotalBytes - total;
+    const budget = Math.min(caps.maxPartBytes, remaining);
+    const tooLarge = { ok: false, reason: 'too_large', limitBytes: budget === caps.maxPartBytes ? caps.maxPartBytes : caps.maxTotalBytes } as const;
+    const compressed = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+    let data: Uint8Array;
+    if (entry.method === 0) {
+      data = compressed;
+    } else {
+      const inflated = inflateCapped(compressed, budget);
+      if (inflated === 'too_large') return tooLarge;
+      if (typeof inflated === 'string') return { ok: false, reason: 'corrupt', detail: `${entry.name}: ${inflated}` };
+      // Bytes left over inside the entry mean its compressed size lies.
+      if (inflated.engine.bytesWritten !== compressed.length) {
+        return { ok: false, reason: 'corrupt', detail: `${entry.name}: deflate data ends before the entry does` };
+      }
+      data = inflated.buffer;
     }
-    const chunks: Uint8Array<ArrayBuffer>[] = [];
-    let size = 0;
-    open++;
-    file.ondata = (error, data, final) => {
-      if (failure) return;
-      if (error) {
-        failure = { ok: false, reason: 'corrupt', detail: `${file.name}: ${error.message}` };
-        return;
-      }
-      size += data.length;
-      total += data.length;
-      if (size > caps.maxPartBytes) failure = { ok: false, reason: 'too_large', limitBytes: caps.maxPartBytes };
-      else if (total > caps.maxTotalBytes) failure = { ok: false, reason: 'too_large', limitBytes: caps.maxTotalBytes };
-      if (failure) return;
-      if (data.length > 0) chunks.push(data);
-      if (!final) return;
-      open--;
-      // A local header that states a size the data does not have is a forged archive.
-      if (file.originalSize !== undefined && file.originalSize !== size) {
-        failure = { ok: false, reason: 'corrupt', detail: `${file.name}: declared ${file.originalSize} bytes, inflated ${size}` };
-        return;
-      }
-      parts.set(file.name, concat(chunks, size));
-    };
-    file.start();
-  };
+    if (data.length > budget) return tooLarge;
+    if (data.length !== entry.uncompressedSize) {
+      return { ok: false, reason: 'corrupt', detail: `${entry.name}: declared ${entry.uncompressedSize} bytes, inflated ${data.length}` };
+    }
+    if (crc32 && crc32(data) !== entry.crc32) return { ok: false, reason: 'corrupt', detail: `${entry.name}: CRC mismatch` };
+    total += data.length;
+    parts.set(entry.name, { entry, data });
+  }
+  return { ok: true, parts, entries: directory.entries };
+}
+
+/** The inflated part, 'too_large' when it would pass `budget` bytes, or why zlib refused the data. */
+function inflateCapped(compressed: Uint8Array, budget: number): InflateInfo | 'too_large' | string {
   try {
-    for (let offset = 0; offset < bytes.length && !failure; offset += PUSH_BYTES) {
-      const end = Math.min(offset + PUSH_BYTES, bytes.length);
-      unzip.push(bytes.subarray(offset, end), end === bytes.length);
-    }
+    // maxOutputLength must be at least 1; a budget of 0 is then enforced by the caller's length check.
+    return zlib.inflateRawSync(compressed, { maxOutputLength: Math.max(1, budget), info: true }) as unknown as InflateInfo;
   } catch (error: unknown) {
-    // fflate throws on truncated or malformed archives (e.g. "unexpected EOF").
-    failure ??= { ok: false, reason: 'corrupt', detail: error instanceof Error ? error.message : String(error) };
+    // By code, not instanceof RangeError: the error may come from another realm (jest's vm contexts).
+    if (typeof error === 'object' && error !== null && (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return 'too_large';
+    // Truncated or malformed deflate data ("unexpected end of file", "invalid distance too far back"…).
+    return typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error);
   }
-  if (failure) return failure;
-  if (open > 0) return { ok: false, reason: 'corrupt', detail: 'truncated archive' };
-  return { ok: true, parts };
-}
-
-function concat(chunks: readonly Uint8Array<ArrayBuffer>[], size: number): Uint8Array<ArrayBuffer> {
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
-}
-
-/** The verified parts as a fresh zip without compression: cheap to write, and cheap for SheetJS to read. */
-export function repackStored(parts: ReadonlyMap<string, Uint8Array<ArrayBuffer>>): Uint8Array {
-  const files: Unzipped = Object.create(null) as Unzipped;
-  for (const [name, data] of parts) files[name] = data;
-  return zipSync(files, { level: 0 });
 }

@@ -17,6 +17,7 @@ import {
   truncated,
   zipBombXlsx,
 } from '../../fixtures/hostile-files';
+import { overlappingZip } from '../../fixtures/crafted-zips';
 import { allMunicipalitiesSheet } from '../../fixtures/template-rows';
 import { csvFile, workbookFile } from '../../fixtures/workbook-files';
 
@@ -56,6 +57,10 @@ describe('zip bombs and forged archives', () => {
 
   it('refuses a part whose header states a size its data does not have', async () => {
     expect(fileProblem(await readTemplate({ bytes: lyingSizeXlsx(), fileName: 'mentida.xlsx' }))).toEqual(unreadable({ reason: 'corrupt' }));
+  });
+
+  it('refuses an archive whose entries share bytes (the overlapping-files bomb)', async () => {
+    expect(fileProblem(await readTemplate({ bytes: overlappingZip(), fileName: 'solapat.xlsx' }))).toEqual(unreadable({ reason: 'corrupt' }));
   });
 });
 
