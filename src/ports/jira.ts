@@ -77,6 +77,38 @@ export interface JsmRequest {
 export interface JsmRequestType {
   id: string;
   name: string;
+  /** The issue type a request of this type is (JSM always says so; absent only if a site omits it). */
+  issueTypeId?: string;
+}
+
+/** A field of the site (GET /rest/api/3/field); custom fields are told apart by `customType`. */
+export interface JiraField {
+  id: string;
+  name: string;
+  custom: boolean;
+  /** `schema.custom` of a custom field, e.g. com.atlassian.servicedesk:vp-origin; null otherwise. */
+  customType: string | null;
+}
+
+/**
+ * An issue created with the platform API. Unlike JSM's create-request API it sets the reporter, the
+ * JSM fields and issue properties in the same call, so the new issue carries its properties from the
+ * moment it exists (nothing to do "right after" that a crash could skip).
+ */
+export interface NewIssue {
+  projectKey: string;
+  issueTypeId: string;
+  summary: string;
+  description: AdfDoc | null;
+  /** Needs the Modify Reporter permission (apps have it); null leaves the caller as reporter. */
+  reporterAccountId: string | null;
+  labels?: string[];
+  /** JSM: the site's Request Type field and the request type id, which make the issue a request. */
+  requestType?: { fieldId: string; requestTypeId: string } | null;
+  /** JSM: the site's Organizations field and the organization ids the request is shared with. */
+  organizations?: { fieldId: string; ids: string[] } | null;
+  /** Issue properties stored atomically with the issue. */
+  properties?: Record<string, unknown>;
 }
 
 export interface JiraComment {
@@ -146,6 +178,10 @@ export interface JiraPort {
 
   /** JQL search returning issue keys, one page at a time. */
   searchJql(jql: string, nextPageToken?: string | null): Promise<SearchPage>;
+
+  /** The site's fields (system and custom). */
+  getFields(): Promise<JiraField[]>;
+  createIssue(issue: NewIssue): Promise<{ key: string; id: string }>;
 
   getRequest(issueKey: string): Promise<JsmRequest | null>;
   createRequest(request: NewRequest): Promise<{ issueKey: string; issueId: string }>;

@@ -3,6 +3,7 @@ import type {
   IssueFieldsUpdate,
   JiraAttachment,
   JiraComment,
+  JiraField,
   JiraIssue,
   JiraPort,
   JiraUser,
@@ -10,6 +11,7 @@ import type {
   JsmRequest,
   JsmRequestType,
   NewComment,
+  NewIssue,
   NewRequest,
   ProjectPermission,
   SearchPage,
@@ -17,6 +19,7 @@ import type {
 import { addAttachment } from './calls/add-attachment';
 import { addComment } from './calls/add-comment';
 import { assignIssue } from './calls/assign-issue';
+import { createIssue } from './calls/create-issue';
 import { createIssueLink } from './calls/create-issue-link';
 import { createRequest } from './calls/create-request';
 import { deleteIssueProperty } from './calls/delete-issue-property';
@@ -24,6 +27,7 @@ import { editIssue } from './calls/edit-issue';
 import { findAssignableUsers } from './calls/find-assignable-users';
 import { getAttachmentContent } from './calls/get-attachment-content';
 import { getComments } from './calls/get-comments';
+import { getFields } from './calls/get-fields';
 import { getIssue } from './calls/get-issue';
 import { getIssueProperty } from './calls/get-issue-property';
 import { getOrganizations } from './calls/get-organizations';
@@ -123,6 +127,13 @@ export class JiraClient implements JiraPort {
 
   searchJql(jql: string, nextPageToken?: string | null): Promise<SearchPage> {
     return searchJql(this.ctx, jql, nextPageToken);
+  }
+
+  getFields(): Promise<JiraField[]> {
+    return getFields(this.ctx);
+  }
+  createIssue(issue: NewIssue): Promise<{ key: string; id: string }> {
+    return createIssue(this.ctx, issue);
   }
 
   getRequest(issueKey: string): Promise<JsmRequest | null> {

@@ -1,6 +1,7 @@
 /** Every implemented operation, keyed `METHOD /template` exactly as the specs spell the template. */
 import { attachmentRoutes } from './attachments';
 import { commentRoutes } from './comments';
+import { fieldRoutes } from './fields';
 import type { RouteHandler } from './context';
 import { issueRoutes } from './issues';
 import { linkRoutes } from './links';
@@ -11,6 +12,7 @@ import { userRoutes } from './users';
 
 export const ROUTES: Readonly<Record<string, RouteHandler>> = {
   ...issueRoutes,
+  ...fieldRoutes,
   ...commentRoutes,
   ...attachmentRoutes,
   ...linkRoutes,

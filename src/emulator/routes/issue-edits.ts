@@ -7,10 +7,10 @@ import type { AdfDoc } from '../../ports/jira';
 import type { ChangelogItem } from '../site/events';
 import type { SiteIssue } from '../site/model';
 import { projectPermissions } from '../site/permissions';
-import { ORGANIZATIONS_FIELD } from '../site/site';
+import { ORGANIZATIONS_FIELD, REQUEST_TYPE_FIELD } from '../site/site';
 import { HttpError, isRecord, requireAdf, type RouteContext } from './context';
 
-export const EDITABLE_FIELDS = new Set(['summary', 'description', 'labels', 'assignee', ORGANIZATIONS_FIELD]);
+export const EDITABLE_FIELDS = new Set(['summary', 'description', 'labels', 'assignee', ORGANIZATIONS_FIELD, REQUEST_TYPE_FIELD]);
 
 interface Operation {
   add?: unknown;
@@ -29,9 +29,10 @@ interface PlannedEdit {
   labels?: string[];
   assignee?: string | null;
   organizationIds?: string[];
+  requestTypeId?: string;
 }
 
-export function planEdit(ctx: RouteContext, issue: Pick<SiteIssue, 'labels' | 'projectId'>, fields: Record<string, unknown>, update: Record<string, unknown>): PlannedEdit {
+export function planEdit(ctx: RouteContext, issue: Pick<SiteIssue, 'labels' | 'projectId' | 'issueTypeId'>, fields: Record<string, unknown>, update: Record<string, unknown>): PlannedEdit {
   const errors: Record<string, string> = {};
   const plan: PlannedEdit = {};
   for (const field of new Set([...Object.keys(fields), ...Object.keys(update)])) {
@@ -89,6 +90,19 @@ export function planEdit(ctx: RouteContext, issue: Pick<SiteIssue, 'labels' | 'p
     else plan.organizationIds = ids;
   }
 
+  const requestType = setOf(REQUEST_TYPE_FIELD);
+  if (requestType !== undefined) {
+    const project = ctx.site.projectById(issue.projectId);
+    const found = typeof requestType === 'string' ? ctx.site.requestTypes.get(requestType) : undefined;
+    if (!project.serviceDeskId) errors[REQUEST_TYPE_FIELD] = notOnScreen(REQUEST_TYPE_FIELD);
+    // Jira takes the request type id as a plain string here; an object is refused outright.
+    else if (typeof requestType !== 'string') errors[REQUEST_TYPE_FIELD] = 'Operation value must be a string';
+    else if (!found || found.serviceDeskId !== project.serviceDeskId) errors[REQUEST_TYPE_FIELD] = `Request type '${requestType}' does not exist in this service project.`;
+    else if (issue.issueTypeId && found.issueTypeId !== issue.issueTypeId) {
+      errors[REQUEST_TYPE_FIELD] = `Request type '${requestType}' is not valid for the issue type of this issue.`;
+    } else plan.requestTypeId = found.id;
+  }
+
   if (Object.keys(errors).length > 0) throw new HttpError(400, [], errors);
   return plan;
 }
@@ -129,6 +143,10 @@ export function applyEdit(ctx: RouteContext, issue: SiteIssue, plan: PlannedEdit
   if (plan.organizationIds !== undefined) {
     items.push(item('Organizations', ORGANIZATIONS_FIELD, issue.organizationIds.join(',') || null, plan.organizationIds.join(',') || null, 'custom'));
     issue.organizationIds = plan.organizationIds;
+  }
+  if (plan.requestTypeId !== undefined && plan.requestTypeId !== issue.requestTypeId) {
+    items.push(item('Request Type', REQUEST_TYPE_FIELD, issue.requestTypeId, plan.requestTypeId, 'custom'));
+    issue.requestTypeId = plan.requestTypeId;
   }
   return items;
 }

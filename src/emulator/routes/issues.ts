@@ -80,7 +80,7 @@ const createIssue: RouteHandler = (ctx) => {
   delete fields.project;
   delete fields.issuetype;
   delete fields.reporter;
-  const plan = planEdit(ctx, { labels: [], projectId: project.id }, fields, update);
+  const plan = planEdit(ctx, { labels: [], projectId: project.id, issueTypeId: issueType?.id ?? '' }, fields, update);
   const issue = ctx.site.createIssue(
     {
       projectKey: project.key,
@@ -91,6 +91,7 @@ const createIssue: RouteHandler = (ctx) => {
       reporter,
       assignee: plan.assignee ?? null,
       organizations: plan.organizationIds ?? [],
+      ...(plan.requestTypeId ? { requestType: plan.requestTypeId } : {}),
       creator: ctx.caller.accountId,
       properties: Object.fromEntries(
         (Array.isArray(body.properties) ? body.properties : []).filter(isRecord).map((p) => [String(p.key), p.value]),

@@ -4,7 +4,7 @@
  */
 import { jiraDate } from '../site/dates';
 import type { SiteAttachment, SiteComment, SiteIssue, SiteIssueLinkType, SiteProject, SiteStatus, SiteUser } from '../site/model';
-import { ORGANIZATIONS_FIELD, type Site } from '../site/site';
+import { ORGANIZATIONS_FIELD, REQUEST_TYPE_FIELD, type Site } from '../site/site';
 
 export interface Urls {
   baseUrl: string;
@@ -211,8 +211,34 @@ export function issueFields(site: Site, issue: SiteIssue, urls: Urls, visibleCom
       startAt: 0,
     },
   };
-  if (project.serviceDeskId) fields[ORGANIZATIONS_FIELD] = issue.organizationIds.map((id) => organizationJson(site, id, urls));
+  if (project.serviceDeskId) {
+    fields[ORGANIZATIONS_FIELD] = issue.organizationIds.map((id) => organizationJson(site, id, urls));
+    fields[REQUEST_TYPE_FIELD] = requestTypeFieldJson(site, issue, urls);
+  }
   return fields;
+}
+
+/** The Request Type field's value as Jira renders it on an issue: the request type, or null. */
+function requestTypeFieldJson(site: Site, issue: SiteIssue, { baseUrl }: Urls): Record<string, unknown> | null {
+  const rt = issue.requestTypeId ? site.requestTypes.get(issue.requestTypeId) : undefined;
+  if (!rt) return null;
+  return {
+    _links: {
+      jiraRest: `${baseUrl}/rest/api/2/issue/${issue.id}`,
+      web: `${baseUrl}/servicedesk/customer/portal/${rt.serviceDeskId}/${issue.key}`,
+      agent: `${baseUrl}/browse/${issue.key}`,
+      self: `${baseUrl}/rest/servicedeskapi/request/${issue.id}`,
+    },
+    requestType: {
+      id: rt.id,
+      name: rt.name,
+      description: rt.description,
+      helpText: rt.helpText,
+      issueTypeId: rt.issueTypeId,
+      serviceDeskId: rt.serviceDeskId,
+      groupIds: [],
+    },
+  };
 }
 
 export const FIELD_NAMES: Readonly<Record<string, string>> = {
@@ -231,6 +257,7 @@ export const FIELD_NAMES: Readonly<Record<string, string>> = {
   issuelinks: 'Linked Issues',
   comment: 'Comment',
   [ORGANIZATIONS_FIELD]: 'Organizations',
+  [REQUEST_TYPE_FIELD]: 'Request Type',
 };
 
 /**

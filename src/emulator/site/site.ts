@@ -100,6 +100,12 @@ export interface IssueSeed {
 
 export const SD_PUBLIC_COMMENT = 'sd.public.comment';
 export const ORGANIZATIONS_FIELD = 'customfield_10002';
+/**
+ * JSM's "Request Type" field (custom type com.atlassian.servicedesk:vp-origin; customfield_10010 on
+ * most Cloud sites). Setting it through the platform API, as a plain string holding the request type
+ * id, is what makes an issue created with POST /rest/api/3/issue a customer request.
+ */
+export const REQUEST_TYPE_FIELD = 'customfield_10010';
 export const DEFAULT_APP_ACCOUNT_ID = 'app-integracions-setdiba';
 
 const DEFAULT_STATUSES: readonly Omit<SiteStatus, 'id'>[] = [

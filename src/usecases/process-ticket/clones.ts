@@ -2,12 +2,14 @@
  * One ticket per service: finds or raises the ticket of each service the plan sends elsewhere.
  * Before raising one it looks for an earlier clone by its indexed property, and it takes a create-once
  * lock per (original, service), so duplicate or retried runs never raise a second ticket for a service.
+ * The property is set by the very request that creates the ticket (see raiseClone).
  * A new ticket is raised on behalf of the same customer, with the same request type (or the one the
  * settings give the service) and organizations, summary `[<service>] <original>`, the original
  * description, a workbook with only that service's rows, and a "Cloners" link to the original.
  */
 import { settleAll } from './settle';
 import { kvsKeys, contentHash } from '../../domain/idempotency';
+import { doc, paragraph, type AdfDoc } from '../../domain/report/adf';
 import { UserError } from '../../domain/errors';
 import type { Plan, ServicePlan } from '../../domain/plan/types';
 import { RUN_PROPERTY, cloneRunState, cloneSearchJql } from '../../domain/run-state';
@@ -96,6 +98,7 @@ export async function ensureServiceTickets(
   known: Partial<Record<Service, string>>,
   lang: Lang,
   found: ReadonlyMap<Service, string>,
+  fields: JsmFieldIds | null,
 ): Promise<ServiceTicket[]> {
   const origin = ticket.issue.key;
   const results = await settleAll(
@@ -124,12 +127,12 @@ export async function ensureServiceTickets(
           await completeClone(deps, ticket, servicePlan, lock.key, workbook, false);
           return { service, key: lock.key, fresh: false };
         }
-        // 'creating' with no clone to be found: the attempt that took the lock died before Jira raised
-        // the ticket (or between raising it and tagging it, which the property search would have shown
-        // once indexed). The run lease guarantees that attempt is over, so raising it now is the move.
+        // 'creating' with no clone to be found by property: the attempt that took the lock died before
+        // Jira raised the ticket (a raised ticket carries its property from creation, so the search
+        // would have found it). The run lease guarantees that attempt is over: raising it now is safe.
         deps.log?.warn('clone lock left by a dead attempt; raising the clone', { origin, service });
       }
-      const created = await raiseClone(deps, ticket, servicePlan, settings, workbook);
+      const created = await raiseClone(deps, ticket, servicePlan, settings, workbook, fields);
       await deps.hooks?.afterStep?.('clone-created', origin);
       return { service, key: created, fresh: true };
     }),
@@ -137,32 +140,88 @@ export async function ensureServiceTickets(
   return results;
 }
 
+/** JSM's custom fields, found by their type: their ids differ from site to site. */
+export interface JsmFieldIds {
+  requestType: string | null;
+  organizations: string | null;
+}
+
+const REQUEST_TYPE_FIELD_TYPE = 'com.atlassian.servicedesk:vp-origin';
+const ORGANIZATIONS_FIELD_TYPE = 'com.atlassian.servicedesk:sd-customer-organizations';
+
+/** One call, only on runs that raise a ticket; run alongside the clone search. */
+export async function jsmFieldIds(deps: PipelineDeps): Promise<JsmFieldIds> {
+  const fields = await deps.jira.getFields();
+  const byType = (type: string) => fields.find((f) => f.customType === type)?.id ?? null;
+  return { requestType: byType(REQUEST_TYPE_FIELD_TYPE), organizations: byType(ORGANIZATIONS_FIELD_TYPE) };
+}
+
+/** The original's description as text (what JSM's create-request took), one paragraph per line. */
+function descriptionAdf(text: string): AdfDoc | null {
+  const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '');
+  return lines.length > 0 ? doc(...lines.map((line) => paragraph(line))) : null;
+}
+
+/** Jira refuses summaries over 255 characters; the service prefix must not make a long one fail. */
+const MAX_SUMMARY = 255;
+
+async function issueTypeOf(deps: PipelineDeps, ticket: LoadedTicket, serviceDeskId: string, requestTypeId: string): Promise<string> {
+  if (requestTypeId === ticket.request?.requestTypeId) return ticket.issue.issueTypeId;
+  const types = await deps.jira.getRequestTypes(serviceDeskId);
+  const found = types.find((t) => t.id === requestTypeId);
+  if (!found?.issueTypeId) {
+    throw new UserError('split.request_type_unknown', `Request type ${requestTypeId} does not exist in service desk ${serviceDeskId}`);
+  }
+  return found.issueTypeId;
+}
+
+/**
+ * Raises the ticket with the platform API, which stores its `setdiba.run` property (role clone, origin,
+ * service — what the clone search looks for) in the same request that creates it. There is therefore
+ * no moment at which the clone exists untagged: a process that dies right after Jira answered leaves a
+ * ticket the retry finds by property, and the link, the lock and the workbook are completed then.
+ *
+ * JSM's create-request API (POST /rest/servicedeskapi/request) takes no properties, so it is not used
+ * here: any use of it leaves a window in which a crash makes the retry raise a second ticket. The
+ * platform create sets what the JSM one did — reporter (the customer), request type (the Request Type
+ * field, whose value is the request type id), organizations — plus the description as ADF.
+ */
 async function raiseClone(
   deps: PipelineDeps,
   ticket: LoadedTicket,
   plan: ServicePlan,
   settings: Settings,
   workbook: () => Promise<Uint8Array>,
+  known: JsmFieldIds | null,
 ): Promise<string> {
   const { request, facts, issue } = ticket;
   if (!request || !facts.serviceDeskId) {
     throw new UserError('split.not_a_request', `${issue.key} is not a Jira Service Management request; it cannot be split`);
   }
-  const [bytes, created] = await settleAll([
-    workbook(),
-    deps.jira.createRequest({
-      serviceDeskId: facts.serviceDeskId,
-      requestTypeId: settings.services[plan.service].requestTypeId ?? request.requestTypeId,
-      summary: `[${plan.service}] ${facts.summary}`,
-      descriptionText: facts.descriptionText,
-      raiseOnBehalfOf: facts.reporter?.accountId ?? null,
-      organizationIds: facts.organizations.map((o) => o.id),
-    }),
-  ]);
-  const key = created.issueKey;
-  // Tagging first among equals: the property is what a later attempt finds the clone by.
+  const fields = known ?? (await jsmFieldIds(deps));
+  if (!fields.requestType) {
+    throw new UserError('split.no_request_type_field', 'The site has no Jira Service Management "Request Type" field; the ticket cannot be split');
+  }
+  const requestTypeId = settings.services[plan.service].requestTypeId ?? request.requestTypeId;
+  const [bytes, issueTypeId] = await settleAll([workbook(), issueTypeOf(deps, ticket, facts.serviceDeskId, requestTypeId)]);
+  const organizationIds = facts.organizations.map((o) => o.id);
+  if (organizationIds.length > 0 && !fields.organizations) {
+    deps.log?.warn('no Organizations field on the site; the clone is not shared with organizations', { origin: issue.key });
+  }
+  const created = await deps.jira.createIssue({
+    projectKey: issue.projectKey,
+    issueTypeId,
+    summary: `[${plan.service}] ${facts.summary}`.slice(0, MAX_SUMMARY),
+    description: descriptionAdf(facts.descriptionText),
+    reporterAccountId: facts.reporter?.accountId ?? null,
+    requestType: { fieldId: fields.requestType, requestTypeId },
+    organizations: fields.organizations && organizationIds.length > 0 ? { fieldId: fields.organizations, ids: organizationIds } : null,
+    properties: { [RUN_PROPERTY]: cloneRunState(issue.key, plan.service, contentHash(bytes)) },
+  });
+  const key = created.key;
+  // The clone exists and is tagged; dying here is survivable (the retry finds it by property).
+  await deps.hooks?.afterStep?.('clone-raised', issue.key);
   await settleAll([
-    deps.jira.setIssueProperty(key, RUN_PROPERTY, cloneRunState(issue.key, plan.service, contentHash(bytes))),
     deps.kvs.set(kvsKeys.cloneLock(issue.key, plan.service), { state: 'created', key } satisfies CloneLock),
     deps.jira.createIssueLink(CLONE_LINK_TYPE, key, issue.key),
     deps.jira.addAttachment(key, cloneFileName(plan.service, issue.key), bytes, XLSX_MIME),

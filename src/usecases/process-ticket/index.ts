@@ -6,7 +6,8 @@
  *   1. settings, issue, request, run state, comments
  *   2. download the batch's attachments, mark the first one "parsing"   (parse locally)
  *   3. store what was read (the batch and its attachments)
- *   4-6. per new service: find an earlier clone by property; raise it; tag, link and attach its rows
+ *   4-6. per new service: find an earlier clone by property; raise it (tagged in the same request);
+ *        link and attach its rows
  *   7. labels, MUX owner, run state, integrations, public comments
  *   8. internal results comments
  *   9. run state: batch done
@@ -28,7 +29,7 @@ import type { Service } from '../../domain/services';
 import type { Settings } from '../../domain/settings';
 import { toLang, type Lang } from '../../i18n';
 import type { JiraComment, JiraUser } from '../../ports/jira';
-import { ensureServiceTickets, findClones, type ServiceTicket } from './clones';
+import { ensureServiceTickets, findClones, jsmFieldIds, type ServiceTicket } from './clones';
 import { commentKeysOf, joinSections, plannedComment, postMissing, type PlannedComment } from './comments';
 import { silentLog, type PipelineDeps, type PipelineStep } from './deps';
 import { reportContext } from './describe';
@@ -155,16 +156,19 @@ async function run(
   // Losing the write would make a file that parsed fine look like one that killed the parser (the
   // retry would find its "parsing" mark), so it is retried on any error.
   const reporter = ticket.facts.reporter;
-  const [written, found, reporterUser] = await settleAll([
+  const toRaise = newTicketServices(plan);
+  const [written, found, fields, reporterUser] = await settleAll([
     persistently(() => writeRunState(jira, clock, issueKey, read.state), clock),
-    findClones(deps, ticket.issue.projectKey, state.originKey ?? issueKey, newTicketServices(plan)),
+    findClones(deps, ticket.issue.projectKey, state.originKey ?? issueKey, toRaise),
+    // The JSM field ids a raise needs, fetched alongside the search rather than after it.
+    toRaise.length > 0 && ticket.request ? jsmFieldIds(deps) : Promise.resolve(null),
     reporter && !reporter.locale ? jira.getUser(reporter.accountId) : Promise.resolve(null),
   ]);
   const lang = requesterLang(ticket, settings, reporterUser?.locale ?? null);
   state = written;
   await step(deps, 'attachments-read', issueKey);
 
-  const serviceTickets = await ensureServiceTickets(deps, ticket, plan, settings, state.tickets, lang, found);
+  const serviceTickets = await ensureServiceTickets(deps, ticket, plan, settings, state.tickets, lang, found, fields);
   await step(deps, 'clones', issueKey);
   const ticketOf = new Map(serviceTickets.map((t) => [t.service, t]));
   const ownService = plan.services.find((s) => s.target.kind === 'self')?.service ?? null;

@@ -124,6 +124,7 @@ describe('the process dying after every step', () => {
     await runOnce({ hooks: { afterStep: () => void steps++ } });
     expect(steps).toBeGreaterThan(5);
     const failures: string[] = [];
+    const crashedAfter: PipelineStep[] = [];
     for (let crashAt = 1; crashAt <= steps; crashAt++) {
       let seen = 0;
       let where: PipelineStep | null = null;
@@ -138,6 +139,7 @@ describe('the process dying after every step', () => {
           },
         },
       });
+      if (where) crashedAfter.push(where);
       try {
         if (where === 'attachment-marked') {
           // Dying between the "parsing" mark and the end of parsing is dying while parsing: on the
@@ -155,5 +157,7 @@ describe('the process dying after every step', () => {
       }
     }
     expect(failures).toEqual([]);
+    // Including the moment right after Jira raised a clone, before anything else about it was done.
+    expect(crashedAfter.filter((step) => step === 'clone-raised')).toHaveLength(2);
   });
 });

@@ -44,6 +44,21 @@ describe('a SetDIBA ticket with four services (assisted backend)', () => {
     }
   });
 
+  it('raises each clone as a JSM request of the same type, shared with the same organizations', async () => {
+    const original = h.emulator.site.issue(key)!;
+    for (const clone of clones()) {
+      const raised = h.emulator.site.issue(clone.key)!;
+      expect(raised.requestTypeId).toBe(original.requestTypeId);
+      expect(raised.issueTypeId).toBe(original.issueTypeId);
+      expect(raised.organizationIds).toEqual(original.organizationIds);
+      expect(raised.description).toEqual(original.description);
+    }
+    // Raised with the platform API, which took the run property in the same request.
+    const creates = h.emulator.calls.filter((c) => c.route === 'POST /rest/api/3/issue');
+    expect(creates).toHaveLength(3);
+    expect(h.emulator.calls.filter((c) => c.route === 'POST /rest/servicedeskapi/request')).toEqual([]);
+  });
+
   it('labels every ticket with setdiba and its service', () => {
     expect(issue(key).labels).toEqual(['setdiba', 'setdiba-mux', 'setdiba-pendent-data-pro']);
     expect(clones().map((i) => i.labels)).toEqual([

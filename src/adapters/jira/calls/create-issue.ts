@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import type { NewIssue } from '../../../ports/jira';
+import { id } from '../schemas';
+import { sendAndRead, type CallContext } from '../send';
+
+const created = z.object({ id, key: z.string() });
+
+/**
+ * POST /rest/api/3/issue with `fields` and `properties` (IssueUpdateDetails). The issue properties
+ * are stored with the issue in the same request, so a caller that dies right after Jira answered
+ * still left an issue it can find again by property.
+ *
+ * JSM fields: the Request Type field takes the request type id as a plain string (an object is
+ * refused with "Operation value must be a string"); the Organizations field takes organization ids,
+ * as numbers like JSM's own create-request API.
+ */
+export function createIssue(ctx: CallContext, issue: NewIssue): Promise<{ key: string; id: string }> {
+  const fields: Record<string, unknown> = {
+    project: { key: issue.projectKey },
+    issuetype: { id: issue.issueTypeId },
+    summary: issue.summary,
+  };
+  if (issue.description) fields.description = issue.description;
+  if (issue.reporterAccountId) fields.reporter = { accountId: issue.reporterAccountId };
+  if (issue.labels && issue.labels.length > 0) fields.labels = issue.labels;
+  if (issue.requestType) fields[issue.requestType.fieldId] = issue.requestType.requestTypeId;
+  if (issue.organizations && issue.organizations.ids.length > 0) {
+    fields[issue.organizations.fieldId] = issue.organizations.ids.map((orgId) => (/^\d+$/.test(orgId) ? Number(orgId) : orgId));
+  }
+  const properties = Object.entries(issue.properties ?? {}).map(([key, value]) => ({ key, value }));
+  return sendAndRead(ctx, created, {
+    method: 'POST',
+    path: '/rest/api/3/issue',
+    body: { json: { fields, ...(properties.length > 0 ? { properties } : {}) } },
+  });
+}
