@@ -4,9 +4,10 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {
-    // Custom UI code and its component tests compile with the browser options (DOM, JSX).
-    '/(static|test/unit/panel-ui|test/unit/settings-ui)/.+\\.tsx?$': ['ts-jest', { tsconfig: 'static/tsconfig.json', diagnostics: false }],
-    // Type errors are caught by `npm run typecheck`; tests only transpile, which keeps them fast.
+    // Type errors are caught by `npm run typecheck` (which checks the Custom UI with static/tsconfig.json);
+    // tests only transpile, which keeps them fast. One transform for all: two ts-jest entries with
+    // different tsconfigs share ts-jest's cached config within a worker, so .tsx files were sometimes
+    // compiled without JSX support depending on which test a worker ran first.
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }],
   },
   // Atlaskit components import their precompiled stylesheets; jsdom does not need them.
