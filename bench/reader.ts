@@ -5,12 +5,13 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { read, utils } from 'xlsx';
 import { TEMPLATE_LIMITS } from '../src/domain/template/limits';
+import { readTemplateWorkbook } from '../src/domain/template/read-workbook';
 import { readTemplate } from '../src/spreadsheet/read-template';
-import { stopSpreadsheetParser } from '../src/spreadsheet/parser-host';
+import { parseInWorker, stopSpreadsheetParser } from '../src/spreadsheet/parser-host';
 import { zipBombXlsx } from '../test/fixtures/hostile-files';
 import { allMunicipalitiesSheet } from '../test/fixtures/template-rows';
 import { workbookFile } from '../test/fixtures/workbook-files';
@@ -19,6 +20,7 @@ import type { Benchmark } from './run';
 const ROUNDS = 60;
 const WARM_UP = 5;
 const BOMB_MIB = 512;
+const SHEET_ROWS = TEMPLATE_LIMITS.headerScanRows + TEMPLATE_LIMITS.maxDataRows + 1;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -34,7 +36,7 @@ function bareSheetJs(bytes: Uint8Array): number {
   const book = read(bytes, {
     type: 'array',
     dense: true,
-    sheetRows: TEMPLATE_LIMITS.headerScanRows + TEMPLATE_LIMITS.maxDataRows + 1,
+    sheetRows: SHEET_ROWS,
     cellFormula: false,
     cellHTML: false,
     cellText: false,
@@ -50,8 +52,13 @@ function bareSheetJs(bytes: Uint8Array): number {
 
 async function speed(): Promise<void> {
   const bytes = workbookFile([{ name: 'e-NOTUM', rows: allMunicipalitiesSheet() }], 'xlsx');
+  // The rows the parser thread gives, to time the domain's validation on its own.
+  const parsed = await parseInWorker({ bytes: bytes.slice(), mode: 'parse', sheetRows: SHEET_ROWS, maxColumns: TEMPLATE_LIMITS.maxColumns });
+  if (!parsed.ok || !('workbook' in parsed)) throw new Error('the parser thread could not read the bench template');
+  const load = loadavg()[0]!;
   const sheetjs: number[] = [];
   const reader: number[] = [];
+  const validation: number[] = [];
   let entities = 0;
   for (let round = 0; round < WARM_UP + ROUNDS; round++) {
     let started = process.hrtime.bigint();
@@ -61,16 +68,24 @@ async function speed(): Promise<void> {
     const result = await readTemplate({ bytes, fileName: 'plantilla.xlsx' });
     if (round >= WARM_UP) reader.push(ms(started));
     entities = result.entities.filter((e) => e.valid).length;
+    started = process.hrtime.bigint();
+    readTemplateWorkbook(parsed.workbook, { fileName: 'plantilla.xlsx' });
+    if (round >= WARM_UP) validation.push(ms(started));
   }
   const ratio = median(reader) / median(sheetjs);
   // On a shared machine the median moves with the neighbours' load; the best round shows the cost itself.
+  // Both are printed, and both are held against the goal.
   const bestRatio = Math.min(...reader) / Math.min(...sheetjs);
+  const figures = (values: number[]): string => `median ${median(values).toFixed(1)} ms, best ${Math.min(...values).toFixed(1)} ms`;
+  const above = [ratio > 1.3 ? 'median' : '', bestRatio > 1.3 ? 'best' : ''].filter(Boolean).join(' and ');
   process.stdout.write(
     [
       `template: ${entities} valid ens (all municipalities), ${(bytes.length / 1024).toFixed(0)} KiB .xlsx; ${ROUNDS} warm rounds, interleaved`,
-      `  SheetJS alone (read + sheet_to_json): median ${median(sheetjs).toFixed(1)} ms, best ${Math.min(...sheetjs).toFixed(1)} ms`,
-      `  reader (guard + parser thread + validation): median ${median(reader).toFixed(1)} ms, best ${Math.min(...reader).toFixed(1)} ms`,
-      `  ratio: ${ratio.toFixed(2)} median, ${bestRatio.toFixed(2)} best (goal ≤ 1.30)${ratio <= 1.3 ? '' : '  ← median above goal'}`,
+      `  machine: ${availableParallelism()} CPUs, load average ${load.toFixed(1)} → ${loadavg()[0]!.toFixed(1)} (1 min) during the rounds`,
+      `  SheetJS alone (read + sheet_to_json): ${figures(sheetjs)}`,
+      `  reader (guard + parser thread + validation): ${figures(reader)}`,
+      `    of which row validation (src/domain/template, same rows): ${figures(validation)}`,
+      `  ratio: ${ratio.toFixed(2)} median, ${bestRatio.toFixed(2)} best (goal ≤ 1.30)${above ? `  ← ${above} above goal` : ''}`,
       '',
     ].join('\n'),
   );

@@ -54,6 +54,8 @@ export function inflateZipCapped(bytes: Uint8Array, caps: ZipCaps): ZipInflateRe
     let data: Uint8Array;
     if (entry.method === 0) {
       data = compressed;
+    } else if (compressed.length === 0 && entry.uncompressedSize === 0) {
+      data = compressed; // some writers deflate an empty part to no bytes at all, which zlib calls truncated
     } else {
       const inflated = inflateCapped(compressed, budget);
       if (inflated === 'too_large') return tooLarge;

@@ -41,6 +41,11 @@ describe('what gets through', () => {
     expect(outcome(bytes)).toEqual({ ok: true, names: ['mimetype', 'xl/worksheets/sheet1.xml'] });
   });
 
+  it('an empty part deflated to no bytes at all', () => {
+    const bytes = craftZip([sheet, { name: 'xl/empty.xml', content: new Uint8Array(0), lie: { compressed: 0 }, localLie: { compressed: 0 } }]);
+    expect(outcome(bytes)).toEqual({ ok: true, names: ['xl/worksheets/sheet1.xml', 'xl/empty.xml'] });
+  });
+
   it('skips the parts it is not asked for without inflating them', () => {
     const bytes = craftZip([sheet, { name: 'xl/media/image1.png', content: new Uint8Array(64 * 1024) }]);
     expect(outcome(bytes, { keep: (name) => name.endsWith('.xml'), maxTotalBytes: 8000 })).toEqual({ ok: true, names: ['xl/worksheets/sheet1.xml'] });
