@@ -3,35 +3,21 @@
  * in a ticket is shown as text, and a file that only pretends to be a workbook is reported on the ticket.
  */
 import { DEMO } from '../../src/emulator';
-import { SAMPLE_REQUESTS } from '../../src/sandbox/runtime/samples';
-import type { Sandbox } from '../../src/sandbox/sandbox';
-import { describeWithBrowser, openBrowser, screenshot, type TestBrowser } from './support/browser';
+import { describeWithBrowser, screenshot } from './support/browser';
 import { actAs, queueRows } from './support/pages';
-import { startTestSandbox } from './support/sandbox';
+import { raiseAndSettle, raiseSampleAndSettle } from './support/sandbox';
+import { useBrowserSession } from './support/session';
 
 jest.setTimeout(180_000);
 
 const MARKUP = '<img src=x onerror="window.__injected=1"><script>window.__injected=2</script>';
 
 describeWithBrowser('hostile input', () => {
-  let sandbox: Sandbox;
-  let browser: TestBrowser;
-
-  beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    browser = await openBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await sandbox?.stop();
-  });
+  const session = useBrowserSession();
 
   it('markup typed by a customer is shown as text in the queue and the ticket', async () => {
-    const customer = sandbox.runtime.users.find((u) => u.accountId === DEMO.users.otherCustomer)!;
-    const { issueKey } = await sandbox.runtime.raiseRequest(customer, { summary: `Consulta ${MARKUP}`, description: MARKUP, files: [] });
-    await sandbox.runtime.idle();
-    const { page } = browser;
+    const { sandbox, page } = session;
+    const issueKey = await raiseAndSettle(sandbox, DEMO.users.otherCustomer, { summary: `Consulta ${MARKUP}`, description: MARKUP, files: [] });
     await actAs(page, sandbox, DEMO.users.agent);
     await page.goto(sandbox.url);
     expect((await queueRows(page)).find((row) => row.key === issueKey)?.summary).toContain('<script>');
@@ -43,11 +29,8 @@ describeWithBrowser('hostile input', () => {
   });
 
   it('a PDF named .xlsx and a manipulated workbook: the ticket says which files and why, and asks for review', async () => {
-    const customer = sandbox.runtime.users.find((u) => u.accountId === DEMO.users.setdibaCustomer)!;
-    const sample = SAMPLE_REQUESTS.find((s) => s.id === 'hostile')!;
-    const { issueKey } = await sandbox.runtime.raiseRequest(customer, { summary: sample.summary, description: sample.description, files: await sample.files() });
-    await sandbox.runtime.idle();
-    const { page } = browser;
+    const { sandbox, page } = session;
+    const issueKey = await raiseSampleAndSettle(sandbox, DEMO.users.setdibaCustomer, 'hostile');
     await page.goto(`${sandbox.url}browse/${issueKey}`);
     expect(await page.locator('[data-field="labels"]').innerText()).toContain('setdiba-revisar');
     const comments = (await page.locator('li.comment').allInnerTexts()).join('\n');

@@ -4,12 +4,11 @@
  */
 import { DEMO } from '../../src/emulator';
 import { PANEL_PIPELINE_WIRED } from '../../src/sandbox/runtime/panel-pipeline';
-import { SAMPLE_REQUESTS } from '../../src/sandbox/runtime/samples';
-import type { Sandbox } from '../../src/sandbox/sandbox';
 import { seriousViolations } from './support/axe';
-import { describeWithBrowser, openBrowser, screenshot, type TestBrowser } from './support/browser';
+import { describeWithBrowser, screenshot } from './support/browser';
 import { actAs, queueRows } from './support/pages';
-import { startTestSandbox } from './support/sandbox';
+import { raiseSampleAndSettle } from './support/sandbox';
+import { useBrowserSession } from './support/session';
 
 jest.setTimeout(180_000);
 
@@ -18,30 +17,15 @@ const FRAME = '#app-frame-issue-panel';
 const itWithPipeline = PANEL_PIPELINE_WIRED ? it : it.skip;
 
 describeWithBrowser('issue panel in the ticket view', () => {
-  let sandbox: Sandbox;
-  let browser: TestBrowser;
+  const session = useBrowserSession();
   let original = '';
 
   beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    browser = await openBrowser();
-    const customer = sandbox.runtime.users.find((u) => u.accountId === DEMO.users.setdibaCustomer)!;
-    const sample = SAMPLE_REQUESTS.find((s) => s.id === 'mixed')!;
-    ({ issueKey: original } = await sandbox.runtime.raiseRequest(customer, {
-      summary: sample.summary,
-      description: sample.description,
-      files: await sample.files(),
-    }));
-    await sandbox.runtime.idle();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await sandbox?.stop();
+    original = await raiseSampleAndSettle(session.sandbox, DEMO.users.setdibaCustomer, 'mixed');
   });
 
   it('a customer gets a clear refusal from the panel, and nothing else', async () => {
-    const { page } = browser;
+    const { sandbox, page } = session;
     await actAs(page, sandbox, DEMO.users.setdibaCustomer);
     await page.goto(`${sandbox.url}browse/${original}`);
     const frame = page.frameLocator(FRAME);
@@ -53,7 +37,7 @@ describeWithBrowser('issue panel in the ticket view', () => {
   });
 
   itWithPipeline('an agent checks the plan (nothing written) and re-runs: nothing is duplicated', async () => {
-    const { page } = browser;
+    const { sandbox, page } = session;
     await actAs(page, sandbox, DEMO.users.agent);
     await page.goto(sandbox.url);
     const before = await queueRows(page);

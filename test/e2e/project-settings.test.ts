@@ -3,32 +3,20 @@
  * it saved and audited; a customer is refused — on the page and when calling the resolver directly.
  */
 import { DEMO } from '../../src/emulator';
-import type { Sandbox } from '../../src/sandbox/sandbox';
 import { seriousViolations } from './support/axe';
-import { describeWithBrowser, openBrowser, screenshot, type TestBrowser } from './support/browser';
+import { describeWithBrowser, screenshot } from './support/browser';
 import { actAs } from './support/pages';
-import { startTestSandbox } from './support/sandbox';
+import { useBrowserSession } from './support/session';
 
 jest.setTimeout(180_000);
 
 const FRAME = '#app-frame-project-settings';
 
 describeWithBrowser('project settings page', () => {
-  let sandbox: Sandbox;
-  let browser: TestBrowser;
-
-  beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    browser = await openBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await sandbox?.stop();
-  });
+  const session = useBrowserSession();
 
   it('an admin sees the configured project, changes the label and saves; the change is audited', async () => {
-    const { page } = browser;
+    const { sandbox, page } = session;
     await actAs(page, sandbox, DEMO.users.admin);
     await page.goto(`${sandbox.url}projects/SUP/settings`);
     const frame = page.frameLocator(FRAME);
@@ -52,7 +40,7 @@ describeWithBrowser('project settings page', () => {
   });
 
   it('an invalid value is shown next to its field and nothing is saved', async () => {
-    const { page } = browser;
+    const { page } = session;
     const frame = page.frameLocator(FRAME);
     await frame.getByLabel('Etiqueta que hi pot afegir un agent').fill('amb espais');
     await frame.getByRole('button', { name: 'Desa' }).click();
@@ -64,7 +52,7 @@ describeWithBrowser('project settings page', () => {
   });
 
   it('a customer is refused: the page shows nothing of the settings, and the resolver refuses a direct call', async () => {
-    const { page } = browser;
+    const { sandbox, page } = session;
     await actAs(page, sandbox, DEMO.users.setdibaCustomer);
     await page.goto(`${sandbox.url}projects/SUP/settings`);
     const frame = page.frameLocator(FRAME);

@@ -4,31 +4,19 @@
  * browser, as an agent and as the customer.
  */
 import { DEMO } from '../../src/emulator';
-import type { Sandbox } from '../../src/sandbox/sandbox';
 import { seriousViolations } from './support/axe';
-import { describeWithBrowser, openBrowser, screenshot, type TestBrowser } from './support/browser';
+import { describeWithBrowser, screenshot } from './support/browser';
 import { actAs, queueRows } from './support/pages';
-import { startTestSandbox } from './support/sandbox';
+import { useBrowserSession } from './support/session';
 
 jest.setTimeout(180_000);
 
 describeWithBrowser('raising a mixed-services request', () => {
-  let sandbox: Sandbox;
-  let browser: TestBrowser;
+  const session = useBrowserSession();
   let original = '';
 
-  beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    browser = await openBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await sandbox?.stop();
-  });
-
   it('the SetDIBA customer raises it from a sample template', async () => {
-    const { page } = browser;
+    const { sandbox, page } = session;
     await actAs(page, sandbox, DEMO.users.setdibaCustomer);
     await page.goto(`${sandbox.url}raise`);
     await page.selectOption('#raise-sample', 'mixed');
@@ -41,7 +29,7 @@ describeWithBrowser('raising a mixed-services request', () => {
   });
 
   it('the queue shows one ticket per service, MUX assigned to its owner, and progress while it runs', async () => {
-    const { page } = browser;
+    const { sandbox, page } = session;
     await actAs(page, sandbox, DEMO.users.agent);
     await page.goto(sandbox.url);
     // The page updates by itself when the run ends: no reload here.
@@ -61,7 +49,7 @@ describeWithBrowser('raising a mixed-services request', () => {
   });
 
   it('a service ticket has its own workbook, the link to the original and the results comment table', async () => {
-    const { page } = browser;
+    const { sandbox, page } = session;
     const rows = await queueRows(page);
     const notum = rows.find((row) => row.labels.includes('setdiba-e-notum'))!;
     await page.goto(`${sandbox.url}browse/${notum.key}`);
@@ -76,7 +64,7 @@ describeWithBrowser('raising a mixed-services request', () => {
   });
 
   it('the original tells the customer which tickets were created, and hides internal notes from them', async () => {
-    const { page } = browser;
+    const { sandbox, page } = session;
     await page.goto(`${sandbox.url}browse/${original}`);
     const agentComments = await page.locator('li.comment').count();
     const publicText = await page.locator('li.comment[data-public="true"]').allInnerTexts();

@@ -2,29 +2,17 @@
  * The sandbox page itself (the Jira-like frame around the app): it opens, says which parts of the app
  * are wired, switches user and language, and has no serious accessibility violations.
  */
-import type { Sandbox } from '../../src/sandbox/sandbox';
 import { seriousViolations } from './support/axe';
-import { describeWithBrowser, openBrowser, screenshot, type TestBrowser } from './support/browser';
-import { startTestSandbox } from './support/sandbox';
+import { describeWithBrowser, screenshot } from './support/browser';
+import { useBrowserSession } from './support/session';
 
 jest.setTimeout(120_000);
 
 describeWithBrowser('sandbox page', () => {
-  let sandbox: Sandbox;
-  let browser: TestBrowser;
-
-  beforeAll(async () => {
-    sandbox = await startTestSandbox();
-    browser = await openBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await sandbox?.stop();
-  });
+  const session = useBrowserSession();
 
   it('opens on the queue, in Catalan, with the navigation of a Jira project', async () => {
-    const { page } = browser;
+    const { sandbox, page } = session;
     await page.goto(sandbox.url);
     expect(await page.getAttribute('html', 'lang')).toBe('ca');
     expect(await page.locator('nav').innerText()).toContain('Crea una sol·licitud');
@@ -33,7 +21,7 @@ describeWithBrowser('sandbox page', () => {
   });
 
   it('lists every part of the app and whether it is wired', async () => {
-    const { page } = browser;
+    const { sandbox, page } = session;
     await page.goto(`${sandbox.url}sandbox/status`);
     const parts = await page.locator('tr[data-part]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-part')));
     expect(parts).toEqual(expect.arrayContaining(['Jira emulator', 'Custom UI: issue-panel', 'Custom UI: project-settings']));
@@ -42,7 +30,7 @@ describeWithBrowser('sandbox page', () => {
   });
 
   it('switches the page language', async () => {
-    const { page } = browser;
+    const { sandbox, page } = session;
     await page.goto(sandbox.url);
     await Promise.all([page.waitForURL(sandbox.url), page.selectOption('#lang-switch', 'en')]);
     expect(await page.locator('nav').innerText()).toContain('Raise a request');
