@@ -1,12 +1,12 @@
 import Button from '@atlaskit/button/new';
-import SectionMessage from '@atlaskit/section-message';
 import Textfield from '@atlaskit/textfield';
 import { useState } from 'react';
 import type { PanelFunction, PanelState } from '../../../../src/handlers/panel-contract';
 import { formatDate, useLang } from '../../../shared/i18n';
-import { Inline, Muted, Stack, Text, useFocusOnMount } from '../../../shared/layout';
+import { Inline, Muted, Stack, Text } from '../../../shared/layout';
 import type { Perform } from '../App';
 import { usePanelText } from '../i18n';
+import { Confirmation } from './Confirmation';
 
 /**
  * MUX waits for SetDIBA's go-live date. Any agent records the date; only the MUX owner integrates,
@@ -61,14 +61,15 @@ export function MuxTab({ state, busy, perform }: { state: PanelState; busy: Pane
       ) : !mux.dateReached ? (
         <Muted>{t('muxDateNotReached', { date: formatDate(mux.recordedDate, lang) })}</Muted>
       ) : confirming ? (
-        <ConfirmIntegrate
-          intro={t('muxIntegrateIntro', { env: environment, count: pending })}
+        <Confirmation
           busy={busy === 'integrateMuxNow'}
           onCancel={() => setConfirming(false)}
           onConfirm={async () => {
             if (await perform('integrateMuxNow', {}, { success: t('runStarted') })) setConfirming(false);
           }}
-        />
+        >
+          <Text>{t('muxIntegrateIntro', { env: environment, count: pending })}</Text>
+        </Confirmation>
       ) : (
         <Inline>
           <Button appearance="primary" isDisabled={busy !== null || state.run.status !== 'idle'} onClick={() => setConfirming(true)}>
@@ -77,27 +78,5 @@ export function MuxTab({ state, busy, perform }: { state: PanelState; busy: Pane
         </Inline>
       )}
     </Stack>
-  );
-}
-
-function ConfirmIntegrate({ intro, busy, onCancel, onConfirm }: { intro: string; busy: boolean; onCancel: () => void; onConfirm: () => void }) {
-  const t = usePanelText();
-  const ref = useFocusOnMount<HTMLDivElement>();
-  return (
-    <div ref={ref} tabIndex={-1} role="region" aria-label={t('confirmRunTitle')}>
-      <SectionMessage appearance="warning" title={t('confirmRunTitle')}>
-        <Stack>
-          <Text>{intro}</Text>
-          <Inline>
-            <Button appearance="primary" isLoading={busy} onClick={onConfirm}>
-              {t('confirmAndRun')}
-            </Button>
-            <Button appearance="subtle" onClick={onCancel}>
-              {t('cancel')}
-            </Button>
-          </Inline>
-        </Stack>
-      </SectionMessage>
-    </div>
   );
 }

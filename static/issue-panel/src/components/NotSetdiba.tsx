@@ -2,9 +2,10 @@ import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
 import { useState } from 'react';
 import type { PanelFunction, PanelState } from '../../../../src/handlers/panel-contract';
-import { Inline, Stack, Text, useFocusOnMount } from '../../../shared/layout';
+import { Inline, Stack, Text } from '../../../shared/layout';
 import type { Perform } from '../App';
 import { usePanelText } from '../i18n';
+import { Confirmation } from './Confirmation';
 
 /** Any other ticket: why the app left it alone, and the one action an agent may take. */
 export function NotSetdiba({ state, busy, perform }: { state: PanelState; busy: PanelFunction | null; perform: Perform }) {
@@ -16,14 +17,15 @@ export function NotSetdiba({ state, busy, perform }: { state: PanelState; busy: 
         <Text>{t('notSetdibaBody')}</Text>
       </SectionMessage>
       {confirming ? (
-        <ConfirmProcess
+        <Confirmation
           onCancel={() => setConfirming(false)}
           onConfirm={async () => {
             if (await perform('processAsSetdiba', {}, { success: t('runStarted') })) setConfirming(false);
           }}
           busy={busy === 'processAsSetdiba'}
-          label={state.recognition.label}
-        />
+        >
+          <Text>{t('processAsSetdibaIntro', { label: state.recognition.label })}</Text>
+        </Confirmation>
       ) : (
         <Inline>
           <Button appearance="primary" onClick={() => setConfirming(true)}>
@@ -32,27 +34,5 @@ export function NotSetdiba({ state, busy, perform }: { state: PanelState; busy: 
         </Inline>
       )}
     </Stack>
-  );
-}
-
-function ConfirmProcess({ onCancel, onConfirm, busy, label }: { onCancel: () => void; onConfirm: () => void; busy: boolean; label: string }) {
-  const t = usePanelText();
-  const ref = useFocusOnMount<HTMLDivElement>();
-  return (
-    <div ref={ref} tabIndex={-1} role="region" aria-label={t('confirmRunTitle')}>
-      <SectionMessage appearance="warning" title={t('confirmRunTitle')}>
-        <Stack>
-          <Text>{t('processAsSetdibaIntro', { label })}</Text>
-          <Inline>
-            <Button appearance="primary" isLoading={busy} onClick={onConfirm}>
-              {t('confirmAndRun')}
-            </Button>
-            <Button appearance="subtle" onClick={onCancel}>
-              {t('cancel')}
-            </Button>
-          </Inline>
-        </Stack>
-      </SectionMessage>
-    </div>
   );
 }

@@ -1,13 +1,13 @@
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
-import SectionMessage from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
 import { useState } from 'react';
 import type { PanelFunction, PanelState } from '../../../../src/handlers/panel-contract';
 import { formatTime, useLang } from '../../../shared/i18n';
-import { Inline, Muted, Stack, Text, useFocusOnMount } from '../../../shared/layout';
+import { Inline, Muted, Stack, Text } from '../../../shared/layout';
 import type { Perform } from '../App';
 import { usePanelText } from '../i18n';
+import { Confirmation } from './Confirmation';
 
 /**
  * Comprova (preview, writes nothing) and Executa / Torna a executar. A run is always preceded by a
@@ -53,49 +53,33 @@ export function RunBar({ state, busy, perform }: { state: PanelState; busy: Pane
         </span>
       </Inline>
       {confirming ? (
-        <ConfirmRun
-          writes={state.plan?.writes ?? []}
+        <Confirmation
           busy={busy === 'run'}
           onCancel={() => setConfirming(false)}
           onConfirm={async () => {
             if (await perform('run', {}, { success: t('runStarted') })) setConfirming(false);
           }}
-        />
+        >
+          <PlannedWrites writes={state.plan?.writes ?? []} />
+          <Muted>{t('confirmRunIdempotent')}</Muted>
+        </Confirmation>
       ) : null}
     </Stack>
   );
 }
 
-function ConfirmRun({ writes, busy, onCancel, onConfirm }: { writes: string[]; busy: boolean; onCancel: () => void; onConfirm: () => void }) {
+/** Exactly what the fresh preview says a run would write. */
+function PlannedWrites({ writes }: { writes: string[] }) {
   const t = usePanelText();
-  const ref = useFocusOnMount<HTMLDivElement>();
+  if (writes.length === 0) return <Text>{t('confirmRunNothing')}</Text>;
   return (
-    <div ref={ref} tabIndex={-1} role="region" aria-label={t('confirmRunTitle')}>
-      <SectionMessage appearance="warning" title={t('confirmRunTitle')}>
-        <Stack>
-          {writes.length > 0 ? (
-            <>
-              <Text>{t('confirmRunIntro')}</Text>
-              <ul style={{ margin: 0 }}>
-                {writes.map((write) => (
-                  <li key={write}>{write}</li>
-                ))}
-              </ul>
-            </>
-          ) : (
-            <Text>{t('confirmRunNothing')}</Text>
-          )}
-          <Muted>{t('confirmRunIdempotent')}</Muted>
-          <Inline>
-            <Button appearance="primary" isLoading={busy} onClick={onConfirm}>
-              {t('confirmAndRun')}
-            </Button>
-            <Button appearance="subtle" onClick={onCancel}>
-              {t('cancel')}
-            </Button>
-          </Inline>
-        </Stack>
-      </SectionMessage>
-    </div>
+    <>
+      <Text>{t('confirmRunIntro')}</Text>
+      <ul style={{ margin: 0 }}>
+        {writes.map((write) => (
+          <li key={write}>{write}</li>
+        ))}
+      </ul>
+    </>
   );
 }
