@@ -51,6 +51,11 @@ export async function invokeResolver<Result>(
   }
 }
 
+/** What both apps' resolvers answer when the bridge itself fails; their screens say "not available". */
+export function unavailableEnvelope() {
+  return { ok: false as const, error: { code: 'unavailable' as const, message: '' } };
+}
+
 /** Opens a Jira issue in a new tab (links inside the iframe would open the issue inside the panel). */
 export async function openIssue(issueKey: string): Promise<void> {
   await router.open(`/browse/${encodeURIComponent(issueKey)}`);

@@ -3,14 +3,12 @@
  * check, run, confirm rows and act on MUX. Every action answers with the fresh state, so the panel never
  * needs a second round trip, and while a run is queued or running the panel refreshes by itself.
  */
-import Button from '@atlaskit/button/new';
-import SectionMessage from '@atlaskit/section-message';
-import Spinner from '@atlaskit/spinner';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Lang } from '../../../src/i18n';
 import type { PanelFunction, PanelPayload, PanelResult, PanelState } from '../../../src/handlers/panel-contract';
 import { LangProvider } from '../../shared/i18n';
-import { Inline, LiveMessage, Muted, Stack, Text } from '../../shared/layout';
+import { LiveMessage } from '../../shared/layout';
+import { Loading, LoadFailed, useMounted, type LoadScreen } from '../../shared/screens';
 import type { PanelApi } from './api';
 import { PanelBody } from './components/PanelBody';
 import { Refused } from './components/Refused';
@@ -31,11 +29,7 @@ export function App({ api, lang, pollMs = 3000 }: AppProps) {
   );
 }
 
-type Screen =
-  | { kind: 'loading' }
-  | { kind: 'ready'; state: PanelState }
-  | { kind: 'refused'; message: string }
-  | { kind: 'failed'; message: string };
+type Screen = LoadScreen<{ state: PanelState }>;
 
 /** What components call to act: resolves to true when the action succeeded. */
 export type Perform = <F extends PanelFunction>(
@@ -50,13 +44,7 @@ function Panel({ api, pollMs }: { api: PanelApi; pollMs: number }) {
   const [busy, setBusy] = useState<PanelFunction | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const mounted = useRef(true);
-  useEffect(
-    () => () => {
-      mounted.current = false;
-    },
-    [],
-  );
+  const mounted = useMounted();
 
   const messageOf = useCallback(
     (error: { code: string; message: string }) =>
@@ -105,26 +93,10 @@ function Panel({ api, pollMs }: { api: PanelApi; pollMs: number }) {
     [api, messageOf],
   );
 
-  if (screen.kind === 'loading') {
-    return (
-      <Inline>
-        <Spinner size="medium" label={t('loading')} />
-        <Muted>{t('loading')}</Muted>
-      </Inline>
-    );
-  }
+  if (screen.kind === 'loading') return <Loading label={t('loading')} />;
   if (screen.kind === 'refused') return <Refused message={screen.message} />;
   if (screen.kind === 'failed') {
-    return (
-      <SectionMessage appearance="error" title={t('errorTitle')}>
-        <Stack>
-          <Text>{screen.message}</Text>
-          <Inline>
-            <Button onClick={() => void load()}>{t('retry')}</Button>
-          </Inline>
-        </Stack>
-      </SectionMessage>
-    );
+    return <LoadFailed title={t('errorTitle')} message={screen.message} retry={t('retry')} onRetry={() => void load()} />;
   }
   return (
     <PanelBody

@@ -12,19 +12,6 @@ export interface PanelApi {
   copyText(text: string): Promise<boolean>;
 }
 
-export function saveFileInBrowser(fileName: string, mimeType: string, contentBase64: string): void {
-  const bytes = Uint8Array.from(atob(contentBase64), (char) => char.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // The click has started the download; the URL can go once the event loop turns.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
-
 export async function copyTextInBrowser(text: string): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);

@@ -3,15 +3,14 @@
  * edit and save the settings (all or nothing), manage the certificate and the backend token, export and
  * import, and read the last changes. Anyone else gets a clear refusal and sees nothing of the settings.
  */
-import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
-import Spinner from '@atlaskit/spinner';
 import { token } from '@atlaskit/tokens';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { SettingsEnvelopeErrorCode, SettingsPage } from '../../../src/handlers/settings-contract';
 import type { Lang } from '../../../src/i18n';
 import { LangProvider } from '../../shared/i18n';
-import { Inline, Muted, Stack, Text } from '../../shared/layout';
+import { Text } from '../../shared/layout';
+import { Loading, LoadFailed, useMounted, type LoadScreen } from '../../shared/screens';
 import type { SettingsApi } from './api';
 import { useSettingsText, type SettingsText } from './i18n';
 import { SettingsForm } from './SettingsForm';
@@ -29,11 +28,7 @@ export function App({ api, lang }: AppProps) {
   );
 }
 
-type Screen =
-  | { kind: 'loading' }
-  | { kind: 'ready'; page: SettingsPage }
-  | { kind: 'refused'; message: string }
-  | { kind: 'failed'; message: string };
+type Screen = LoadScreen<{ page: SettingsPage }>;
 
 export function envelopeMessage(error: { code: SettingsEnvelopeErrorCode; message: string }, t: SettingsText): string {
   if (error.message) return error.message;
@@ -52,13 +47,7 @@ export function envelopeMessage(error: { code: SettingsEnvelopeErrorCode; messag
 function Page({ api }: { api: SettingsApi }) {
   const t = useSettingsText();
   const [screen, setScreen] = useState<Screen>({ kind: 'loading' });
-  const mounted = useRef(true);
-  useEffect(
-    () => () => {
-      mounted.current = false;
-    },
-    [],
-  );
+  const mounted = useMounted();
 
   const load = useCallback(async () => {
     const result = await api.call('getSettingsPage', {});
@@ -79,23 +68,13 @@ function Page({ api }: { api: SettingsApi }) {
     <main style={{ padding: '0 0 24px', font: token('font.body', '14px/20px sans-serif'), color: token('color.text', '#172B4D') }}>
       <h1 style={{ font: token('font.heading.medium', '500 20px/24px sans-serif'), margin: '0 0 16px' }}>{t('pageTitle')}</h1>
       {screen.kind === 'loading' ? (
-        <Inline>
-          <Spinner size="medium" label={t('loading')} />
-          <Muted>{t('loading')}</Muted>
-        </Inline>
+        <Loading label={t('loading')} />
       ) : screen.kind === 'refused' ? (
         <SectionMessage appearance="warning" title={t('refusedTitle')}>
           <Text>{screen.message || t('refusedBody')}</Text>
         </SectionMessage>
       ) : screen.kind === 'failed' ? (
-        <SectionMessage appearance="error" title={t('resolver_internal')}>
-          <Stack>
-            <Text>{screen.message}</Text>
-            <Inline>
-              <Button onClick={() => void load()}>{t('retry')}</Button>
-            </Inline>
-          </Stack>
-        </SectionMessage>
+        <LoadFailed title={t('resolver_internal')} message={screen.message} retry={t('retry')} onRetry={() => void load()} />
       ) : (
         <SettingsForm
           api={api}

@@ -23,18 +23,6 @@ export function textToBase64(text: string): string {
   return bytesToBase64(new TextEncoder().encode(text));
 }
 
-export function saveFileInBrowser(fileName: string, mimeType: string, contentBase64: string): void {
-  const bytes = Uint8Array.from(atob(contentBase64), (char) => char.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
-
 export function readFileInBrowser(file: File): Promise<Uint8Array> {
   // FileReader rather than file.arrayBuffer(): it also works in the component tests' jsdom.
   return new Promise((resolve, reject) => {
