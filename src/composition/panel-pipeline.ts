@@ -13,6 +13,7 @@ import { reportContext } from '../usecases/process-ticket/describe';
 import type { PanelPipeline, TicketPreview, TicketProgress } from '../usecases/panel/deps';
 import { rowIdOf } from '../usecases/panel/panel-property';
 import type { Pipeline } from './pipeline';
+import { runHistory } from './run-history';
 
 interface IntegratedRecord {
   result: 'integrated' | 'already_integrated';
@@ -22,6 +23,8 @@ interface IntegratedRecord {
 interface LeaseValue {
   expiresAt: string;
 }
+
+const INTEGRABLE = new Set(['integrate', 'wait', 'mux-pending']);
 
 const UNREADABLE_KEYS = new Set(['file.unreadable', 'file.encrypted', 'file.too_large', 'sheet.no_header', 'file.parse_died', 'file.no_rows']);
 
@@ -36,7 +39,8 @@ export function panelPipeline(pipeline: Pipeline): PanelPipeline {
     for (const sp of outcome.plan?.services ?? []) {
       const ticketKey = outcome.state.tickets[sp.service] ?? issueKey;
       for (const row of sp.rows) {
-        if (row.decision !== 'integrate' || !row.entity.codiEns) continue;
+        // Held and MUX rows too: an agent's decision or the MUX owner may have had them integrated since.
+        if (!INTEGRABLE.has(row.decision) || !row.entity.codiEns) continue;
         const known = await deps.kvs.get<IntegratedRecord>(kvsKeys.integrated(sp.environment, sp.service, row.entity.codiEns));
         if (!known) continue;
         results.set(rowIdOf(row.entity), known.issueKey === ticketKey && known.result === 'integrated' ? 'integrated' : 'already-integrated');
@@ -86,19 +90,9 @@ export function panelPipeline(pipeline: Pipeline): PanelPipeline {
             }),
           )
         : [];
-    const createdTickets = [...family.keys()].filter((k) => k !== originKey);
     return {
       run: { status: running ? 'running' : 'idle', since: running ? (state?.updatedAt ?? null) : null, step: null },
-      history: (state?.batches ?? []).map((batch) => ({
-        id: batch.id,
-        at: state?.updatedAt ?? deps.clock.now().toISOString(),
-        trigger: 'created' as const,
-        by: null,
-        outcome: !batch.done ? ('running' as const) : state?.state === 'review' ? ('needs-review' as const) : ('done' as const),
-        summary: t('results.files', { files: batch.attachmentIds.map((id) => state?.attachments[id]?.fileName ?? id).join(', ') }),
-        createdTickets: issueKey === originKey ? createdTickets : [],
-        comments: [],
-      })),
+      history: state ? await runHistory(deps.jira, state, t) : [],
       siblings,
       cloneOf: state?.role === 'clone' ? state.originKey : null,
     };
@@ -107,7 +101,15 @@ export function panelPipeline(pipeline: Pipeline): PanelPipeline {
   return {
     preview,
     enqueueRun: async (request) => {
-      await pipeline.queue.push([{ issueKey: request.issueKey, cause: 'panel', queuedAt: deps.clock.now().toISOString() }]);
+      await pipeline.queue.push([
+        {
+          issueKey: request.issueKey,
+          cause: 'panel',
+          reason: request.reason,
+          requestedBy: request.requestedBy,
+          queuedAt: deps.clock.now().toISOString(),
+        },
+      ]);
     },
     progress,
     serviceWorkbook: async (issueKey, service, lang) => {

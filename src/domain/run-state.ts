@@ -8,6 +8,10 @@
  *
  * Per-row results are deliberately not stored: an issue property holds at most 32,768 characters and a
  * template may list 311 ens. Results are recomputed on a re-run from idempotent sources instead.
+ *
+ * It also keeps which of the agents' panel decisions (issue property `setdiba.panel`) runs have applied,
+ * and a bounded history of runs for the panel: when, triggered by what or whom, the outcome, the tickets
+ * raised and the comments posted.
  */
 import { z } from 'zod';
 import { SERVICES, type Service } from './services';
@@ -42,6 +46,44 @@ export const batchStateSchema = z.object({
 });
 export type BatchState = z.infer<typeof batchStateSchema>;
 
+/** What woke a run: a product event, or a person from the issue panel (with the panel's reason). */
+export const runTriggerSchema = z.object({
+  cause: z.enum(['created', 'updated', 'commented', 'panel']),
+  reason: z.enum(['panel', 'decision', 'mux', 'label']).nullable(),
+  requestedBy: z.string().nullable(),
+});
+export type RunTrigger = z.infer<typeof runTriggerSchema>;
+
+export const postedCommentSchema = z.object({ issueKey: z.string(), id: z.string(), public: z.boolean() });
+export type PostedComment = z.infer<typeof postedCommentSchema>;
+
+/** One run, as the panel's history shows it. Keyed by what it worked on, so retries update it. */
+export const runRecordSchema = z.object({
+  /** The batch id, the decision run id, or the failure's comment key. */
+  id: z.string(),
+  kind: z.enum(['batch', 'decisions', 'failure']),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  trigger: runTriggerSchema.nullable(),
+  outcome: z.enum(['running', 'done', 'review', 'failed']),
+  /** Tickets this run raised (one per service split off). */
+  created: z.array(z.string()),
+  comments: z.array(postedCommentSchema),
+  /** Rows per result (integrated, rejected, …) over every ticket of the run. */
+  counts: z.record(z.string(), z.number()),
+  /** For a failure: the error, cut short. */
+  message: z.string().nullable(),
+});
+export type RunRecord = z.infer<typeof runRecordSchema>;
+
+/** Decisions of the panel (`setdiba.panel`) a run has applied, and the one a run is applying. */
+export const decisionStateSchema = z.object({
+  applied: z.array(z.string()),
+  /** Set before a decision run writes anything: its retry applies the same decisions under the same id. */
+  pending: z.object({ id: z.string(), ids: z.array(z.string()) }).nullable(),
+});
+export type DecisionState = z.infer<typeof decisionStateSchema>;
+
 export const runStateSchema = z.object({
   version: z.literal(RUN_STATE_VERSION),
   role: z.enum(['original', 'clone']),
@@ -58,6 +100,9 @@ export const runStateSchema = z.object({
   /** Service → ticket holding it (the original itself for the service it keeps). */
   tickets: z.partialRecord(serviceSchema, z.string()),
   updatedAt: z.string().nullable(),
+  /** Added after version 1 shipped: absent in older states, hence the defaults. */
+  decisions: decisionStateSchema.default({ applied: [], pending: null }),
+  runs: z.array(runRecordSchema).default([]),
 });
 export type RunState = z.infer<typeof runStateSchema>;
 
@@ -73,6 +118,8 @@ export function emptyRunState(): RunState {
     batches: [],
     tickets: {},
     updatedAt: null,
+    decisions: { applied: [], pending: null },
+    runs: [],
   };
 }
 
@@ -122,4 +169,40 @@ export function markStep(state: RunState, batchIdValue: string, step: Step): Run
 
 export function stepDone(state: RunState, batchIdValue: string, step: Step): boolean {
   return state.batches.some((b) => b.id === batchIdValue && b.steps.includes(step));
+}
+
+/** The history keeps the last runs only; the panel shows them, older ones are in the comments. */
+export const MAX_RUNS = 20;
+/** Applied decision ids kept (the panel drops decisions that later ones replaced). */
+export const MAX_APPLIED_DECISIONS = 200;
+/** Below Jira's 32,768 characters per property, with room for what a run adds before it writes. */
+export const RUN_STATE_MAX_CHARS = 30_000;
+
+/** Adds or replaces the record with the same id (a retry updates its run), keeping the last MAX_RUNS. */
+export function withRun(state: RunState, record: RunRecord): RunState {
+  const index = state.runs.findIndex((r) => r.id === record.id);
+  const runs = index >= 0 ? state.runs.map((r, i) => (i === index ? record : r)) : [...state.runs, record];
+  return { ...state, runs: runs.slice(-MAX_RUNS) };
+}
+
+export function runRecord(state: RunState, id: string): RunRecord | undefined {
+  return state.runs.find((r) => r.id === id);
+}
+
+/**
+ * Keeps the property within Jira's limit: the history is what gives way (oldest runs first, down to
+ * the latest one), then the oldest applied decision ids. Batches and attachments are never dropped
+ * here: forgetting them would make old files look new.
+ */
+export function fitRunState(state: RunState, maxChars = RUN_STATE_MAX_CHARS): RunState {
+  let fitted: RunState = {
+    ...state,
+    runs: state.runs.slice(-MAX_RUNS),
+    decisions: { ...state.decisions, applied: state.decisions.applied.slice(-MAX_APPLIED_DECISIONS) },
+  };
+  while (JSON.stringify(fitted).length > maxChars && fitted.runs.length > 1) fitted = { ...fitted, runs: fitted.runs.slice(1) };
+  while (JSON.stringify(fitted).length > maxChars && fitted.decisions.applied.length > 0) {
+    fitted = { ...fitted, decisions: { ...fitted.decisions, applied: fitted.decisions.applied.slice(1) } };
+  }
+  return fitted;
 }

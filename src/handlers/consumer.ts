@@ -10,7 +10,7 @@ import { InvocationError, InvocationErrorCode } from '@forge/events';
 import { errorMessage, isUserError, RetryableError } from '../domain/errors';
 import type { Pipeline } from '../composition/pipeline';
 import type { ProcessOutcome } from '../usecases/process-ticket';
-import { pipelineJobSchema } from '../usecases/process-ticket/job';
+import { jobTrigger, pipelineJobSchema } from '../usecases/process-ticket/job';
 
 /** What the platform hands a consumer (AsyncEvent of @forge/events), as far as we read it. */
 export interface JobDelivery {
@@ -44,7 +44,7 @@ export async function handleJobDelivery(pipeline: Pipeline, delivery: JobDeliver
   const attempt = delivery.retryContext?.retryCount ?? 0;
   const eventId = delivery.eventId ?? `${job.issueKey}@${job.queuedAt}`;
   try {
-    const outcome = await pipeline.processTicket({ issueKey: job.issueKey, eventId, attempt });
+    const outcome = await pipeline.processTicket({ issueKey: job.issueKey, eventId, attempt, trigger: jobTrigger(job) });
     return { status: 'processed', outcome };
   } catch (error) {
     const now = (options.now ?? (() => new Date()))().getTime();
@@ -54,7 +54,7 @@ export async function handleJobDelivery(pipeline: Pipeline, delivery: JobDeliver
     if (isUserError(error) || last) {
       const kind = isUserError(error) ? 'user' : 'final';
       const message = errorMessage(error);
-      await pipeline.reportFailure({ issueKey: job.issueKey, kind, message, occurrence: `${job.queuedAt}:${job.cause}` });
+      await pipeline.reportFailure({ issueKey: job.issueKey, kind, message, occurrence: `${job.queuedAt}:${job.cause}`, trigger: jobTrigger(job) });
       return { status: 'reported', kind, message };
     }
     if (error instanceof RetryableError) return { status: 'retry', retryAfterMs: error.retryAfterMs };

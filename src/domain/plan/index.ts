@@ -3,3 +3,4 @@ export * from './build-plan';
 export * from './recognition';
 export * from './ticket-service';
 export * from './certificate-status';
+export * from './decisions';

@@ -18,7 +18,8 @@ export type PlanProblem =
   | RowProblem
   | {
       field: string;
-      code: 'column.required' | 'entity.duplicate_in_batch';
+      /** decision.rejected: an agent rejected the row in the issue panel (params: reason, name). */
+      code: 'column.required' | 'entity.duplicate_in_batch' | 'decision.rejected';
       severity: Severity;
       column: string | null;
       value: string | null;

@@ -3,6 +3,7 @@
  * file, sheet, row, column, value and why, in the requester's language. Null when nothing is rejected.
  */
 import { bulletList, doc, paragraph, type AdfDoc, type Inline } from './adf';
+import { AGENT_REJECTED } from '../plan/decisions';
 import type { EntityProblem, SourcedEntity } from '../plan/types';
 import type { ReportContext } from './types';
 
@@ -26,6 +27,11 @@ export function correctionItems(rows: readonly RejectedRow[], { t, describe }: R
   const items: Inline[][] = [];
   for (const { entity, problems } of rows) {
     for (const problem of problems.filter((p) => p.severity === 'error')) {
+      if (problem.code === AGENT_REJECTED) {
+        // About the whole row, not a column: the agent's reason as they wrote it.
+        items.push([t('corrections.itemAgent', { file: entity.fileName, sheet: entity.sheet, row: entity.row, message: describe(problem) })]);
+        continue;
+      }
       const value = valueOf(entity, problem);
       const fieldKey = `field.${problem.field}`;
       const fieldName = t(fieldKey);

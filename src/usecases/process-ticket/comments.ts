@@ -5,6 +5,7 @@
  * already on the ticket is not posted again.
  */
 import { commentKey } from '../../domain/idempotency';
+import type { PostedComment } from '../../domain/run-state';
 import { doc, rule, type AdfDoc } from '../../domain/report/adf';
 import type { JiraComment, JiraPort } from '../../ports/jira';
 
@@ -37,26 +38,42 @@ export function plannedComment(
   return body ? { issueKey, kind, key: commentKey(issueKey, batch, kind), public: isPublic, body } : null;
 }
 
-export function commentKeysOf(comments: readonly JiraComment[]): Set<string> {
-  const keys = new Set<string>();
+/** The app's comments on a ticket: idempotency key → comment id. */
+export function commentIndex(comments: readonly JiraComment[]): Map<string, string> {
+  const index = new Map<string, string>();
   for (const comment of comments) {
     const value = comment.properties[COMMENT_PROPERTY] as { key?: unknown } | undefined;
-    if (value && typeof value.key === 'string') keys.add(value.key);
+    if (value && typeof value.key === 'string' && !index.has(value.key)) index.set(value.key, comment.id);
   }
-  return keys;
+  return index;
 }
 
-/** Posts the comments whose key is not among `existing`; returns how many were posted. */
-export async function postMissing(jira: JiraPort, comments: readonly PlannedComment[], existing: ReadonlySet<string>): Promise<number> {
-  let posted = 0;
+export function commentKeysOf(comments: readonly JiraComment[]): Set<string> {
+  return new Set(commentIndex(comments).keys());
+}
+
+/**
+ * Posts the comments whose key is not in `existing` (key → id). Answers every planned comment with its
+ * id, whether posted now or found from an earlier attempt, for the run's history.
+ */
+export async function postMissing(
+  jira: JiraPort,
+  comments: readonly PlannedComment[],
+  existing: ReadonlyMap<string, string>,
+): Promise<PostedComment[]> {
+  const posted: PostedComment[] = [];
   for (const comment of comments) {
-    if (existing.has(comment.key)) continue;
-    await jira.addComment(comment.issueKey, {
+    const known = existing.get(comment.key);
+    if (known) {
+      posted.push({ issueKey: comment.issueKey, id: known, public: comment.public });
+      continue;
+    }
+    const added = await jira.addComment(comment.issueKey, {
       body: comment.body,
       public: comment.public,
       properties: { [COMMENT_PROPERTY]: { key: comment.key, kind: comment.kind } },
     });
-    posted++;
+    posted.push({ issueKey: comment.issueKey, id: added.id, public: comment.public });
   }
   return posted;
 }

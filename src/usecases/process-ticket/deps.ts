@@ -35,6 +35,7 @@ export type PipelineStep =
   | 'clone-raised'
   | 'clone-created'
   | 'clones'
+  | 'decisions-started'
   | 'updated'
   | 'internal-comments'
   | 'done';

@@ -18,6 +18,10 @@ export function reportContext(templates: Pick<TemplatePort, 'describe'>, lang: L
       return t('problem.columnRequired', { column: name.startsWith('field.') ? field : name });
     }
     if (problem.code === 'entity.duplicate_in_batch') return t('problem.duplicateInBatch', problem.params);
+    if (problem.code === 'decision.rejected') {
+      const reason = String(problem.params['reason'] ?? '').trim();
+      return reason ? t('problem.agentRejected', { reason }) : t('problem.agentRejectedNoReason');
+    }
     return templates.describe(problem as RowProblem, lang);
   };
   return { t, describe };

@@ -24,13 +24,28 @@ import { correctionsComment, type RejectedRow } from '../../domain/report/correc
 import { muxNotice, noRowsNotice, noTemplateNotice, reviewNotice, splitNotice, unreadableNotice } from '../../domain/report/notices';
 import { fittedResultsComment, resultsCsv } from '../../domain/report/results-fit';
 import type { RowResult, ServiceReport } from '../../domain/report/types';
-import { emptyRunState, markStep, withBatch, type BatchState, type RunState } from '../../domain/run-state';
+import {
+  emptyRunState,
+  markStep,
+  runRecord,
+  withBatch,
+  withRun,
+  type BatchState,
+  type PostedComment,
+  type RunRecord,
+  type RunState,
+  type RunTrigger,
+} from '../../domain/run-state';
 import type { Service } from '../../domain/services';
 import type { Settings } from '../../domain/settings';
-import { toLang, type Lang } from '../../i18n';
+import type { Lang } from '../../i18n';
+import { readPanelProperty, type PanelProperty } from '../panel/panel-property';
 import type { JiraComment, JiraUser } from '../../ports/jira';
 import { ensureServiceTickets, findClones, jsmFieldIds, type ServiceTicket } from './clones';
-import { commentKeysOf, joinSections, plannedComment, postMissing, type PlannedComment } from './comments';
+import { commentIndex, joinSections, plannedComment, postMissing, type PlannedComment } from './comments';
+import { runDecisions } from './decision-run';
+import { requesterLang } from './lang';
+import { countRows } from './run-history';
 import { silentLog, type PipelineDeps, type PipelineStep } from './deps';
 import { reportContext } from './describe';
 import { integrateRows } from './integrate';
@@ -45,6 +60,8 @@ export interface ProcessJob {
   eventId: string;
   /** 0 on the first delivery, then the platform's retry count. */
   attempt: number;
+  /** What woke it (event type, or the panel and who), for the run history; null when unknown. */
+  trigger?: RunTrigger | null;
 }
 
 export type ProcessOutcome =
@@ -59,15 +76,19 @@ export type ProcessOutcome =
       tickets: ServiceTicket[];
       results: Partial<Record<Service, RowResult[]>>;
       review: boolean;
+    }
+  | {
+      /** Agents' decisions from the issue panel applied to earlier rows. */
+      status: 'decisions';
+      issueKey: string;
+      run: string;
+      results: Partial<Record<Service, RowResult[]>>;
+      review: boolean;
     };
 
 export { type PipelineDeps } from './deps';
 
-/** The requester's language when Jira knows it, else the settings' default. */
-export function requesterLang(ticket: LoadedTicket, settings: Settings, userLocale: string | null = null): Lang {
-  const locale = ticket.facts.reporter?.locale ?? userLocale;
-  return locale ? toLang(locale) : settings.comments.defaultLanguage;
-}
+export { requesterLang } from './lang';
 
 export async function processTicket(deps: PipelineDeps, job: ProcessJob): Promise<ProcessOutcome> {
   const { issueKey } = job;
@@ -77,7 +98,7 @@ export async function processTicket(deps: PipelineDeps, job: ProcessJob): Promis
   const holder: LeaseHolder = { eventId: job.eventId, attempt: job.attempt };
   const release = await acquireLease(deps.kvs, deps.clock, issueKey, holder, deps.leaseMs);
   try {
-    const [settings, ticket, stored, comments] = await settleAll([
+    const [settings, ticket, stored, comments, panel] = await settleAll([
       deps.loadSettings(projectKeyOf(issueKey)),
       loadTicket(deps.jira, issueKey),
       readRunState(deps.jira, issueKey, log),
@@ -85,11 +106,13 @@ export async function processTicket(deps: PipelineDeps, job: ProcessJob): Promis
         if (jiraNotFound(error)) return [];
         throw error;
       }),
+      // The agents' decisions from the issue panel: a run with nothing new applies those not yet applied.
+      readPanelProperty(deps.jira, issueKey),
     ]);
     if (!ticket) return { status: 'not-found', issueKey };
     // Checked again: the settings may have changed since the trigger ran. Still no write to Jira.
     if (!recognise(ticket.facts, settings.recognition).recognised) return { status: 'ignored', issueKey };
-    return await run(deps, ticket, settings, stored, comments);
+    return await run(deps, ticket, settings, stored, comments, panel, job.trigger ?? null);
   } finally {
     await release();
   }
@@ -110,6 +133,8 @@ async function run(
   settings: Settings,
   stored: RunState | null,
   ownComments: readonly JiraComment[],
+  panel: PanelProperty,
+  trigger: RunTrigger | null,
 ): Promise<ProcessOutcome> {
   const { jira, clock, templates } = deps;
   const log = deps.log ?? silentLog;
@@ -123,6 +148,9 @@ async function run(
   if (!batch) {
     const fresh = spreadsheets.filter((a) => !(a.id in state.attachments));
     if (fresh.length === 0) {
+      // Nothing new attached: what agents decided in the panel since the last run, if anything.
+      const decided = await runDecisions(deps, { ticket, settings, state, ownComments, panel, trigger });
+      if (decided) return decided;
       // A ticket that never had a template gets one note asking for it; anything else is a no-op.
       if (spreadsheets.length > 0 || state.batches.length > 0 || state.role === 'clone') return { status: 'nothing-new', issueKey };
       noTemplate = true;
@@ -133,6 +161,20 @@ async function run(
   }
   noTemplate = noTemplate || (batch.attachmentIds.length === 0 && spreadsheets.length === 0);
   const batchKey = batch.id;
+  // The history entry of this run; a retry of it keeps the first attempt's start and trigger.
+  const record: RunRecord = runRecord(state, batchKey) ?? {
+    id: batchKey,
+    kind: 'batch',
+    startedAt: clock.now().toISOString(),
+    finishedAt: null,
+    trigger,
+    outcome: 'running',
+    created: [],
+    comments: [],
+    counts: {},
+    message: null,
+  };
+  state = withRun(state, record);
 
   const selfService = state.role === 'clone' ? state.service : null;
   const read = await readAttachments(deps, issueKey, state, batch, ticket.issue.attachments, {
@@ -177,6 +219,10 @@ async function run(
     batchKey,
     'clones',
   );
+  // Remembered with the tickets: a retry plans them as existing ones, no longer as new.
+  const raised = plan.services.filter((sp) => sp.target.kind === 'new').flatMap((sp) => ticketOf.get(sp.service)?.key ?? []);
+  const soFar = runRecord(state, batchKey) ?? record;
+  state = withRun(state, { ...soFar, created: [...new Set([...soFar.created, ...raised])] });
 
   // --- Phase A: everything that only needs the plan and the tickets, at once.
   const backend = deps.backendFor(settings, ticket.issue.projectKey);
@@ -184,8 +230,9 @@ async function run(
   const pub = publicFor(lang);
   const isPublic = settings.comments.publicToRequester;
   const others = serviceTickets.filter((t) => t.key !== issueKey);
-  const existingKeys = new Map<string, Set<string>>([[issueKey, commentKeysOf(ownComments)]]);
-  for (const t of others) if (t.fresh) existingKeys.set(t.key, new Set());
+  const existingKeys = new Map<string, Map<string, string>>([[issueKey, commentIndex(ownComments)]]);
+  for (const t of others) if (t.fresh) existingKeys.set(t.key, new Map());
+  const posted: PostedComment[] = [];
 
   const publicComments: PlannedComment[] = [];
   const created = others.map((t) => ({ service: t.service, key: t.key }));
@@ -231,11 +278,13 @@ async function run(
     ...[...new Set(publicComments.map((c) => c.issueKey)), ...others.map((t) => t.key)]
       .filter((key, i, all) => all.indexOf(key) === i)
       .map(async (key) => {
-        if (!existingKeys.has(key)) existingKeys.set(key, commentKeysOf(await jira.getComments(key)));
-        await postMissing(
-          jira,
-          publicComments.filter((c) => c.issueKey === key),
-          existingKeys.get(key) ?? new Set(),
+        if (!existingKeys.has(key)) existingKeys.set(key, commentIndex(await jira.getComments(key)));
+        posted.push(
+          ...(await postMissing(
+            jira,
+            publicComments.filter((c) => c.issueKey === key),
+            existingKeys.get(key) ?? new Map(),
+          )),
         );
       }),
   ];
@@ -298,11 +347,13 @@ async function run(
     if (comment) internalComments.push(comment);
   }
   await settleAll([
-    ...[...new Set(internalComments.map((c) => c.issueKey))].map((key) =>
-      postMissing(
-        jira,
-        internalComments.filter((c) => c.issueKey === key),
-        existingKeys.get(key) ?? new Set(),
+    ...[...new Set(internalComments.map((c) => c.issueKey))].map(async (key) =>
+      posted.push(
+        ...(await postMissing(
+          jira,
+          internalComments.filter((c) => c.issueKey === key),
+          existingKeys.get(key) ?? new Map(),
+        )),
       ),
     ),
     ...[...new Set(failedTickets)].map((key) => jira.editIssue(key, { labelsAdd: [LABEL_REVIEW] })),
@@ -313,7 +364,17 @@ async function run(
   const review =
     plan.selfReviewReasons.length > 0 || plan.services.some((s) => s.reviewReasons.length > 0) || failedTickets.length > 0;
   const finished: BatchState = { ...(state.batches.find((b) => b.id === batchKey) ?? batch), done: true };
-  state = await writeRunState(jira, clock, issueKey, { ...withBatch(state, finished), state: review ? 'review' : 'done' });
+  const done: RunRecord = {
+    ...(runRecord(state, batchKey) ?? record),
+    finishedAt: clock.now().toISOString(),
+    outcome: review ? 'review' : 'done',
+    comments: posted,
+    counts: countRows(Object.values(results).flat()),
+  };
+  state = await writeRunState(jira, clock, issueKey, {
+    ...withRun(withBatch(state, finished), done),
+    state: review ? 'review' : 'done',
+  });
   await step(deps, 'done', issueKey);
   log.info('ticket processed', { issueKey, batch: batchKey, tickets: serviceTickets.map((t) => t.key), review });
   return { status: 'done', issueKey, batch: batchKey, plan, tickets: serviceTickets, results, review };

@@ -1,5 +1,5 @@
 /** The run state on the ticket (issue property `setdiba.run`), read tolerantly and written whole. */
-import { RUN_PROPERTY, emptyRunState, parseRunState, type RunState } from '../../domain/run-state';
+import { RUN_PROPERTY, emptyRunState, fitRunState, parseRunState, type RunState } from '../../domain/run-state';
 import type { Clock } from '../../ports/clock';
 import type { JiraPort } from '../../ports/jira';
 import type { PipelineLog } from './deps';
@@ -15,7 +15,7 @@ export async function readRunState(jira: JiraPort, issueKey: string, log: Pipeli
 }
 
 export async function writeRunState(jira: JiraPort, clock: Pick<Clock, 'now'>, issueKey: string, state: RunState): Promise<RunState> {
-  const stamped = { ...state, updatedAt: clock.now().toISOString() };
+  const stamped = fitRunState({ ...state, updatedAt: clock.now().toISOString() });
   await jira.setIssueProperty(issueKey, RUN_PROPERTY, stamped);
   return stamped;
 }

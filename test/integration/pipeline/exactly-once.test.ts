@@ -4,6 +4,7 @@
  * the same tickets, labels, comments and integrations as an undisturbed run.
  */
 import { issuesOf, type IssueSnapshot } from '../../../src/cli/simulate-report';
+import type { RunRecord } from '../../../src/domain/run-state';
 import type { FaultRule } from '../../../src/emulator';
 import type { PipelineStep } from '../../../src/usecases/process-ticket/deps';
 import { ajuntament, ajuntaments, template } from './fixtures';
@@ -29,16 +30,28 @@ interface Final {
 function finalState(h: Harness): Final {
   const snapshot = issuesOf(h.emulator).map((i) => {
     const run = i.properties['setdiba.run'] as Record<string, unknown> | undefined;
-    // A workbook's bytes carry the time it was written, so its hash differs between runs.
-    return { ...i, properties: run ? { 'setdiba.run': { ...run, updatedAt: null, produced: [] } } : {} };
+    // A workbook's bytes carry the time it was written, so its hash differs between runs; the history
+    // keeps times and comment ids, compared here by what they say (which comments, not their ids).
+    const runs = ((run?.['runs'] ?? []) as RunRecord[]).map((r) => ({
+      ...r,
+      startedAt: null,
+      finishedAt: null,
+      comments: r.comments.map((c) => `${c.issueKey} ${c.public ? 'public' : 'internal'}`),
+    }));
+    return { ...i, properties: run ? { 'setdiba.run': { ...run, updatedAt: null, produced: [], runs } } : {} };
   });
   let json = JSON.stringify(snapshot);
   for (const issue of snapshot) {
     const service = /^\[([^\]]+)\]/.exec(issue.summary)?.[1];
     if (service) json = json.replace(new RegExp(`\\b${issue.key}\\b`, 'g'), `<${service}>`);
   }
+  const sortedRuns = (properties: Record<string, unknown>) => {
+    const run = properties['setdiba.run'] as { runs: { comments: string[] }[] } | undefined;
+    if (run) for (const r of run.runs) r.comments.sort();
+    return properties;
+  };
   const issues = (JSON.parse(json) as IssueSnapshot[])
-    .map((i) => ({ ...i, links: [...i.links].sort((a, b) => a.key.localeCompare(b.key)) }))
+    .map((i) => ({ ...i, properties: sortedRuns(i.properties), links: [...i.links].sort((a, b) => a.key.localeCompare(b.key)) }))
     .sort((a, b) => a.summary.localeCompare(b.summary));
   const integrations = (h.backend?.integrations ?? [])
     .map((x) => `${x.service} ${x.environment} ${x.codiEns} ${x.result}`)

@@ -1,0 +1,58 @@
+/**
+ * The run history the panel shows (panel contract HistoryEntry), from the runs the pipeline records in
+ * the run state: newest first, who asked (display names looked up once per person), the outcome, the
+ * tickets raised and the comments posted, and a one-line summary in the caller's language.
+ */
+import type { RunRecord, RunState } from '../domain/run-state';
+import type { HistoryEntry, UserView } from '../handlers/panel-contract';
+import type { pipelineText } from '../i18n/catalog/pipeline';
+import type { JiraPort } from '../ports/jira';
+
+type Translate = ReturnType<typeof pipelineText>;
+
+const OUTCOME: Record<RunRecord['outcome'], HistoryEntry['outcome']> = {
+  running: 'running',
+  done: 'done',
+  review: 'needs-review',
+  failed: 'failed',
+};
+
+/** Result kinds in the order the results comment counts them. */
+const PARTS = ['integrated', 'already', 'checklist', 'muxPending', 'waiting', 'blocked', 'disabled', 'failed', 'rejected'];
+
+function summary(record: RunRecord, state: RunState, t: Translate): string {
+  if (record.outcome === 'failed' && record.message) return t('history.failed', { message: record.message });
+  const total = Object.values(record.counts).reduce((a, b) => a + b, 0);
+  const counts =
+    total > 0
+      ? t('results.summary', {
+          total,
+          parts: PARTS.filter((k) => (record.counts[k] ?? 0) > 0)
+            .map((k) => t(`results.part.${k}`, { n: record.counts[k] ?? 0 }))
+            .join(', '),
+        })
+      : '';
+  if (record.kind !== 'batch') return counts;
+  const batch = state.batches.find((b) => b.id === record.id);
+  const files = (batch?.attachmentIds ?? []).map((id) => state.attachments[id]?.fileName ?? id);
+  return [files.length > 0 ? t('results.files', { files: files.join(', ') }) : '', counts].filter((x) => x !== '').join(' ');
+}
+
+export async function runHistory(jira: JiraPort, state: RunState, t: Translate): Promise<HistoryEntry[]> {
+  const people = [...new Set(state.runs.map((r) => r.trigger?.requestedBy).filter((id): id is string => !!id))];
+  const found = await Promise.all(people.map((accountId) => jira.getUser(accountId).catch(() => null)));
+  const users = new Map<string, UserView>(people.map((accountId, i) => [accountId, { accountId, displayName: found[i]?.displayName ?? accountId }]));
+  return [...state.runs].reverse().map((record) => {
+    const by = record.trigger?.requestedBy ? (users.get(record.trigger.requestedBy) ?? null) : null;
+    return {
+      id: record.id,
+      at: record.startedAt,
+      trigger: record.trigger?.cause ?? 'retry',
+      by,
+      outcome: OUTCOME[record.outcome],
+      summary: summary(record, state, t),
+      createdTickets: record.created,
+      comments: record.comments.map((c) => ({ id: c.id, public: c.public })),
+    };
+  });
+}

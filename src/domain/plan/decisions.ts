@@ -1,0 +1,132 @@
+/**
+ * What agents decide in the issue panel, applied to a plan: rows held for a warning that an agent
+ * confirmed become integrations, rows an agent rejected become rejections carrying the agent's reason,
+ * and the MUX rows become integrations once the MUX owner asked for it and the recorded production date
+ * has been reached. Pure: the use case reads the decisions (issue property `setdiba.panel`) and says
+ * which of them are new; this decides what they mean for each row.
+ */
+import { idempotencyKey } from '../idempotency';
+import type { Service } from '../services';
+import type { CertificateStatus, EntityProblem, Plan, PlannedRow, SourcedEntity } from './types';
+
+/** The id the panel gives a row: `<attachmentId>:<sheet>:<row>`. */
+export function plannedRowId(entity: Pick<SourcedEntity, 'attachmentId' | 'sheet' | 'row'>): string {
+  return `${entity.attachmentId}:${entity.sheet}:${entity.row}`;
+}
+
+export interface DecisionActor {
+  accountId: string;
+  displayName: string;
+  at: string;
+}
+
+/** One click in the panel: rows confirmed or rejected together. */
+export interface RowDecisionBatch {
+  id: string;
+  decision: 'confirm' | 'reject';
+  rowIds: readonly string[];
+  reason: string | null;
+  by: DecisionActor;
+}
+
+/** The MUX owner's "integrate now", with the production date recorded for the ticket. */
+export interface MuxRelease {
+  id: string;
+  date: string;
+  by: DecisionActor;
+}
+
+export interface DecisionSet {
+  rows: readonly RowDecisionBatch[];
+  mux: MuxRelease | null;
+}
+
+/**
+ * Stable ids: the panel compacts its property (a row moves to its latest decision), which changes a
+ * batch's rows but never who decided, when, and what — so those make the id.
+ */
+export function rowDecisionId(decision: 'confirm' | 'reject', by: Pick<DecisionActor, 'accountId' | 'at'>): string {
+  return idempotencyKey('decision', decision, by.accountId, by.at);
+}
+
+export function muxReleaseId(by: Pick<DecisionActor, 'accountId' | 'at'>): string {
+  return idempotencyKey('mux-release', by.accountId, by.at);
+}
+
+/** The ids of a set of decisions, in a stable order. */
+export function decisionIds(set: DecisionSet): string[] {
+  return [...set.rows.map((d) => d.id), ...(set.mux ? [set.mux.id] : [])].sort();
+}
+
+/**
+ * The calendar day (yyyy-mm-dd) in Barcelona: a MUX production date is reached at local midnight, not
+ * UTC's. The panel decides the same way before it lets the MUX owner ask.
+ */
+export function calendarDayInMadrid(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Madrid', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** The code of the problem a row gets when an agent rejects it (explained by the pipeline catalogue). */
+export const AGENT_REJECTED = 'decision.rejected';
+
+/** A row whose decision an agent's decision changed, and the decision that changed it. */
+export interface DecidedRow extends PlannedRow {
+  /** Who decided: the agent who confirmed or rejected it, or the MUX owner. */
+  by: DecisionActor;
+  origin: 'confirm' | 'reject' | 'mux';
+}
+
+export interface DecidedService {
+  service: Service;
+  environment: 'PRO' | 'PRE';
+  rows: readonly DecidedRow[];
+}
+
+/**
+ * The rows `decisions` act on, per service, with their new decision:
+ * - confirm, on a row waiting for confirmation → integrate (blocked when the certificate is not valid);
+ * - reject, on a row waiting for confirmation → reject, its warnings as errors plus the agent's reason;
+ * - the MUX release, when its date is on or before `today` (yyyy-mm-dd, the caller's calendar) → every
+ *   MUX row waiting for its production date is integrated (blocked when the certificate is not valid).
+ * A decision about a row that is not waiting any more (or not in this plan) changes nothing.
+ */
+export function applyDecisions(plan: Plan, decisions: DecisionSet, today: string): DecidedService[] {
+  const latest = new Map<string, RowDecisionBatch>();
+  // Later batches win, as in the panel; the set is in the order the panel stored it.
+  for (const batch of decisions.rows) for (const rowId of batch.rowIds) latest.set(rowId, batch);
+  const release = decisions.mux && decisions.mux.date <= today ? decisions.mux : null;
+  const cleared = (certificate: CertificateStatus) => (certificate === 'valid' ? 'integrate' : 'blocked');
+
+  const services: DecidedService[] = [];
+  for (const sp of plan.services) {
+    const rows: DecidedRow[] = [];
+    for (const row of sp.rows) {
+      if (row.decision === 'mux-pending' && release) {
+        rows.push({ ...row, decision: cleared(plan.certificate), by: release.by, origin: 'mux' });
+        continue;
+      }
+      const batch = row.decision === 'wait' ? latest.get(plannedRowId(row.entity)) : undefined;
+      if (!batch) continue;
+      if (batch.decision === 'confirm') {
+        rows.push({ ...row, decision: cleared(plan.certificate), by: batch.by, origin: 'confirm' });
+      } else {
+        rows.push({ ...row, decision: 'reject', problems: rejectionProblems(row.problems, batch), by: batch.by, origin: 'reject' });
+      }
+    }
+    if (rows.length > 0) services.push({ service: sp.service, environment: sp.environment, rows });
+  }
+  return services;
+}
+
+/** The warnings become what to correct, and the agent's reason (or that an agent rejected it) heads them. */
+function rejectionProblems(problems: readonly EntityProblem[], batch: RowDecisionBatch): EntityProblem[] {
+  const agent: EntityProblem = {
+    field: 'row',
+    code: AGENT_REJECTED,
+    severity: 'error',
+    column: null,
+    value: null,
+    params: { reason: batch.reason ?? '', name: batch.by.displayName },
+  };
+  return [agent, ...problems.map((p) => ({ ...p, severity: 'error' as const }))];
+}

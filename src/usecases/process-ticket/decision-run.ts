@@ -1,0 +1,319 @@
+/**
+ * A run that applies what agents decided in the issue panel (issue property `setdiba.panel`) to rows an
+ * earlier run held: confirmed rows are integrated, rejected ones reported with the agent's reason, and
+ * the MUX rows integrated once the MUX owner asked and the recorded production date has been reached.
+ *
+ * Exactly once, like a batch run:
+ * - the decisions not yet applied get a decision run id, stored (with the decision ids) in the run
+ *   state before anything is written; a retry resumes that run with the same decisions and id;
+ * - integrations use the same idempotency keys as the batch that read the rows (and the registry of
+ *   integrated ens), so a re-run never integrates twice;
+ * - its comments are keyed by the decision run id: one results comment per ticket touched (and one
+ *   public comment where rows were rejected), never a repeat of an earlier run's comment;
+ * - once done, the decision ids are recorded as applied and the run appears in the history.
+ */
+import { settleAll } from './settle';
+import { idempotencyKey } from '../../domain/idempotency';
+import { LABEL_MUX_PENDING, LABEL_REVIEW, buildPlan } from '../../domain/plan/build-plan';
+import {
+  applyDecisions,
+  calendarDayInMadrid,
+  decisionIds,
+  muxReleaseId,
+  plannedRowId,
+  rowDecisionId,
+  type DecidedService,
+  type DecisionSet,
+} from '../../domain/plan/decisions';
+import { serviceAliases, ticketService } from '../../domain/plan/ticket-service';
+import type { CertificateStatus, ServicePlan } from '../../domain/plan/types';
+import { paragraph, doc, type AdfDoc } from '../../domain/report/adf';
+import { correctionsComment } from '../../domain/report/corrections-comment';
+import { fittedResultsComment, resultsCsv } from '../../domain/report/results-fit';
+import type { RowResult, ServiceReport } from '../../domain/report/types';
+import { runRecord, withRun, type BatchState, type PostedComment, type RunRecord, type RunState, type RunTrigger } from '../../domain/run-state';
+import type { Service } from '../../domain/services';
+import type { Settings } from '../../domain/settings';
+import type { JiraComment, JiraUser } from '../../ports/jira';
+import type { PanelProperty } from '../panel/panel-property';
+import { commentIndex, joinSections, plannedComment, postMissing, type PlannedComment } from './comments';
+import type { PipelineDeps } from './deps';
+import { reportContext } from './describe';
+import type { ProcessOutcome } from './index';
+import { integrateRows } from './integrate';
+import { requesterLang } from './lang';
+import { readAttachments } from './read-attachments';
+import { countRows } from './run-history';
+import { writeRunState } from './run-state-store';
+import type { LoadedTicket } from './ticket';
+
+export interface DecisionRunInput {
+  ticket: LoadedTicket;
+  settings: Settings;
+  state: RunState;
+  ownComments: readonly JiraComment[];
+  panel: PanelProperty;
+  trigger: RunTrigger | null;
+}
+
+/** Every decision in the panel property, with its stable id. */
+export function decisionSetOf(panel: PanelProperty): DecisionSet {
+  const release = panel.mux?.integrateRequestedBy && panel.mux.date ? panel.mux.integrateRequestedBy : null;
+  return {
+    rows: panel.decisions.map((batch) => ({
+      id: rowDecisionId(batch.decision, batch.by),
+      decision: batch.decision,
+      rowIds: batch.rowIds,
+      reason: batch.reason,
+      by: batch.by,
+    })),
+    mux: release && panel.mux?.date ? { id: muxReleaseId(release), date: panel.mux.date, by: release } : null,
+  };
+}
+
+function only(set: DecisionSet, ids: ReadonlySet<string>): DecisionSet {
+  return { rows: set.rows.filter((d) => ids.has(d.id)), mux: set.mux && ids.has(set.mux.id) ? set.mux : null };
+}
+
+const attachmentOf = (rowId: string) => rowId.split(':')[0] ?? '';
+
+/** The batches whose rows the decisions are about (the MUX release concerns every batch read). */
+function touchedBatches(state: RunState, set: DecisionSet): BatchState[] {
+  const read = state.batches.filter((b) => b.done && b.attachmentIds.length > 0);
+  if (set.mux) return read;
+  const attachments = new Set(set.rows.flatMap((d) => d.rowIds.map(attachmentOf)));
+  return read.filter((b) => b.attachmentIds.some((id) => attachments.has(id)));
+}
+
+/**
+ * The decision run to do now: the one a dead attempt left, or the decisions not yet applied that
+ * concern rows read by an earlier batch (a MUX release only once its date is reached). Null: nothing.
+ */
+function decisionRunToDo(issueKey: string, state: RunState, all: DecisionSet, today: string): { id: string; ids: string[]; set: DecisionSet } | null {
+  const pending = state.decisions.pending;
+  if (pending) return { id: pending.id, ids: pending.ids, set: only(all, new Set(pending.ids)) };
+  const applied = new Set(state.decisions.applied);
+  const fresh: DecisionSet = {
+    rows: all.rows.filter((d) => !applied.has(d.id)),
+    mux: all.mux && !applied.has(all.mux.id) && all.mux.date <= today ? all.mux : null,
+  };
+  const relevant: DecisionSet = {
+    rows: fresh.rows.filter((d) => touchedBatches(state, { rows: [d], mux: null }).length > 0),
+    mux: fresh.mux && touchedBatches(state, { rows: [], mux: fresh.mux }).length > 0 ? fresh.mux : null,
+  };
+  const ids = decisionIds(relevant);
+  if (ids.length === 0) return null;
+  const batches = touchedBatches(state, relevant).map((b) => b.id);
+  return { id: idempotencyKey('decision-run', issueKey, ...batches.sort(), ...ids), ids, set: relevant };
+}
+
+/** One batch planned again, and what the decisions change in it. */
+interface Decided {
+  batch: string;
+  services: DecidedService[];
+  plans: readonly ServicePlan[];
+  certificate: CertificateStatus;
+}
+
+interface TicketWork {
+  key: string;
+  service: Service;
+  environment: 'PRO' | 'PRE';
+  rows: RowResult[];
+  deciders: Set<string>;
+  mux: { name: string; date: string } | null;
+}
+
+export async function runDecisions(deps: PipelineDeps, input: DecisionRunInput): Promise<ProcessOutcome | null> {
+  const { jira, clock, templates } = deps;
+  const { ticket, settings, trigger } = input;
+  const issueKey = ticket.issue.key;
+  const today = calendarDayInMadrid(clock.now());
+  const todo = decisionRunToDo(issueKey, input.state, decisionSetOf(input.panel), today);
+  if (!todo) return null;
+
+  const record: RunRecord = runRecord(input.state, todo.id) ?? {
+    id: todo.id,
+    kind: 'decisions',
+    startedAt: clock.now().toISOString(),
+    finishedAt: null,
+    trigger,
+    outcome: 'running',
+    created: [],
+    comments: [],
+    counts: {},
+    message: null,
+  };
+  let state = withRun(
+    { ...input.state, decisions: { ...input.state.decisions, pending: { id: todo.id, ids: todo.ids } } },
+    record,
+  );
+  const selfService = state.role === 'clone' ? state.service : null;
+  const readOptions = { service: selfService ?? ticketService(ticket.facts, settings), extraAliases: serviceAliases(settings) };
+  const batches = touchedBatches(state, todo.set);
+  const reporter = ticket.facts.reporter;
+  // The pending run is stored before anything else is written; the rows are read meanwhile (files
+  // read fine before, so no "parsing" marks are needed and nothing else is written by the read).
+  const [written, reads, reporterUser] = await settleAll([
+    writeRunState(jira, clock, issueKey, state),
+    settleAll(batches.map((batch) => readAttachments(deps, issueKey, input.state, batch, ticket.issue.attachments, readOptions))),
+    reporter && !reporter.locale ? jira.getUser(reporter.accountId) : Promise.resolve(null),
+  ]);
+  state = written;
+  await deps.hooks?.afterStep?.('decisions-started', issueKey);
+
+  // Each batch is planned on its own, as its run planned it: its integrations keep their keys.
+  const decided: Decided[] = batches.map((batch, i) => {
+    const read = reads[i]!;
+    const plan = buildPlan({
+      ticketKey: issueKey,
+      entities: read.entities,
+      unreadable: read.unreadable,
+      settings,
+      now: clock.now(),
+      existingTickets: state.tickets,
+      selfService,
+    });
+    return { batch: batch.id, services: applyDecisions(plan, todo.set, today), plans: plan.services, certificate: plan.certificate };
+  });
+
+  const backend = deps.backendFor(settings, ticket.issue.projectKey);
+  const originKey = state.originKey ?? issueKey;
+  const byTicket = new Map<string, TicketWork>();
+  const workFor = (service: Service, environment: 'PRO' | 'PRE'): TicketWork => {
+    const key = state.tickets[service] ?? issueKey;
+    const id = `${key}|${service}`;
+    const existing = byTicket.get(id);
+    if (existing) return existing;
+    const fresh: TicketWork = { key, service, environment, rows: [], deciders: new Set(), mux: null };
+    byTicket.set(id, fresh);
+    return fresh;
+  };
+  const muxOwnerId = settings.services.MUX.ownerAccountId;
+  let owner: JiraUser | null = null;
+  const keys = [...new Set(decided.flatMap((d) => d.services.map((s) => state.tickets[s.service] ?? issueKey)))];
+  const existing = new Map<string, Map<string, string>>([[issueKey, commentIndex(input.ownComments)]]);
+
+  // --- Phase A: integrations, the comments already on the tickets, the MUX owner's name.
+  await settleAll([
+    ...decided.flatMap(({ batch, services, plans }) =>
+      services.map(async (ds) => {
+        const sp = plans.find((p) => p.service === ds.service);
+        if (!sp) return;
+        const work = workFor(ds.service, ds.environment);
+        const results = await integrateRows(deps, {
+          originKey,
+          ticketKey: work.key,
+          batch,
+          plan: { ...sp, rows: ds.rows },
+          settings,
+          backend,
+        });
+        work.rows.push(...results);
+        for (const row of ds.rows) {
+          if (row.origin === 'mux') work.mux = { name: row.by.displayName, date: todo.set.mux?.date ?? '' };
+          else work.deciders.add(row.by.displayName);
+        }
+      }),
+    ),
+    ...keys.filter((key) => key !== issueKey).map(async (key) => void existing.set(key, commentIndex(await jira.getComments(key)))),
+    todo.set.mux && muxOwnerId ? jira.getUser(muxOwnerId).then((u) => void (owner = u)) : Promise.resolve(),
+  ]);
+  await deps.hooks?.afterStep?.('updated', issueKey);
+
+  // --- Phase B: per ticket, the public "what to correct" (rejected rows) and the results comment.
+  const pub = reportContext(templates, requesterLang(ticket, settings, reporterUser?.locale ?? null));
+  const internal = reportContext(templates, settings.comments.defaultLanguage);
+  const certificate = settings.certificate.current;
+  const publicComments: PlannedComment[] = [];
+  const internalComments: PlannedComment[] = [];
+  const csvUploads: { key: string; fileName: string; content: string }[] = [];
+  const failedTickets = new Set<string>();
+  const muxDone = new Set<string>();
+  for (const work of byTicket.values()) {
+    const rejected = work.rows.filter((r) => r.result === 'rejected').map((r) => ({ entity: r.entity, problems: r.problems }));
+    const corrections = correctionsComment(rejected, pub);
+    // A ticket holds one service (the run state maps each service to its ticket): one key per ticket.
+    const publicComment = plannedComment(work.key, todo.id, 'public', corrections, settings.comments.publicToRequester);
+    if (publicComment) publicComments.push(publicComment);
+    if (work.rows.some((r) => r.result === 'failed')) failedTickets.add(work.key);
+    if (work.mux && work.rows.every((r) => r.result === 'integrated' || r.result === 'already')) muxDone.add(work.key);
+    const report: ServiceReport = {
+      service: work.service,
+      environment: work.environment,
+      ticketKey: work.key,
+      mode: backend.mode,
+      rows: work.rows,
+      certificate: {
+        status: decided[0]?.certificate ?? 'missing',
+        serialNumber: certificate?.serialNumber ?? null,
+        sha256Fingerprint: certificate?.sha256Fingerprint ?? null,
+      },
+      owner: work.service === 'MUX' && muxOwnerId ? { accountId: muxOwnerId, displayName: (owner as JiraUser | null)?.displayName ?? null } : null,
+      reviewReasons: work.rows.some((r) => r.result === 'failed') ? ['integration-failed'] : [],
+    };
+    const csvName = `SetDIBA-resultats-${work.service}-${work.key}-${todo.id.slice(-8)}.csv`;
+    const fitted = fittedResultsComment(report, internal, csvName);
+    if (fitted.partial) csvUploads.push({ key: work.key, fileName: csvName, content: resultsCsv(report, internal) });
+    const intro = decisionIntro(work, internal.t);
+    const comment = plannedComment(work.key, todo.id, 'results', joinSections([intro, fitted.body]), false);
+    if (comment) internalComments.push(comment);
+  }
+  const posted: PostedComment[] = [];
+  await settleAll([
+    ...csvUploads.map(async (upload) => {
+      const names =
+        upload.key === issueKey
+          ? ticket.issue.attachments.map((a) => a.filename)
+          : ((await jira.getIssue(upload.key))?.attachments.map((a) => a.filename) ?? []);
+      if (!names.includes(upload.fileName)) {
+        await jira.addAttachment(upload.key, upload.fileName, new TextEncoder().encode(upload.content), 'text/csv');
+      }
+    }),
+    ...keys.map(async (key) => {
+      const planned = [...publicComments, ...internalComments].filter((c) => c.issueKey === key);
+      posted.push(...(await postMissing(jira, planned, existing.get(key) ?? new Map())));
+    }),
+    ...keys.map(async (key) => {
+      const labelsAdd = failedTickets.has(key) ? [LABEL_REVIEW] : [];
+      // The MUX ens are in production now: the ticket no longer waits for a date.
+      const labelsRemove = muxDone.has(key) ? [LABEL_MUX_PENDING] : [];
+      if (labelsAdd.length + labelsRemove.length > 0) await jira.editIssue(key, { labelsAdd, labelsRemove });
+    }),
+  ]);
+  await deps.hooks?.afterStep?.('internal-comments', issueKey);
+
+  // --- Phase C: the decisions are applied; the history says what the run did.
+  const all = [...byTicket.values()].flatMap((w) => w.rows);
+  const review = failedTickets.size > 0 || all.some((r) => r.result === 'blocked') || stillWaiting(decided, input.panel);
+  const done: RunRecord = {
+    ...(runRecord(state, todo.id) ?? record),
+    finishedAt: clock.now().toISOString(),
+    outcome: review ? 'review' : 'done',
+    comments: posted,
+    counts: countRows(all),
+  };
+  state = await writeRunState(jira, clock, issueKey, {
+    ...withRun(state, done),
+    decisions: { applied: [...state.decisions.applied.filter((id) => !todo.ids.includes(id)), ...todo.ids], pending: null },
+    state: review ? 'review' : 'done',
+  });
+  await deps.hooks?.afterStep?.('done', issueKey);
+  deps.log?.info('decisions applied', { issueKey, run: todo.id, rows: all.length, review });
+  const results: Partial<Record<Service, RowResult[]>> = {};
+  for (const work of byTicket.values()) results[work.service] = [...(results[work.service] ?? []), ...work.rows];
+  return { status: 'decisions', issueKey, run: todo.id, results, review };
+}
+
+/** Rows still held for a warning that no agent has decided on: a person is still needed. */
+function stillWaiting(decided: readonly Decided[], panel: PanelProperty): boolean {
+  const decidedRows = new Set(panel.decisions.flatMap((d) => d.rowIds));
+  return decided.some((d) => d.plans.some((sp) => sp.rows.some((r) => r.decision === 'wait' && !decidedRows.has(plannedRowId(r.entity)))));
+}
+
+function decisionIntro(work: TicketWork, t: (key: string, params?: Record<string, string | number>) => string): AdfDoc {
+  return doc(
+    work.deciders.size > 0 ? paragraph(t('decisions.intro', { names: [...work.deciders].join(', ') })) : null,
+    work.mux ? paragraph(t('decisions.mux', { name: work.mux.name, date: work.mux.date })) : null,
+  );
+}

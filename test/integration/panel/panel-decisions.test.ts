@@ -1,0 +1,193 @@
+/**
+ * End to end through the issue panel's real resolver and the real pipeline, against the Jira emulator:
+ * what agents decide in the panel is honoured by the next run — confirmed rows integrated, rejected ones
+ * reported with the agent's reason, MUX ens integrated once the owner asks and the date is reached —
+ * exactly once, with a results comment of its own, and every run in the panel's history.
+ */
+import { FetchJiraTransport } from '../../../src/adapters/http/fetch-transport';
+import { JiraClient } from '../../../src/adapters/jira/jira-client';
+import { issuesOf, type IssueSnapshot } from '../../../src/cli/simulate-report';
+import { panelPipeline } from '../../../src/composition/panel-pipeline';
+import type { RunState } from '../../../src/domain/run-state';
+import type { PanelState } from '../../../src/handlers/panel-contract';
+import { handlePanelCall } from '../../../src/handlers/panel-resolver';
+import type { PanelDeps } from '../../../src/usecases/panel';
+import type { PipelineStep } from '../../../src/usecases/process-ticket/deps';
+import { ajuntament, template } from '../pipeline/fixtures';
+import { DEMO, fastClock, startHarness, type Harness } from '../pipeline/harness';
+
+const U = DEMO.users;
+const REASON = 'Aquest ens no el gestiona SetDIBA';
+
+const FILES = () => ({
+  'alta.xlsx': template([
+    ajuntament(200, { service: 'MUX', productionDate: '2020-01-01' }),
+    ajuntament(201, { service: 'OVER' }),
+    ajuntament(202, { service: 'OVER', name: 'Ajuntament de Can Inventat' }), // name.mismatch: waits
+    ajuntament(203, { service: 'OVER', name: 'Ajuntament de Can Somiat' }), // name.mismatch: waits
+  ]),
+});
+
+function panelFor(h: Harness) {
+  const jiraAs = (accountId: string | null) =>
+    new JiraClient(
+      new FetchJiraTransport({
+        baseUrl: h.emulator.baseUrl,
+        identity: accountId ? { kind: 'user', accountId } : { kind: 'app' },
+        headers: h.emulator.authHeaders(accountId ?? h.emulator.site.appAccountId),
+      }),
+    );
+  const makeDeps = (accountId: string): PanelDeps => ({
+    jiraAsUser: jiraAs(accountId),
+    jiraAsApp: jiraAs(null),
+    clock: fastClock,
+    pipeline: panelPipeline(h.pipeline),
+  });
+  return async (accountId: string, issueKey: string, functionKey: string, payload: unknown = {}): Promise<PanelState> => {
+    const result = await handlePanelCall(makeDeps, { functionKey, payload, issueKey, accountId });
+    if (!result.ok) throw new Error(`${functionKey}: ${result.error.message}`);
+    return result.data as PanelState;
+  };
+}
+
+const issue = (h: Harness, key: string): IssueSnapshot => issuesOf(h.emulator).find((i) => i.key === key)!;
+const runState = (h: Harness, key: string) => h.emulator.site.issue(key)!.properties.get('setdiba.run') as RunState;
+const waitingRows = (state: PanelState) => state.rows.filter((r) => r.status === 'waiting');
+
+describe('decisions taken in the panel', () => {
+  let h: Harness;
+  let key: string;
+  let clone: string;
+  let panel: ReturnType<typeof panelFor>;
+  beforeAll(async () => {
+    h = await startHarness({ backend: 'http' });
+    panel = panelFor(h);
+    key = h.raise({ files: FILES() });
+    await h.drain();
+    clone = runState(h, key).tickets.OVER!;
+  });
+  afterAll(() => h.stop());
+
+  it('start with the warning rows held and nothing decided', async () => {
+    const state = await panel(U.agent, key, 'getPanelState');
+    expect(waitingRows(state).map((r) => r.row)).toEqual([4, 5]);
+    expect(h.backend!.integrations.map((x) => x.service)).toEqual(['OVER']);
+  });
+
+  it('integrate the confirmed row and report the rejected one with the agent\'s reason, once', async () => {
+    const [confirm, reject] = waitingRows(await panel(U.agent, key, 'getPanelState'));
+    await panel(U.agent, key, 'decideRows', { rowIds: [confirm!.id], decision: 'confirm' });
+    await panel(U.agent, key, 'decideRows', { rowIds: [reject!.id], decision: 'reject', reason: REASON });
+    const before = issue(h, clone).comments.length;
+    await panel(U.agent, key, 'run');
+    await h.drain();
+
+    expect(h.backend!.integrations.filter((x) => x.codiEns === confirm!.codiEns)).toHaveLength(1);
+    const added = issue(h, clone).comments.slice(before);
+    expect(added.map((c) => c.public)).toEqual([true, false]);
+    expect(added[0]!.text).toContain(`fila 5: un agent l'ha rebutjada: ${REASON}`);
+    expect(added[1]!.text).toContain('Resultat de les decisions preses al panell de la incidència per Marta Puig.');
+    expect(added[1]!.text).toContain('2 ens en aquesta sol·licitud: 1 integrats, 1 rebutjats.');
+
+    const state = await panel(U.agent, key, 'getPanelState');
+    expect(state.rows.find((r) => r.id === confirm!.id)?.status).toBe('integrated');
+    expect(state.rows.find((r) => r.id === reject!.id)?.status).toBe('rejected');
+  });
+
+  it('change nothing when the run is asked for again', async () => {
+    const comments = issuesOf(h.emulator).map((i) => i.comments.length);
+    const integrations = h.backend!.integrations.length;
+    await panel(U.agent, key, 'run');
+    await h.drain();
+    expect(issuesOf(h.emulator).map((i) => i.comments.length)).toEqual(comments);
+    expect(h.backend!.integrations).toHaveLength(integrations);
+  });
+
+  it('integrate the MUX ens when the owner asks once the recorded date is reached', async () => {
+    await panel(U.agent, key, 'setMuxProductionDate', { date: '2020-01-01' });
+    const before = issue(h, key).comments.length;
+    await panel(U.muxOwner, key, 'integrateMuxNow');
+    await h.drain();
+    expect(h.backend!.integrations.filter((x) => x.service === 'MUX')).toHaveLength(1);
+    const added = issue(h, key).comments.slice(before);
+    expect(added).toHaveLength(1);
+    expect(added[0]!.text).toContain('Pere Soler ha demanat integrar els ens MUX; data de pas a producció: 2020-01-01.');
+    expect(added[0]!.text).toContain('1 ens en aquesta sol·licitud: 1 integrats.');
+    expect(issue(h, key).labels).not.toContain('setdiba-pendent-data-pro');
+    expect((await panel(U.agent, key, 'getPanelState')).mux.integrated).toBe(true);
+  });
+
+  it('list every run in the history: when, by what or whom, outcome, tickets and comments', async () => {
+    const { history } = await panel(U.agent, key, 'getPanelState');
+    expect(history.map((e) => [e.trigger, e.by?.displayName ?? null, e.outcome, e.createdTickets, e.comments.length])).toEqual([
+      ['panel', 'Pere Soler', 'done', [], 1],
+      ['panel', 'Marta Puig', 'done', [], 2],
+      ['created', null, 'needs-review', [clone], 3],
+    ]);
+    expect(history[1]!.summary).toBe('2 ens en aquesta sol·licitud: 1 integrats, 1 rebutjats.');
+    expect(history.every((e) => !Number.isNaN(Date.parse(e.at)))).toBe(true);
+    // Every comment the history names is on one of the tickets.
+    const ids = new Set(issuesOf(h.emulator).flatMap((i) => h.emulator.site.issue(i.key)!.commentIds));
+    expect(history.flatMap((e) => e.comments).every((c) => ids.has(c.id))).toBe(true);
+  });
+});
+
+describe('a decision run killed after every step', () => {
+  /** Runs the ticket, decides, then runs again with the process dying after the n-th step (0: never). */
+  async function decideAndRun(crashAt: number): Promise<{ h: Harness; key: string; steps: PipelineStep[] }> {
+    let armed = false;
+    let seen = 0;
+    const steps: PipelineStep[] = [];
+    const h = await startHarness({
+      backend: 'http',
+      hooks: {
+        afterStep: (step) => {
+          if (!armed) return;
+          steps.push(step);
+          if (++seen === crashAt) throw new Error(`simulated crash after ${step}`);
+        },
+      },
+    });
+    const key = h.raise({ files: FILES() });
+    await h.drain();
+    const panel = panelFor(h);
+    const [confirm, reject] = waitingRows(await panel(U.agent, key, 'getPanelState'));
+    await panel(U.agent, key, 'decideRows', { rowIds: [confirm!.id], decision: 'confirm' });
+    await panel(U.agent, key, 'decideRows', { rowIds: [reject!.id], decision: 'reject', reason: REASON });
+    armed = true;
+    await panel(U.agent, key, 'run');
+    await h.drain();
+    return { h, key, steps };
+  }
+
+  function outcome(h: Harness) {
+    return {
+      integrations: h.backend!.integrations.map((x) => `${x.service} ${x.codiEns}`).sort(),
+      comments: issuesOf(h.emulator).map((i) => i.comments.map((c) => `${i.key} ${c.public} ${c.text.slice(0, 80)}`)),
+      labels: issuesOf(h.emulator).map((i) => i.labels),
+    };
+  }
+
+  it('ends with one integration and one results comment, like an undisturbed run', async () => {
+    const clean = await decideAndRun(0);
+    const expected = outcome(clean.h);
+    const steps = clean.steps.length;
+    await clean.h.stop();
+    expect(clean.steps).toEqual(['loaded', 'decisions-started', 'updated', 'internal-comments', 'done']);
+    const failures: string[] = [];
+    for (let crashAt = 1; crashAt <= steps; crashAt++) {
+      const run = await decideAndRun(crashAt);
+      try {
+        expect(outcome(run.h)).toEqual(expected);
+        const state = runState(run.h, run.key);
+        expect(state.decisions.pending).toBeNull();
+        expect(state.runs.filter((r) => r.kind === 'decisions')).toHaveLength(1);
+      } catch (e) {
+        failures.push(`crash after ${clean.steps[crashAt - 1]}: ${String(e).slice(0, 600)}`);
+      } finally {
+        await run.h.stop();
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
