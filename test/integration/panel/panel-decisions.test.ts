@@ -12,6 +12,7 @@ import type { RunState } from '../../../src/domain/run-state';
 import type { PanelState } from '../../../src/handlers/panel-contract';
 import { handlePanelCall } from '../../../src/handlers/panel-resolver';
 import type { PanelDeps } from '../../../src/usecases/panel';
+import type { FaultRule } from '../../../src/emulator';
 import type { PipelineStep } from '../../../src/usecases/process-ticket/deps';
 import { ajuntament, template } from '../pipeline/fixtures';
 import { DEMO, fastClock, startHarness, type Harness } from '../pipeline/harness';
@@ -133,8 +134,11 @@ describe('decisions taken in the panel', () => {
 });
 
 describe('a decision run killed after every step', () => {
-  /** Runs the ticket, decides, then runs again with the process dying after the n-th step (0: never). */
-  async function decideAndRun(crashAt: number): Promise<{ h: Harness; key: string; steps: PipelineStep[] }> {
+  /**
+   * Runs the ticket, decides, then runs again with the process dying after the n-th step (0: never)
+   * or with `fault` failing one call of the decision run.
+   */
+  async function decideAndRun(crashAt: number, fault?: FaultRule): Promise<{ h: Harness; key: string; steps: PipelineStep[]; calls: string[] }> {
     let armed = false;
     let seen = 0;
     const steps: PipelineStep[] = [];
@@ -156,8 +160,10 @@ describe('a decision run killed after every step', () => {
     await panel(U.agent, key, 'decideRows', { rowIds: [reject!.id], decision: 'reject', reason: REASON });
     armed = true;
     await panel(U.agent, key, 'run');
+    if (fault) h.emulator.faults.add(fault);
+    const from = h.emulator.calls.length;
     await h.drain();
-    return { h, key, steps };
+    return { h, key, steps, calls: h.emulator.calls.slice(from).map((c) => c.route) };
   }
 
   function outcome(h: Harness) {
@@ -184,6 +190,33 @@ describe('a decision run killed after every step', () => {
         expect(state.runs.filter((r) => r.kind === 'decisions')).toHaveLength(1);
       } catch (e) {
         failures.push(`crash after ${clean.steps[crashAt - 1]}: ${String(e).slice(0, 600)}`);
+      } finally {
+        await run.h.stop();
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('ends the same with a 500 or a 429 at every Jira call of the decision run in turn', async () => {
+    const clean = await decideAndRun(0);
+    const expected = outcome(clean.h);
+    await clean.h.stop();
+    const seen = new Map<string, number>();
+    const targets = clean.calls.map((route) => {
+      const nth = (seen.get(route) ?? 0) + 1;
+      seen.set(route, nth);
+      return { route, nth };
+    });
+    expect(targets.length).toBeGreaterThan(8);
+    const failures: string[] = [];
+    for (const [index, target] of targets.entries()) {
+      const fault = index % 2 === 0 ? 500 : 429;
+      const run = await decideAndRun(0, { ...target, fault });
+      try {
+        expect(run.h.emulator.calls.filter((c) => c.fault)).toHaveLength(1);
+        expect(outcome(run.h)).toEqual(expected);
+      } catch (e) {
+        failures.push(`${fault} at ${target.route} #${target.nth}: ${String(e).slice(0, 600)}`);
       } finally {
         await run.h.stop();
       }
