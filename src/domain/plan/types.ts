@@ -58,6 +58,8 @@ export interface TicketFacts {
   summary: string;
   descriptionText: string;
   labels: readonly string[];
+  /** Who the ticket is assigned to now, so a re-run (and its preview) does not assign it again. */
+  assigneeAccountId: string | null;
   serviceDeskId: string | null;
   requestTypeId: string | null;
   requestTypeName: string | null;

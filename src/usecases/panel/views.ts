@@ -147,7 +147,8 @@ export function describeWrites(input: ViewInput, rows: readonly RowView[]): stri
       const missing = service.labels.filter((label) => !preview.facts.labels.includes(label));
       if (missing.length > 0) writes.push(tPanel(lang, 'writeLabels', { labels: missing.join(', '), key }));
     }
-    if (service.assignee && service.target.kind !== 'existing') {
+    const alreadyAssigned = service.target.kind === 'self' && preview.facts.assigneeAccountId === service.assignee;
+    if (service.assignee && service.target.kind !== 'existing' && !alreadyAssigned) {
       const name = users.get(service.assignee)?.displayName ?? service.assignee;
       writes.push(tPanel(lang, 'writeAssign', { key: service.target.kind === 'new' ? `[${service.service}]` : target, name }));
     }

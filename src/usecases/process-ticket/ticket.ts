@@ -20,6 +20,7 @@ export function ticketFacts(issue: JiraIssue, request: JsmRequest | null): Ticke
     summary: issue.summary,
     descriptionText: adfToText(issue.description),
     labels: issue.labels,
+    assigneeAccountId: issue.assignee?.accountId ?? null,
     serviceDeskId: request?.serviceDeskId ?? null,
     requestTypeId: request?.requestTypeId ?? null,
     requestTypeName: request?.requestTypeName ?? null,

@@ -75,6 +75,12 @@ describe('decisions taken in the panel', () => {
     expect(h.backend!.integrations.map((x) => x.service)).toEqual(['OVER']);
   });
 
+  it('preview a finished run as writing nothing: the MUX owner already has the ticket', async () => {
+    const state = await panel(U.agent, key, 'getPanelState');
+    expect(issue(h, key).assignee).toBeTruthy();
+    expect(state.plan?.writes.filter((w) => w.includes(key))).not.toContainEqual(expect.stringMatching(/Assign/i));
+  });
+
   it('integrate the confirmed row and report the rejected one with the agent\'s reason, once', async () => {
     const [confirm, reject] = waitingRows(await panel(U.agent, key, 'getPanelState'));
     await panel(U.agent, key, 'decideRows', { rowIds: [confirm!.id], decision: 'confirm' });

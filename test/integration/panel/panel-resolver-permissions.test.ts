@@ -98,6 +98,7 @@ function recordingPipeline(emulator: JiraEmulator, muxOwner: string | null) {
           summary: issue.summary,
           descriptionText: '',
           labels: [...issue.labels],
+          assigneeAccountId: null,
           serviceDeskId: DEMO.serviceDeskId,
           requestTypeId: null,
           requestTypeName: null,
