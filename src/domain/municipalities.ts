@@ -45,14 +45,12 @@ const ARTICLES = new Set(['el', 'la', 'els', 'les', 'l', 'lo', 'los', 'las']);
  * give "ametlla del valles".
  */
 export function nameKey(text: string): string {
-  const words = text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    // "l·l" (and "l.l" typed without the middle dot) is one letter pair, not two words.
-    .replace(/[·.]/g, '')
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w !== '');
+  const words =
+    withoutAccents(text)
+      .toLowerCase()
+      // "l·l" (and "l.l" typed without the middle dot) is one letter pair, not two words.
+      .replace(/[·.]/g, '')
+      .match(/[a-z0-9]+/g) ?? [];
   let start = 0;
   if (words.length > 1 && COUNCIL_WORDS.has(words[0]!)) {
     start = 1;
@@ -62,6 +60,13 @@ export function nameKey(text: string): string {
     .slice(start)
     .filter((w) => !ARTICLES.has(w))
     .join(' ');
+}
+
+const NON_ASCII = /[\u0080-\uffff]/;
+
+/** Accents dropped ("Vallès" → "Valles"). ASCII text has none, and Unicode normalisation is the costly step. */
+function withoutAccents(text: string): string {
+  return NON_ASCII.test(text) ? text.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : text;
 }
 
 const officialKeys = new Map<Municipality, readonly string[]>();

@@ -1,5 +1,8 @@
 import type { RawCell } from './types';
 
+/** Whitespace that collapsing would change: anything but a plain space (tab, line break, NBSP…), or two in a row. */
+const UNCOLLAPSED_WHITESPACE = /[^\S ]|\s\s/;
+
 /**
  * A cell as text, the way a user would read it back: trimmed, numbers in plain decimal form (no
  * exponent, no float noise), empty → null. Text is data: "=SUM(A1)" stays that string.
@@ -8,7 +11,8 @@ export function cellText(cell: RawCell | undefined): string | null {
   if (cell === null || cell === undefined) return null;
   if (typeof cell === 'number') return Number.isFinite(cell) ? numberText(cell) : null;
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
-  const text = cell.replace(/\s+/g, ' ').trim();
+  // Most cells hold no run of whitespace to collapse; testing first spares building a copy of each.
+  const text = (UNCOLLAPSED_WHITESPACE.test(cell) ? cell.replace(/\s+/g, ' ') : cell).trim();
   return text === '' ? null : text;
 }
 

@@ -28,6 +28,19 @@ export interface RowContext {
   parseService?: (written: string) => Service | null;
 }
 
+type RowTexts = Record<TemplateField, string | null>;
+
+/**
+ * Every field's cell text, null for a column the sheet lacks. A plain object of one fixed shape rather
+ * than a Map: each row reads its texts a dozen times, and a property load is much cheaper than a lookup.
+ */
+function emptyTexts(): RowTexts {
+  return {
+    name: null, codiEns: null, ine: null, nif: null, dir3: null, service: null, productionDate: null,
+    contactName: null, contactEmail: null, phone: null, notes: null,
+  };
+}
+
 /**
  * The row's cell texts (each computed once: a template of thousands of rows reads every cell several
  * times) and the problems found so far. A class rather than closures made per row: this runs per row.
@@ -36,30 +49,26 @@ class RowState {
   readonly problems: RowProblem[] = [];
   constructor(
     private readonly columns: ReadonlyMap<TemplateField, HeaderColumn>,
-    private readonly texts: ReadonlyMap<TemplateField, string | null>,
+    readonly texts: RowTexts,
   ) {}
 
-  text(field: TemplateField): string | null {
-    return this.texts.get(field) ?? null;
-  }
-
   add(field: TemplateField, code: RowProblemCode, severity: Severity, params: ProblemParams = {}): void {
-    this.problems.push({ field, code, severity, column: this.columns.get(field)?.header ?? null, value: this.text(field), params });
+    this.problems.push({ field, code, severity, column: this.columns.get(field)?.header ?? null, value: this.texts[field], params });
   }
 }
 
 /** The row as an entity, or null when every known cell is empty (a blank or spacer row). */
 export function readRow(ctx: RowContext, cells: readonly RawCell[]): TemplateEntity | null {
-  const texts = new Map<TemplateField, string | null>();
+  const texts = emptyTexts();
   let empty = true;
   for (const [field, column] of ctx.columns) {
     const value = cellText(cells[column.index]);
-    texts.set(field, value);
+    texts[field] = value;
     if (value !== null) empty = false;
   }
   if (empty) return null;
   const state = new RowState(ctx.columns, texts);
-  const text = (field: TemplateField): string | null => state.text(field);
+  const text = (field: TemplateField): string | null => texts[field];
   const add: AddProblem = (field, code, severity, params) => state.add(field, code, severity, params);
   const problems = state.problems;
 
@@ -145,7 +154,11 @@ function readIdentity(ineText: string | null, codiText: string | null, add: AddP
     if (!codi.ok) add('codiEns', codi.code, 'error', codi.code === 'codiEns.checksum' ? { expected: codi.expected } : {});
   }
 
-  if (ine?.ok) Object.assign(identity, { ine5: ine.ine5, ine6: ine.ine6, isAjuntament: true });
+  if (ine?.ok) {
+    identity.ine5 = ine.ine5;
+    identity.ine6 = ine.ine6;
+    identity.isAjuntament = true;
+  }
   if (codi?.ok) {
     identity.codiEns = codi.codiEns;
     identity.isAjuntament = codi.isAjuntament;
@@ -153,7 +166,8 @@ function readIdentity(ineText: string | null, codiText: string | null, add: AddP
     if (ine?.ok) {
       if (codi.ine6 !== ine.ine6) add('codiEns', 'codiEns.mismatch', 'error', { ine: ine.ine6, codiEnsIne: codi.codiEns.slice(0, 6) });
     } else if (ineText === null && codi.ine5 !== null && checkKnown(codi.ine5, 'codiEns', add)) {
-      Object.assign(identity, { ine5: codi.ine5, ine6: codi.ine6 });
+      identity.ine5 = codi.ine5;
+      identity.ine6 = codi.ine6;
     }
   } else if (codiText === null && ine?.ok) {
     // An ajuntament identified only by its INE: its codi d'ens follows from it.

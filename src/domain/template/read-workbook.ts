@@ -7,8 +7,9 @@ import { findServicesInText, parseService, SERVICES, type ExtraAliases, type Ser
 import { cellText } from './cells';
 import { findHeader } from './header';
 import { TEMPLATE_LIMITS } from './limits';
-import { readRow } from './read-row';
-import type { FileProblem, FileProblemCode, ProblemParams, RawWorkbook, TemplateEntity, TemplateReadResult } from './types';
+import type { HeaderColumn } from './header';
+import { readRow, type RowContext } from './read-row';
+import type { FileProblem, FileProblemCode, ProblemParams, RawCell, RawWorkbook, TemplateEntity, TemplateField, TemplateReadResult } from './types';
 
 export interface ReadWorkbookOptions {
   fileName: string;
@@ -38,13 +39,15 @@ export function readTemplateWorkbook(workbook: RawWorkbook, options: ReadWorkboo
     return serviceOf.get(written) ?? null;
   };
   const entities: TemplateEntity[] = [];
-  const identityCells = new Map<TemplateEntity, IdentityCells>();
+  /** Where each entity was read from, in the same order as `entities`. */
+  const sources: RowSource[] = [];
   let sheetsWithHeader = 0;
   for (const sheet of workbook.sheets) {
     const header = findHeader(sheet.rows);
     if (!header) continue;
     sheetsWithHeader++;
-    const context = {
+    // One context per sheet, its row number moved along: readRow keeps nothing of it but values.
+    const context: RowContext = {
       sheet: sheet.name,
       row: 0,
       columns: header.columns,
@@ -56,18 +59,14 @@ export function readTemplateWorkbook(workbook: RawWorkbook, options: ReadWorkboo
     };
     for (let index = header.rowIndex + 1; index < sheet.rows.length; index++) {
       const cells = sheet.rows[index] ?? [];
-      const entity = readRow({ ...context, row: index + 1 }, cells);
+      context.row = index + 1;
+      const entity = readRow(context, cells);
       if (!entity) continue;
-      const codi = header.columns.get('codiEns');
-      const ine = header.columns.get('ine');
-      identityCells.set(entity, {
-        codiEns: codi ? { column: codi.header, value: cellText(cells[codi.index]) } : null,
-        ine: ine ? { column: ine.header, value: cellText(cells[ine.index]) } : null,
-      });
       if (entities.length === TEMPLATE_LIMITS.maxDataRows) {
         return unreadableResult(options.fileName, 'file.too_large', { limit: TEMPLATE_LIMITS.maxDataRows, unit: 'rows' });
       }
       entities.push(entity);
+      sources.push({ cells, columns: header.columns });
     }
   }
   if (sheetsWithHeader === 0) {
@@ -76,7 +75,7 @@ export function readTemplateWorkbook(workbook: RawWorkbook, options: ReadWorkboo
       scanRows: TEMPLATE_LIMITS.headerScanRows,
     });
   }
-  markDuplicates(entities, identityCells);
+  markDuplicates(entities, sources);
   const problems: FileProblem[] = entities.length === 0 ? [{ code: 'file.no_rows', severity: 'error', params: {} }] : [];
   const named = new Set(entities.map((e) => e.service).filter((s): s is Service => s !== null));
   return {
@@ -88,33 +87,29 @@ export function readTemplateWorkbook(workbook: RawWorkbook, options: ReadWorkboo
   };
 }
 
-interface WrittenCell {
-  column: string;
-  value: string | null;
-}
-interface IdentityCells {
-  codiEns: WrittenCell | null;
-  ine: WrittenCell | null;
+/** Where an entity was read from, to point a later problem at the cell as written. */
+interface RowSource {
+  cells: readonly RawCell[];
+  columns: ReadonlyMap<TemplateField, HeaderColumn>;
 }
 
 /** The same ens (codi d'ens, else INE) for the same service on an earlier row is an error on the later one. */
-function markDuplicates(entities: TemplateEntity[], written: ReadonlyMap<TemplateEntity, IdentityCells>): void {
+function markDuplicates(entities: readonly TemplateEntity[], sources: readonly RowSource[]): void {
   const first = new Map<string, TemplateEntity>();
-  for (const entity of entities) {
+  entities.forEach((entity, index) => {
     const identity = entity.codiEns ?? entity.ine;
-    if (entity.service === null || identity === null) continue;
+    if (entity.service === null || identity === null) return;
     const key = `${entity.service}\u0000${identity}`;
     const earlier = first.get(key);
     if (!earlier) {
       first.set(key, entity);
-      continue;
+      return;
     }
-    const cells = written.get(entity);
     // Point at the cell the user wrote the identity in: the codi d'ens when given, else the INE.
-    const field = cells?.codiEns?.value ? 'codiEns' : 'ine';
-    const cell = field === 'codiEns' ? cells?.codiEns : cells?.ine;
+    const codiEns = writtenCell(sources[index], 'codiEns');
+    const cell = codiEns?.value ? codiEns : writtenCell(sources[index], 'ine');
     entity.problems.push({
-      field,
+      field: codiEns?.value ? 'codiEns' : 'ine',
       code: 'entity.duplicate',
       severity: 'error',
       column: cell?.column ?? null,
@@ -122,5 +117,11 @@ function markDuplicates(entities: TemplateEntity[], written: ReadonlyMap<Templat
       params: { firstRow: earlier.row, firstSheet: earlier.sheet },
     });
     entity.valid = false;
-  }
+  });
+}
+
+/** A cell's header and text as written, or null when the sheet has no such column. */
+function writtenCell(source: RowSource | undefined, field: 'codiEns' | 'ine'): { column: string; value: string | null } | null {
+  const column = source?.columns.get(field);
+  return source && column ? { column: column.header, value: cellText(source.cells[column.index]) } : null;
 }

@@ -1,4 +1,4 @@
-import { deriveCodiEns, ineControlDigit, parseCodiEns, parseDir3, parseIne, parseNif } from '../../../src/domain/identifiers';
+import { deriveCodiEns, ineControlDigit, normaliseIdentifier, parseCodiEns, parseDir3, parseIne, parseNif } from '../../../src/domain/identifiers';
 
 describe('INE municipality code', () => {
   it('computes the control digit INE publishes (Barcelona 08019 → 3)', () => {
@@ -87,5 +87,18 @@ describe('DIR3', () => {
 
   it.each(['L0108019', '080193', 'L010801934', '1L0108019'])('refuses %j', (written) => {
     expect(parseDir3(written)).toEqual({ ok: false, code: 'dir3.invalid' });
+  });
+});
+
+describe('identifiers as typed', () => {
+  it.each([
+    ['P0801900B', 'P0801900B'],
+    ['p-0801900.b', 'P0801900B'],
+    ['08\u00a0019', '08019'],
+    ['08\u2011019', '08019'],
+    [' l01 080193 ', 'L01080193'],
+    ['', ''],
+  ])('%j reads as %j', (written, normal) => {
+    expect(normaliseIdentifier(written)).toBe(normal);
   });
 });

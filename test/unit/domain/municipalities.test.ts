@@ -48,6 +48,9 @@ describe('official names', () => {
     ['Hospitalet de Llobregat, L’', "L'Hospitalet de Llobregat"],
     ["l'ametlla del valles", "L'Ametlla del Vallès"],
     ['Sant Cugat del Vallès', 'Sant Cugat del Vallès'],
+    ['SANTA EULALIA DE RONCANA', 'Santa Eulàlia de Ronçana'],
+    ['Ajuntament de Santa Eula\u0300lia de Ronc\u0327ana', 'Santa Eulàlia de Ronçana'], // accents as combining marks
+    ['Ajuntament de Sant Martí Sarroca', 'Sant Martí Sarroca'],
   ])('%j is the official name %j', (written, official) => {
     expect(isOfficialName(written, byName(official))).toBe(true);
   });
@@ -61,5 +64,10 @@ describe('official names', () => {
 
   it('ignores case, accents, punctuation and articles', () => {
     expect(nameKey("L'Ametlla del Vallès")).toBe('ametlla del valles');
+    expect(nameKey('Ametlla del Valles, L')).toBe('ametlla del valles');
+    expect(nameKey('Ajuntament de Sant Lloren\u00e7 Savall')).toBe('sant llorenc savall');
+    expect(nameKey("Ajuntament de l'Al·lia")).toBe('allia');
+    expect(nameKey('Al.lia')).toBe('allia');
+    expect(nameKey('--- ')).toBe('');
   });
 });
