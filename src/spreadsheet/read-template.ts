@@ -91,9 +91,9 @@ async function readRawWorkbook(input: ReadTemplateInput, options: ReadTemplateOp
     keep: (name) => /\.(xml|rels)$/i.test(name) || name === 'mimetype',
   });
   if (!inflated.ok) {
-    return inflated.reason === 'too_large'
-      ? fail('file.too_large', { unit: 'inflated', limit: inflated.limitBytes / MiB_BYTES })
-      : fail('file.unreadable', { reason: 'corrupt' });
+    if (inflated.reason === 'too_large') return fail('file.too_large', { unit: 'inflated', limit: inflated.limitBytes / MiB_BYTES });
+    // A zip whose entries are password-protected (what some zip tools make of a workbook) is no corrupt file.
+    return inflated.reason === 'encrypted' ? fail('file.encrypted') : fail('file.unreadable', { reason: 'corrupt' });
   }
   const kind = zipKind(inflated.parts);
   if (kind === 'ods-encrypted') return fail('file.encrypted');

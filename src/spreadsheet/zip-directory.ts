@@ -4,7 +4,8 @@
  *
  * Anything a spreadsheet never needs and an attacker might use is refused: multi-disk and ZIP64 archives
  * (a file under 5 MiB never needs ZIP64; a ZIP64 sentinel is only accepted when the entry's ZIP64 extra
- * field gives the real value), encrypted entries, methods other than stored and deflate, entries whose
+ * field gives the real value), encrypted entries (told apart: the user can do something about a password,
+ * see ZipRefusal), methods other than stored and deflate, entries whose
  * local header disagrees with the central directory, entries that overlap one another or the directory
  * (the "overlapping files" zip bomb), duplicate names, and a central directory whose size or count lies.
  *
@@ -43,19 +44,32 @@ export interface ZipEntry {
   dataOffset: number;
 }
 
-export type ZipDirectoryResult = { ok: true; entries: ZipEntry[] } | { ok: false; detail: string };
+/**
+ * Why an archive is refused: 'encrypted' when an entry is password-protected (ZipCrypto or AES, which
+ * also uses the encrypted flag), which the user can undo; 'corrupt' for everything else.
+ */
+export type ZipRefusal = 'encrypted' | 'corrupt';
 
-class ZipStructureError extends Error {}
+export type ZipDirectoryResult = { ok: true; entries: ZipEntry[] } | { ok: false; reason: ZipRefusal; detail: string };
 
-function fail(detail: string): never {
-  throw new ZipStructureError(detail);
+class ZipStructureError extends Error {
+  constructor(
+    message: string,
+    readonly reason: ZipRefusal,
+  ) {
+    super(message);
+  }
+}
+
+function fail(detail: string, reason: ZipRefusal = 'corrupt'): never {
+  throw new ZipStructureError(detail, reason);
 }
 
 export function readZipDirectory(bytes: Uint8Array): ZipDirectoryResult {
   try {
     return { ok: true, entries: readEntries(bytes) };
   } catch (error: unknown) {
-    if (error instanceof ZipStructureError) return { ok: false, detail: error.message };
+    if (error instanceof ZipStructureError) return { ok: false, reason: error.reason, detail: error.message };
     throw error;
   }
 }
@@ -89,7 +103,8 @@ function readEntries(bytes: Uint8Array): ZipEntry[] {
     if (recordEnd > directoryEnd) fail('central directory record runs past the directory');
     const rawName = bytes.subarray(at + CENTRAL_BYTES, at + CENTRAL_BYTES + nameLength);
     const name = latin1(rawName);
-    if (flags & FLAG_ENCRYPTED) fail(`${name}: encrypted entry`);
+    // Before the method: an AES-encrypted entry states method 99, and is refused for its password.
+    if (flags & FLAG_ENCRYPTED) fail(`${name}: encrypted entry`, 'encrypted');
     if (method !== 0 && method !== 8) fail(`${name}: compression method ${method}`);
     if (view.getUint16(at + 34, true) !== 0) fail(`${name}: entry on another disk`);
     const extra = bytes.subarray(at + CENTRAL_BYTES + nameLength, at + CENTRAL_BYTES + nameLength + extraLength);
@@ -180,7 +195,7 @@ function checkLocalHeader(
   const extraLength = view.getUint16(offset + 28, true);
   const dataOffset = offset + LOCAL_BYTES + nameLength + extraLength;
   if (dataOffset > bytes.length) fail(`${name}: local header runs past the file`);
-  if (flags & FLAG_ENCRYPTED) fail(`${name}: encrypted entry`);
+  if (flags & FLAG_ENCRYPTED) fail(`${name}: encrypted entry`, 'encrypted');
   if (view.getUint16(offset + 8, true) !== entry.method) fail(`${name}: local header states another method`);
   if (!sameBytes(bytes.subarray(offset + LOCAL_BYTES, offset + LOCAL_BYTES + nameLength), entry.rawName)) fail(`${name}: local header names another entry`);
   // With a data descriptor the local header may hold zeros (the writer did not know the sizes yet).

@@ -10,7 +10,7 @@
  * where node:zlib has crc32 (Node ≥ 20.15, 22), match its CRC.
  */
 import * as zlib from 'node:zlib';
-import { readZipDirectory, type ZipEntry } from './zip-directory';
+import { readZipDirectory, type ZipEntry, type ZipRefusal } from './zip-directory';
 
 export interface ZipCaps {
   maxPartBytes: number;
@@ -29,7 +29,7 @@ export type ZipInflateResult =
   /** parts: the kept entries, inflated; entries: all of them, in directory order. */
   | { ok: true; parts: Map<string, ZipPart>; entries: readonly ZipEntry[] }
   | { ok: false; reason: 'too_large'; limitBytes: number }
-  | { ok: false; reason: 'corrupt'; detail: string };
+  | { ok: false; reason: ZipRefusal; detail: string };
 
 /** zlib.crc32 arrived in Node 20.15 and 22.2; without it the CRC check is skipped (the caps still hold). */
 const crc32: ((data: Uint8Array) => number) | null = typeof zlib.crc32 === 'function' ? (data) => zlib.crc32(data) : null;
@@ -42,7 +42,7 @@ interface InflateInfo {
 
 export function inflateZipCapped(bytes: Uint8Array, caps: ZipCaps): ZipInflateResult {
   const directory = readZipDirectory(bytes);
-  if (!directory.ok) return { ok: false, reason: 'corrupt', detail: directory.detail };
+  if (!directory.ok) return directory;
   const parts = new Map<string, ZipPart>();
   let total = 0;
   for (const entry of directory.entries) {

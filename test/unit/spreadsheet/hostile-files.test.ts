@@ -17,7 +17,9 @@ import {
   truncated,
   zipBombXlsx,
 } from '../../fixtures/hostile-files';
-import { overlappingZip } from '../../fixtures/crafted-zips';
+import { unzipSync } from 'fflate';
+import { describeProblem } from '../../../src/i18n/catalog/template';
+import { craftZip, overlappingZip } from '../../fixtures/crafted-zips';
 import { allMunicipalitiesSheet } from '../../fixtures/template-rows';
 import { csvFile, workbookFile } from '../../fixtures/workbook-files';
 
@@ -106,6 +108,29 @@ describe('encrypted files', () => {
       entities: 0,
       problems: [{ code: 'file.encrypted', params: {} }],
     });
+  });
+});
+
+describe('workbooks zipped with a password', () => {
+  /** A real workbook's parts, re-zipped as a zip tool does with a password: every entry flagged encrypted. */
+  function passwordZipped(method?: number): Uint8Array {
+    const parts = unzipSync(good());
+    return craftZip(Object.entries(parts).map(([name, content]) => ({ name, content, flags: 1, ...(method === undefined ? {} : { method }) })));
+  }
+
+  it.each([
+    ['ZipCrypto', passwordZipped()],
+    ['AES', passwordZipped(99)],
+  ])('an .xlsx whose entries use %s is reported as password-protected, not corrupt', async (_, bytes) => {
+    const result = await readTemplate({ bytes, fileName: 'protegit.xlsx' });
+    expect(fileProblem(result)).toEqual({ readable: false, entities: 0, problems: [{ code: 'file.encrypted', params: {} }] });
+    // What the user reads: it is password-protected, and to save it without the password.
+    expect(describeProblem(result.problems[0]!, 'en')).toEqual({
+      message: expect.stringMatching(/password-protected/),
+      hint: expect.stringMatching(/without a password/),
+    });
+    expect(describeProblem(result.problems[0]!, 'ca').message).toMatch(/protegit amb contrasenya/);
+    await stillReadsAGoodFile();
   });
 });
 

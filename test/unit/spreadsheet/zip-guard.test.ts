@@ -71,7 +71,6 @@ describe('archives that lie or play tricks', () => {
     ['entries that share bytes (overlapping-files bomb)', overlappingZip, /overlapping/],
     ['a ZIP64 sentinel without its extra field', () => craftZip([{ ...sheet, zip64: { withoutExtra: true } }]), /ZIP64/],
     ['a compression method other than stored or deflate', () => craftZip([{ ...sheet, method: 12 }]), /method 12/],
-    ['an encrypted entry', () => craftZip([{ ...sheet, flags: 1 }]), /encrypted/],
     ['two entries with the same name', () => craftZip([sheet, sheet]), /duplicate/],
     ['a declared size the data does not have', () => craftZip([{ ...sheet, lie: { uncompressed: 100 } }]), /declared 100/],
     ['a local header that disagrees with the directory', () => craftZip([{ ...sheet, localLie: { uncompressed: 100 } }]), /disagree/],
@@ -83,5 +82,13 @@ describe('archives that lie or play tricks', () => {
     ['a file cut in half', () => truncated(craftZip([sheet])), /end of central directory/],
   ])('refuses %s', (_, bytes, detail) => {
     expect(outcome(bytes())).toEqual(corrupt(detail));
+  });
+
+  it.each<[string, CraftedEntry]>([
+    ['ZipCrypto (the encrypted flag)', { ...sheet, flags: 1 }],
+    ['AES (the encrypted flag with method 99)', { ...sheet, flags: 1, method: 99 }],
+    ['strong encryption', { ...sheet, flags: 0x41 }],
+  ])('tells an entry encrypted with %s from a corrupt one', (_, entry) => {
+    expect(outcome(craftZip([entry]))).toEqual({ ok: false, reason: 'encrypted', detail: expect.stringMatching(/encrypted/) });
   });
 });
