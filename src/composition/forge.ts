@@ -2,6 +2,7 @@
  * The pipeline on Forge: Jira through `requestJira` as the app, `@forge/kvs`, the `setdiba-jobs`
  * queue. Built once per function instance (Forge reuses warm instances).
  */
+import api from '@forge/api';
 import { ForgeJobQueue } from '../adapters/forge/events-job-queue';
 import { ForgeKeyValueStore } from '../adapters/forge/kvs-key-value-store';
 import { asAppTransport } from '../adapters/forge/request-jira-transport';
@@ -16,6 +17,8 @@ export function forgePipeline(): Pipeline {
     jira: new JiraClient(asAppTransport()),
     kvs: new ForgeKeyValueStore(),
     queue: new ForgeJobQueue<PipelineJob>(PIPELINE_QUEUE),
+    // Calls to the http integration backend go through Forge's fetch, which enforces the manifest's egress.
+    fetch: (url, init) => api.fetch(url, init),
     log: {
       info: (message, data) => console.log(message, JSON.stringify(data ?? {})),
       warn: (message, data) => console.warn(message, JSON.stringify(data ?? {})),

@@ -135,20 +135,7 @@ export function createPanelResolver(makeDeps: PanelDepsFactory) {
   return resolver.getDefinitions();
 }
 
-/**
- * The ticket pipeline as the panel sees it, for Forge. The composition root (src/composition) is to
- * provide it once the pipeline's preview and queue wiring land; until then every call still gets its
- * permission check, and an allowed call gets an error message instead of a half-built panel.
- */
-const pipelineNotWired: PanelPipeline = {
-  preview: () => Promise.reject(new Error('panel pipeline not wired yet (src/composition)')),
-  enqueueRun: () => Promise.reject(new Error('panel pipeline not wired yet (src/composition)')),
-  progress: () => Promise.reject(new Error('panel pipeline not wired yet (src/composition)')),
-  serviceWorkbook: () => Promise.reject(new Error('panel pipeline not wired yet (src/composition)')),
-  describeProblem: (problem) => problem.code,
-};
-
-export function forgePanelDeps(accountId: string, pipeline: PanelPipeline = pipelineNotWired): PanelDeps {
+export function forgePanelDeps(accountId: string, pipeline: PanelPipeline): PanelDeps {
   return {
     jiraAsUser: new JiraClient(asUserTransport(accountId)),
     jiraAsApp: new JiraClient(asAppTransport()),
@@ -157,4 +144,9 @@ export function forgePanelDeps(accountId: string, pipeline: PanelPipeline = pipe
   };
 }
 
-export const panelResolver = createPanelResolver((accountId) => forgePanelDeps(accountId));
+/** Forge entry point: the same pipeline the trigger and the consumer use (src/composition/forge). */
+export const panelResolver = createPanelResolver(async (accountId) => {
+  const { forgePipeline } = await import('../composition/forge');
+  const { panelPipeline } = await import('../composition/panel-pipeline');
+  return forgePanelDeps(accountId, panelPipeline(forgePipeline()));
+});

@@ -1,0 +1,195 @@
+/**
+ * The Forge entry points of src/index.ts, as the manifest names them, with only the platform replaced:
+ * `@forge/api`'s requestJira goes to the local Jira emulator (as the app, or as the invocation's user),
+ * `@forge/kvs` is an in-memory store and `@forge/events`' Queue records what is pushed. This proves the
+ * wiring that only runs on Forge (src/composition/forge.ts, the resolvers' Forge dependencies): a new
+ * SetDIBA ticket goes trigger → queue → consumer → one ticket per service, and the panel and settings
+ * resolvers answer agents and admins from the same pipeline and refuse customers.
+ */
+import type { MemoryKeyValueStore as MemoryStore } from '../../../src/adapters/memory/memory-key-value-store';
+
+interface PushedEvent {
+  body: Record<string, unknown>;
+}
+
+const mockPlatform = {
+  baseUrl: '',
+  appAccountId: '',
+  /** The user a resolver invocation runs as (Forge's `asUser()` takes it from the invocation). */
+  currentUser: '',
+  pushed: [] as PushedEvent[],
+  store: null as MemoryStore | null,
+};
+
+function mockRequestJira(accountId: () => string) {
+  return async (route: { value: string }, init: { method?: string; headers?: Record<string, string>; body?: string | ArrayBuffer } = {}) =>
+    fetch(`${mockPlatform.baseUrl}${route.value}`, {
+      ...(init.method ? { method: init.method } : {}),
+      ...(init.body !== undefined ? { body: init.body } : {}),
+      headers: { ...init.headers, 'X-Emulator-User': accountId() },
+      redirect: 'manual',
+    });
+}
+
+jest.mock('@forge/api', () => {
+  const actual = jest.requireActual('@forge/api');
+  const asApp = () => ({ requestJira: mockRequestJira(() => mockPlatform.appAccountId) });
+  const asUser = () => ({ requestJira: mockRequestJira(() => mockPlatform.currentUser) });
+  const api = { ...actual.default, asApp, asUser, fetch: (url: string, init: RequestInit) => fetch(url, init) };
+  return { __esModule: true, ...actual, default: api, asApp, asUser };
+});
+
+jest.mock('@forge/kvs', () => {
+  const actual = jest.requireActual('@forge/kvs');
+  const store = () => {
+    if (!mockPlatform.store) throw new Error('the test has not set up the store');
+    return mockPlatform.store;
+  };
+  const kvs = {
+    get: (key: string) => store().get(key),
+    set: async (key: string, value: unknown, options?: { keyPolicy?: string }) => {
+      if (options?.keyPolicy !== 'FAIL_IF_EXISTS') return store().set(key, value);
+      if (!(await store().setIfAbsent(key, value))) {
+        throw new actual.ForgeKvsAPIError({ status: 409, statusText: 'Conflict', traceId: null }, { code: 'KEY_CONFLICT', message: 'exists' });
+      }
+    },
+    delete: (key: string) => store().delete(key),
+    getSecret: (key: string) => store().getSecret(key),
+    setSecret: (key: string, value: string) => store().setSecret(key, value),
+    deleteSecret: (key: string) => store().deleteSecret(key),
+    query: () => {
+      let prefix = '';
+      let limit = 100;
+      const builder = {
+        // The store only ever asks for a key prefix (WhereConditions.beginsWith).
+        where: (_field: string, condition: { condition: string; values: string[] }) => {
+          if (condition.condition !== 'BEGINS_WITH') throw new Error(`unexpected condition ${condition.condition}`);
+          prefix = condition.values[0] ?? '';
+          return builder;
+        },
+        limit: (n: number) => {
+          limit = n;
+          return builder;
+        },
+        cursor: () => builder,
+        getMany: async () => ({ results: await store().list(prefix, limit), nextCursor: undefined }),
+      };
+      return builder;
+    },
+  };
+  return { __esModule: true, ...actual, kvs };
+});
+
+jest.mock('@forge/events', () => {
+  const actual = jest.requireActual('@forge/events');
+  class Queue {
+    constructor(readonly options: { key: string }) {}
+    async push(events: PushedEvent[]) {
+      mockPlatform.pushed.push(...events);
+      return { jobId: `job-${mockPlatform.pushed.length}` };
+    }
+  }
+  return { __esModule: true, ...actual, Queue };
+});
+
+// Imported after the mocks, so the app sees the stand-ins.
+import { MemoryKeyValueStore } from '../../../src/adapters/memory/memory-key-value-store';
+import { settingsStorageKey, defaultSettings } from '../../../src/domain/settings';
+import { DEMO, startJiraEmulator, type JiraEmulator } from '../../../src/emulator';
+import { consumer, panelResolver, settingsResolver, trigger } from '../../../src/index';
+import { stopSpreadsheetParser } from '../../../src/spreadsheet';
+import { ajuntament, template } from '../pipeline/fixtures';
+import { certificateBlock } from '../pipeline/harness';
+
+type Definitions = (
+  request: { call: { functionKey: string; payload: unknown }; context: Record<string, unknown> },
+  runtime: { principal?: { accountId?: string } },
+) => Promise<unknown>;
+
+interface Envelope {
+  ok: boolean;
+  data?: Record<string, unknown>;
+  error?: { code: string; message: string };
+}
+
+const U = DEMO.users;
+
+function callResolver(definitions: unknown, accountId: string, functionKey: string, context: Record<string, unknown>, payload: unknown = {}) {
+  mockPlatform.currentUser = accountId;
+  return (definitions as Definitions)({ call: { functionKey, payload }, context }, { principal: { accountId } }) as Promise<Envelope>;
+}
+
+describe('the Forge entry points, on the local Jira', () => {
+  let emulator: JiraEmulator;
+  const events: unknown[] = [];
+
+  beforeAll(async () => {
+    emulator = await startJiraEmulator({ seed: 'demo', onEvent: (event) => void events.push(event) });
+    mockPlatform.baseUrl = emulator.baseUrl;
+    mockPlatform.appAccountId = emulator.site.appAccountId;
+    mockPlatform.store = new MemoryKeyValueStore();
+    const settings = defaultSettings();
+    settings.certificate = structuredClone(await certificateBlock());
+    settings.services.MUX.ownerAccountId = U.muxOwner;
+    await mockPlatform.store.set(settingsStorageKey(DEMO.projectKey), { revision: 1, updatedAt: null, updatedBy: null, settings });
+  });
+  afterAll(async () => {
+    await emulator.stop();
+    await stopSpreadsheetParser();
+  });
+
+  let key = '';
+
+  it('splits a new mixed SetDIBA ticket: trigger queues one job, the consumer does the work', async () => {
+    const issue = emulator.site.createIssue({
+      projectKey: DEMO.projectKey,
+      summary: 'Alta integracions SetDIBA',
+      description: 'Bon dia, us adjuntem la plantilla.',
+      requestType: DEMO.requestTypes.altaIntegracio,
+      reporter: U.setdibaCustomer,
+      organizations: [DEMO.organizations.setdiba],
+      attachments: [{ filename: 'alta.xlsx', content: template([ajuntament(0, { service: 'MUX' }), ajuntament(1, { service: 'e-NOTUM' })]) }],
+    });
+    key = issue.key;
+    await emulator.idle();
+    const created = events.find((e) => (e as { eventType?: string }).eventType === 'avi:jira:created:issue');
+    expect(created).toBeDefined();
+
+    await expect(trigger(created)).resolves.toBeUndefined();
+    expect(mockPlatform.pushed).toHaveLength(1);
+    expect(mockPlatform.pushed[0]!.body).toMatchObject({ issueKey: key });
+
+    await expect(consumer({ body: mockPlatform.pushed[0]!.body, eventId: 'event-1' })).resolves.toBeUndefined();
+    const original = emulator.site.issue(key)!;
+    expect(original.labels).toEqual(expect.arrayContaining(['setdiba', 'setdiba-mux', 'setdiba-pendent-data-pro']));
+    expect(original.assigneeAccountId).toBe(U.muxOwner);
+    // MUX stays on the original; e-NOTUM went to one linked clone.
+    expect(emulator.site.linksOf(original)).toHaveLength(1);
+
+    // The platform delivers at least once: a second delivery writes nothing new.
+    const writesBefore = emulator.calls.filter((c) => c.method !== 'GET').length;
+    await expect(consumer({ body: mockPlatform.pushed[0]!.body, eventId: 'event-1' })).resolves.toBeUndefined();
+    expect(emulator.calls.filter((c) => c.method !== 'GET').length - writesBefore).toBeLessThanOrEqual(1);
+    expect(emulator.site.linksOf(original)).toHaveLength(1);
+  });
+
+  it('answers an agent on the issue panel with the plan of the same pipeline, and refuses a customer', async () => {
+    const context = { extension: { issue: { key } }, locale: 'ca_ES' };
+    const agent = await callResolver(panelResolver, U.agent, 'getPanelState', context);
+    expect(agent.ok).toBe(true);
+    expect(agent.data?.plan).not.toBeNull();
+
+    const customer = await callResolver(panelResolver, U.setdibaCustomer, 'getPanelState', context);
+    expect(customer).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('shows the project settings to an admin and refuses an agent', async () => {
+    const context = { extension: { project: { key: DEMO.projectKey } }, locale: 'ca_ES' };
+    const admin = await callResolver(settingsResolver, U.admin, 'getSettingsPage', context);
+    expect(admin.ok).toBe(true);
+    expect(JSON.stringify(admin.data)).toContain(U.muxOwner);
+
+    const agent = await callResolver(settingsResolver, U.agent, 'getSettingsPage', context);
+    expect(agent).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+});
