@@ -189,6 +189,27 @@ export function runRecord(state: RunState, id: string): RunRecord | undefined {
   return state.runs.find((r) => r.id === id);
 }
 
+/** The run with this id: the one a retry resumes (keeping its first start and trigger), else a new one. */
+export function resumeOrStartRun(
+  state: RunState,
+  start: { id: string; kind: RunRecord['kind']; trigger: RunRecord['trigger']; now: Date },
+): RunRecord {
+  return (
+    runRecord(state, start.id) ?? {
+      id: start.id,
+      kind: start.kind,
+      startedAt: start.now.toISOString(),
+      finishedAt: null,
+      trigger: start.trigger,
+      outcome: 'running',
+      created: [],
+      comments: [],
+      counts: {},
+      message: null,
+    }
+  );
+}
+
 /**
  * Keeps the property within Jira's limit: the history is what gives way (oldest runs first, down to
  * the latest one), then the oldest applied decision ids. Batches and attachments are never dropped

@@ -31,7 +31,7 @@ import { paragraph, doc, type AdfDoc } from '../../domain/report/adf';
 import { correctionsComment } from '../../domain/report/corrections-comment';
 import { fittedResultsComment, resultsCsv } from '../../domain/report/results-fit';
 import type { RowResult, ServiceReport } from '../../domain/report/types';
-import { runRecord, withRun, type BatchState, type PostedComment, type RunRecord, type RunState, type RunTrigger } from '../../domain/run-state';
+import { resumeOrStartRun, runRecord, withRun, type BatchState, type PostedComment, type RunRecord, type RunState, type RunTrigger } from '../../domain/run-state';
 import type { Service } from '../../domain/services';
 import type { Settings } from '../../domain/settings';
 import type { JiraComment, JiraUser } from '../../ports/jira';
@@ -132,18 +132,7 @@ export async function runDecisions(deps: PipelineDeps, input: DecisionRunInput):
   const todo = decisionRunToDo(issueKey, input.state, decisionSetOf(input.panel), today);
   if (!todo) return null;
 
-  const record: RunRecord = runRecord(input.state, todo.id) ?? {
-    id: todo.id,
-    kind: 'decisions',
-    startedAt: clock.now().toISOString(),
-    finishedAt: null,
-    trigger,
-    outcome: 'running',
-    created: [],
-    comments: [],
-    counts: {},
-    message: null,
-  };
+  const record = resumeOrStartRun(input.state, { id: todo.id, kind: 'decisions', trigger, now: clock.now() });
   let state = withRun(
     { ...input.state, decisions: { ...input.state.decisions, pending: { id: todo.id, ids: todo.ids } } },
     record,

@@ -27,6 +27,7 @@ import type { RowResult, ServiceReport } from '../../domain/report/types';
 import {
   emptyRunState,
   markStep,
+  resumeOrStartRun,
   runRecord,
   withBatch,
   withRun,
@@ -161,19 +162,7 @@ async function run(
   }
   noTemplate = noTemplate || (batch.attachmentIds.length === 0 && spreadsheets.length === 0);
   const batchKey = batch.id;
-  // The history entry of this run; a retry of it keeps the first attempt's start and trigger.
-  const record: RunRecord = runRecord(state, batchKey) ?? {
-    id: batchKey,
-    kind: 'batch',
-    startedAt: clock.now().toISOString(),
-    finishedAt: null,
-    trigger,
-    outcome: 'running',
-    created: [],
-    comments: [],
-    counts: {},
-    message: null,
-  };
+  const record = resumeOrStartRun(state, { id: batchKey, kind: 'batch', trigger, now: clock.now() });
   state = withRun(state, record);
 
   const selfService = state.role === 'clone' ? state.service : null;
