@@ -166,6 +166,15 @@ export function daysUntilExpiry(cert: Pick<ParsedCertificate, 'notAfter'>, now: 
   return Math.floor((Date.parse(cert.notAfter) - now.getTime()) / DAY_MS);
 }
 
+/** When the certificate is usable but within EXPIRY_WARNING_DAYS of its end: the days left and the date. */
+export function expiryWarning(
+  cert: Pick<ParsedCertificate, 'notBefore' | 'notAfter'>,
+  now: Date,
+): { daysLeft: number; expiresOn: string } | null {
+  if (certificateStatus(cert, now) !== 'expiring') return null;
+  return { daysLeft: daysUntilExpiry(cert, now), expiresOn: cert.notAfter.slice(0, 10) };
+}
+
 export function certificateStatus(cert: Pick<ParsedCertificate, 'notBefore' | 'notAfter'>, now: Date): CertificateStatus {
   const t = now.getTime();
   if (t < Date.parse(cert.notBefore)) return 'not_yet_valid';

@@ -147,6 +147,8 @@ export const planViewSchema = z.object({
     serialNumber: z.string().nullable(),
     sha256Fingerprint: z.string().nullable(),
     notAfter: z.string().nullable(),
+    /** Days left, from 30 days before the end of a valid certificate (the renewal is due). */
+    expiresInDays: z.number().int().nullable().optional(),
   }),
   services: z.array(servicePlanViewSchema),
   /** Row ids no service could be found for. */

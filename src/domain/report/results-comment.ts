@@ -81,6 +81,10 @@ function nextSteps(report: ServiceReport, ctx: ReportContext): Inline[][] {
   if (counts.disabled > 0) steps.push([t('next.disabled')]);
   if (counts.failed > 0) steps.push([t('next.failed')]);
   if (counts.rejected > 0) steps.push([t('next.rejected')]);
+  const expiring = report.certificate.expiring;
+  if (report.certificate.status === 'valid' && expiring) {
+    steps.push([t('certificate.expiringNotice', { date: expiring.expiresOn, days: expiring.daysLeft })]);
+  }
   if (steps.length === 0) steps.push([t('next.done')]);
   return steps;
 }

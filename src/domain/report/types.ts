@@ -38,6 +38,8 @@ export interface CertificateInfo {
   status: CertificateStatus;
   serialNumber: string | null;
   sha256Fingerprint: string | null;
+  /** Set from 30 days before the end of a valid certificate, so the comment asks for the renewal in time. */
+  expiring?: { daysLeft: number; expiresOn: string } | null;
 }
 
 export interface ServiceReport {

@@ -46,6 +46,7 @@ export async function loadPanel(deps: PanelDeps, caller: PanelCaller): Promise<L
     progress,
     property,
     users,
+    now: deps.clock.now(),
     today: madridToday(deps.clock.now()),
     describe: (problem) => deps.pipeline.describeProblem(problem, caller.lang),
   });

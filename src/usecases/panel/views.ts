@@ -2,6 +2,7 @@
  * From the pipeline's plan and the panel's own property to what the panel shows. Pure: everything
  * here is decided from its arguments, so the tests can check each state without Jira.
  */
+import { expiryWarning } from '../../domain/certificate';
 import type { PlannedRow, ReviewReason, ServicePlan } from '../../domain/plan';
 import type {
   ChecklistStep,
@@ -37,6 +38,7 @@ export interface ViewInput {
   property: PanelProperty;
   /** Display names of the accounts the plan names (MUX owner), looked up by the caller. */
   users: ReadonlyMap<string, UserView>;
+  now: Date;
   /** Today in Europe/Madrid, yyyy-mm-dd. */
   today: string;
   /** A row problem explained for people in the caller's language. */
@@ -233,6 +235,7 @@ export function buildPanelState(input: ViewInput): PanelState {
           serialNumber: current?.serialNumber ?? null,
           sha256Fingerprint: current?.sha256Fingerprint ?? null,
           notAfter: current?.notAfter ?? null,
+          expiresInDays: current && plan.certificate === 'valid' ? (expiryWarning(current, input.now)?.daysLeft ?? null) : null,
         },
         services: plan.services.map((service) => servicePlanView(service, caller.lang, input.users)),
         unassignedRowIds: plan.unassigned.map((planned) => rowIdOf(planned.entity)),

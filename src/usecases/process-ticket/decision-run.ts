@@ -12,6 +12,7 @@
  *   public comment where rows were rejected), never a repeat of an earlier run's comment;
  * - once done, the decision ids are recorded as applied and the run appears in the history.
  */
+import { expiryWarning } from '../../domain/certificate';
 import { settleAll } from './settle';
 import { idempotencyKey } from '../../domain/idempotency';
 import { LABEL_MUX_PENDING, LABEL_REVIEW, buildPlan } from '../../domain/plan/build-plan';
@@ -237,6 +238,7 @@ export async function runDecisions(deps: PipelineDeps, input: DecisionRunInput):
         status: decided[0]?.certificate ?? 'missing',
         serialNumber: certificate?.serialNumber ?? null,
         sha256Fingerprint: certificate?.sha256Fingerprint ?? null,
+        expiring: certificate ? expiryWarning(certificate, clock.now()) : null,
       },
       owner: work.service === 'MUX' && muxOwnerId ? { accountId: muxOwnerId, displayName: (owner as JiraUser | null)?.displayName ?? null } : null,
       reviewReasons: work.rows.some((r) => r.result === 'failed') ? ['integration-failed'] : [],

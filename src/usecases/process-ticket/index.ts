@@ -13,6 +13,7 @@
  *   9. run state: batch done
  * Nothing in it grows with the number of rows except the integration backend calls.
  */
+import { expiryWarning } from '../../domain/certificate';
 import { settleAll } from './settle';
 import { persistently } from './persist';
 import { batchId } from '../../domain/idempotency';
@@ -304,6 +305,7 @@ async function run(
         status: plan.certificate,
         serialNumber: certificate?.serialNumber ?? null,
         sha256Fingerprint: certificate?.sha256Fingerprint ?? null,
+        expiring: certificate ? expiryWarning(certificate, clock.now()) : null,
       },
       owner: sp.service === 'MUX' && muxOwnerId ? { accountId: muxOwnerId, displayName: (owner as JiraUser | null)?.displayName ?? null } : null,
       reviewReasons,

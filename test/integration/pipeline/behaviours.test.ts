@@ -3,6 +3,8 @@
  * consumer: what a person finds on the tickets afterwards.
  */
 import { issuesOf } from '../../../src/cli/simulate-report';
+import { parseCertificateFile, replaceCertificate } from '../../../src/domain/certificate';
+import { makeDemoSetdibaCertificate } from '../../fixtures/certificates/generate';
 import { ajuntament, ajuntaments, template } from './fixtures';
 import { DEMO, startHarness, type Harness, type HarnessOptions } from './harness';
 
@@ -84,6 +86,21 @@ describe('integration', () => {
       expect(results).toContain('no hi ha cap certificat CDA de SetDIBA a la configuració');
       expect(issue(h, key).labels).toContain('setdiba-revisar');
     }));
+
+  it('integrates with a certificate about to expire, and asks for the renewed one in the results comment', async () => {
+    const { certificate } = await makeDemoSetdibaCertificate({ validDays: 10 });
+    const stored = replaceCertificate({ current: null, previous: [] }, parseCertificateFile(Buffer.from(certificate.pem)).certificate, {
+      accountId: DEMO.users.admin,
+      at: new Date(),
+    });
+    await withHarness({ backend: 'http', settings: (s) => void (s.certificate = stored) }, async (h) => {
+      const key = h.raise({ files: { 'c.xlsx': template(ajuntaments(1, 'OVER', 130)) } });
+      await h.drain();
+      expect(h.backend!.integrations).toHaveLength(1);
+      const results = issue(h, key).comments.find((c) => !c.public)!.text;
+      expect(results).toMatch(/El certificat CDA de SetDIBA caduca el \d{4}-\d{2}-\d{2} \(d'aquí a (9|10) dies\)/);
+    });
+  });
 
   it('integrates in the environment the settings give a service', () =>
     withHarness({ backend: 'http', settings: (s) => void (s.services.OVER.environment = 'PRE') }, async (h) => {

@@ -213,6 +213,16 @@ describe('issue panel states', () => {
     await waitFor(() => expect(saved).toEqual([{ fileName: 'SUP-12-e-NOTUM.xlsx', mimeType: 'application/octet-stream', contentBase64: 'AAEC' }]));
   });
 
+  test('the plan warns from 30 days before the CDA certificate expires', async () => {
+    const user = userEvent.setup();
+    const state = fixtures.valid();
+    state.plan!.certificate = { ...state.plan!.certificate, expiresInDays: 12 };
+    const { container } = renderPanel(state);
+    await user.click(await screen.findByRole('tab', { name: 'Pla' }));
+    expect(screen.getByText(/El certificat CDA caduca el .*, d'aquí a 12 dies/)).toBeTruthy();
+    expect(await seriousViolations(container)).toEqual([]);
+  });
+
   test('311 rows are paginated, so only a page of them is in the document', async () => {
     const user = userEvent.setup();
     const { container } = renderPanel(fixtures.large());

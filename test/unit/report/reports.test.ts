@@ -81,6 +81,14 @@ describe('the internal results comment', () => {
     expect(adfToText(resultsComment(blocked, ctx('ca')))).toContain('el certificat CDA de SetDIBA ha caducat');
   });
 
+  it('asks for the renewed certificate from 30 days before it expires, in every language', () => {
+    const expiring = report({ certificate: { status: 'valid', serialNumber: '0A1B', sha256Fingerprint: 'AB:CD', expiring: { daysLeft: 12, expiresOn: '2026-12-08' } } });
+    expect(adfToText(resultsComment(expiring, ctx('ca')))).toContain('El certificat CDA de SetDIBA caduca el 2026-12-08 (d\'aquí a 12 dies)');
+    expect(adfToText(resultsComment(expiring, ctx('en')))).toContain('expires on 2026-12-08 (in 12 days)');
+    expect(checkAdf(resultsComment(expiring, ctx('es')), 'comment')).toEqual([]);
+    expect(adfToText(resultsComment(report(), ctx('ca')))).not.toContain('caduca');
+  });
+
   it('has the same table whatever the number of rows (one comment, no per-row calls)', () => {
     const many = Array.from({ length: 311 }, () => rows[0]!);
     expect(summaryLine({ rows: many }, ctx('en'))).toBe('311 ens in this request: 311 integrated.');

@@ -57,6 +57,11 @@ function Certificate({ plan, t }: { plan: PlanView; t: PanelTranslate }) {
     return (
       <Stack gap="050">
         <Text>{t('certValid', { serial: certificate.serialNumber ?? '', date: formatDate(certificate.notAfter, lang) })}</Text>
+        {certificate.expiresInDays != null ? (
+          <SectionMessage appearance="warning">
+            <Text>{t('certExpiring', { date: formatDate(certificate.notAfter, lang), days: certificate.expiresInDays })}</Text>
+          </SectionMessage>
+        ) : null}
         {certificate.sha256Fingerprint ? (
           <Muted>
             <Code>{t('fingerprint', { fingerprint: certificate.sha256Fingerprint })}</Code>
