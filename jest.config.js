@@ -12,6 +12,9 @@ module.exports = {
   },
   // Atlaskit components import their precompiled stylesheets; jsdom does not need them.
   moduleNameMapper: { '\\.css$': '<rootDir>/test/unit/panel-ui/style-stub.js' },
+  // The spreadsheet reader's worker is generated code (scripts/build-parse-worker.js); rebuilt here when
+  // missing or stale, so `npx jest <file>` works on a fresh clone and never tests an old worker.
+  globalSetup: '<rootDir>/scripts/build-parse-worker.js',
   testTimeout: 30000,
   // The machine has two cores; more workers only add contention.
   maxWorkers: 2,

@@ -1,23 +1,29 @@
 // @ts-check
-'use strict';
 /**
  * The only code that lets SheetJS touch an untrusted workbook. It runs in a worker thread so the host can
  * terminate it: a crafted .xls can make SheetJS loop forever, and no read option prevents it. The host
  * (parser-host.ts) also caps this thread's heap, so a memory blow-up kills the thread and not the app.
  *
- * Plain JavaScript on purpose: the same file runs under ts-jest and tsx (from src/) and from the build
- * (tsc copies it to dist/ through allowJs). PACKAGING: the Forge bundler does not follow `new Worker(path)`,
- * so this file must be shipped next to the compiled parser-host.js (the lead's packaging step handles it).
+ * Never loaded by path: scripts/build-parse-worker.js bundles this file and SheetJS into one script that
+ * needs only Node's built-ins, exported as text by src/spreadsheet/generated/parse-worker-source.js, which
+ * parser-host.ts imports and runs with `new Worker(text, { eval: true })`. So the worker travels inside
+ * whatever bundle holds the host (Forge's webpack bundle, tsc's dist/, tsx from src/) and never looks for
+ * a file or a node_modules folder next to it. Plain JavaScript, type-checked through checkJs.
+ *
+ * SheetJS is imported by name from its ES module, so the bundle holds only what is used (~355 KB, not 1.3 MB).
+ * That leaves out SheetJS's codepage tables: 8-bit text in pre-1997 .xls files (BIFF2-5) is read as
+ * Latin-1, so the Windows-1252 symbols in 0x80-0x9F (euro sign, curly quotes) are lost; Excel 97+ .xls,
+ * .xlsx, .xlsm and .ods store Unicode and are unaffected (docs/dependencies.md, "Packaging note").
  *
  * Protocol: the host posts { bytes: Uint8Array, sheetRows, maxColumns, mode } and gets back, as a JSON string,
  * { ok: true, sheets: [{ name, rows }], date1904 } with rows of plain cells (string | number | boolean |
  * null; dates stay serial numbers) or { ok: false, reason: 'encrypted' | 'corrupt', detail }.
  * The thread says { ready: true } once SheetJS is loaded.
  */
-const { parentPort } = require('node:worker_threads');
-const XLSX = require('xlsx');
+import { parentPort } from 'node:worker_threads';
+import { CFB, read } from 'xlsx';
 
-if (!parentPort) throw new Error('parse-worker.js must run as a worker thread');
+if (!parentPort) throw new Error('the spreadsheet parse worker must run as a worker thread');
 const port = parentPort;
 
 /** Error cells as Excel shows them (SheetJS keeps only the code when cellText is off). */
@@ -37,11 +43,11 @@ const ERROR_TEXT = { 0: '#NULL!', 7: '#DIV/0!', 15: '#VALUE!', 23: '#REF!', 29: 
  * @param {Buffer} buffer
  */
 function isEncryptedPackage(buffer) {
-  const container = XLSX.CFB.read(buffer, { type: 'buffer' });
+  const container = CFB.read(buffer, { type: 'buffer' });
   return container.FullPaths.some((/** @type {string} */ path) => /(^|\/)(EncryptionInfo|EncryptedPackage)$/.test(path));
 }
 
-/** @param {XLSX.CellObject | undefined} cell @returns {RawCell} */
+/** @param {import('xlsx').CellObject | undefined} cell @returns {RawCell} */
 function cellValue(cell) {
   if (!cell) return null;
   switch (cell.t) {
@@ -63,10 +69,10 @@ function cellValue(cell) {
 
 /**
  * Rows and columns are clamped here too: `<dimension>` and cell references are the file's claims.
- * @param {XLSX.WorkSheet} sheet @param {number} maxRows @param {number} maxColumns @returns {RawCell[][]}
+ * @param {import('xlsx').WorkSheet} sheet @param {number} maxRows @param {number} maxColumns @returns {RawCell[][]}
  */
 function sheetRows(sheet, maxRows, maxColumns) {
-  /** @type {(XLSX.CellObject[] | undefined)[]} */
+  /** @type {(import('xlsx').CellObject[] | undefined)[]} */
   const data = sheet['!data'] ?? [];
   /** @type {RawCell[][]} */
   const rows = [];
@@ -91,7 +97,7 @@ function parse(request) {
   const isOle2 = buffer.length >= 8 && buffer.readUInt32BE(0) === 0xd0cf11e0 && buffer.readUInt32BE(4) === 0xa1b11ae1;
   if (isOle2 && isEncryptedPackage(buffer)) return { ok: false, reason: 'encrypted', detail: 'encrypted OOXML package' };
   if (request.mode === 'encryption-only') return { ok: true, encrypted: false };
-  const workbook = XLSX.read(buffer, {
+  const workbook = read(buffer, {
     type: 'buffer',
     dense: true,
     sheetRows: request.sheetRows,

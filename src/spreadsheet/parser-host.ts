@@ -1,16 +1,21 @@
 /**
- * Runs SheetJS in a worker thread (parse-worker.js) that can be killed. One thread is kept warm between
- * reads (loading SheetJS costs more than parsing a typical template) and unref'd while idle, so it never
- * keeps a process alive. A parse that overruns its time, or crashes the thread (its heap is capped), gets
- * the thread terminated and awaited before the caller hears back: nothing is left running.
+ * Runs SheetJS in a worker thread that can be killed. One thread is kept warm between reads (loading SheetJS
+ * costs more than parsing a typical template) and unref'd while idle, so it never keeps a process alive. A
+ * parse that overruns its time, or crashes the thread (its heap is capped), gets the thread terminated and
+ * awaited before the caller hears back: nothing is left running.
+ *
+ * The thread runs parse-worker.js bundled with SheetJS into one script (generated/parse-worker-source.js,
+ * made by scripts/build-parse-worker.js) and passed as text (`eval: true`), not a file loaded by path:
+ * the Forge bundler follows this import like any other, and the text needs no node_modules at run time.
  *
  * The pipeline must also remember attempts: a job that died while parsing an attachment must not parse it
  * again on the platform's retry (a "poison" file would burn the whole timeout on every retry).
  */
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
 import type { RawCell, RawWorkbook } from '../domain/template/types';
+// Missing? It is build output: `npm run build` (or `npm ci`) writes it, and jest does before tests.
+import { PARSE_WORKER_SOURCE } from './generated/parse-worker-source';
 import { SPREADSHEET_LIMITS } from './limits';
 
 export interface ParseRequest {
@@ -51,7 +56,6 @@ const responseSchema = z.union([
   z.object({ ok: z.literal(false), reason: z.enum(['encrypted', 'corrupt']), detail: z.string() }),
 ]);
 
-const WORKER_FILE = join(__dirname, 'parse-worker.js');
 /** Starting a thread and loading SheetJS is not the parse; it gets its own, generous, bound. */
 const STARTUP_TIMEOUT_MS = 30_000;
 
@@ -97,7 +101,8 @@ function busy(worker: Worker): void {
 
 function startWorker(): Promise<Worker> {
   return new Promise<Worker>((resolve, reject) => {
-    const worker = new Worker(WORKER_FILE, {
+    const worker = new Worker(PARSE_WORKER_SOURCE, {
+      eval: true,
       resourceLimits: { maxOldGenerationSizeMb: SPREADSHEET_LIMITS.parserHeapMb },
     });
     const fail = (error: unknown): void => {
