@@ -12,31 +12,25 @@ import { PANEL_FUNCTIONS, type PanelFunction } from '../../../src/handlers/panel
 import { handlePanelCall, type PanelCall } from '../../../src/handlers/panel-resolver';
 import type { PanelDeps, PanelPipeline, RunRequest } from '../../../src/usecases/panel';
 import { PANEL_PROPERTY } from '../../../src/usecases/panel';
+import { sourcedEntity } from '../../fixtures/entities';
 
 const U = DEMO.users;
 
 function entity(row: number, service: SourcedEntity['service'], overrides: Partial<SourcedEntity> = {}): SourcedEntity {
-  return {
+  return sourcedEntity({
     attachmentId: '900',
     fileName: 'plantilla.xlsx',
     sheet: 'Full1',
     row,
     service,
-    serviceAsWritten: service,
     name: `Ajuntament ${row}`,
     codiEns: '0801930008',
     ine: '08019',
     nif: 'P0801900B',
     dir3: 'L01080193',
     productionDate: service === 'MUX' ? '2026-01-15' : null,
-    contactName: null,
-    contactEmail: null,
-    phone: null,
-    notes: null,
-    valid: true,
-    problems: [],
     ...overrides,
-  };
+  });
 }
 
 function plannedRow(e: SourcedEntity, decision: PlannedRow['decision']): PlannedRow {

@@ -3,32 +3,25 @@ import type { SourcedEntity } from '../../../src/domain/plan/types';
 import type { Service } from '../../../src/domain/services';
 import { defaultSettings, type Settings } from '../../../src/domain/settings';
 import type { RowProblem } from '../../../src/domain/template/types';
+import { sourcedEntity } from '../../fixtures/entities';
 
 let row = 1;
 
 export function entity(service: Service | null, overrides: Partial<SourcedEntity> = {}): SourcedEntity {
   row += 1;
-  return {
+  return sourcedEntity({
     sheet: 'Ens',
     row,
     service,
-    serviceAsWritten: service,
     name: 'Abrera',
     codiEns: '0800180001',
     ine: '08001',
     nif: 'P0800100J',
     dir3: 'L01080018',
-    productionDate: null,
-    contactName: null,
-    contactEmail: null,
-    phone: null,
-    notes: null,
-    valid: true,
-    problems: [],
     attachmentId: '10',
     fileName: 'plantilla.xlsx',
     ...overrides,
-  };
+  });
 }
 
 export function problem(code: RowProblem['code'], severity: 'error' | 'warning', field: RowProblem['field']): RowProblem {

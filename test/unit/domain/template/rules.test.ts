@@ -4,6 +4,7 @@
  */
 import { readTemplateWorkbook, type RawCell, type RawSheet, type TemplateReadResult } from '../../../../src/domain/template';
 import type { Service } from '../../../../src/domain/services';
+import { templateEntity } from '../../../fixtures/entities';
 
 const HEADER = ["Nom de l'ens", "Codi d'ens", 'Codi INE', 'NIF', 'DIR3', 'Servei', 'Data pas a producció'];
 const VIC = ['Ajuntament de Vic', null, '08298', 'P0829900J', null, 'e-NOTUM', null];
@@ -26,26 +27,19 @@ describe('a valid row', () => {
   it('becomes an entity with canonical identifiers and its spreadsheet row', () => {
     const result = read([row({})]);
     expect(result).toMatchObject({ readable: true, services: ['e-NOTUM'], problems: [] });
+    // Valid, without problems, the service written as its canonical name, no date, contact or notes.
     expect(result.entities).toEqual([
-      {
+      templateEntity({
         sheet: 'Full1',
         row: 2,
         service: 'e-NOTUM',
-        serviceAsWritten: 'e-NOTUM',
         name: 'Ajuntament de Vic',
         codiEns: '0829810007', // derived: INE6 + 000 + DC2
         ine: '08298',
         ine6: '082981',
         nif: 'P0829900J',
         dir3: null,
-        productionDate: null,
-        contactName: null,
-        contactEmail: null,
-        phone: null,
-        notes: null,
-        valid: true,
-        problems: [],
-      },
+      }),
     ]);
   });
 
