@@ -29,6 +29,9 @@ function sheetRows(dates: 'cells' | 'text'): FixtureCell[][] {
   ];
 }
 
+/** The fields of a row a user sees, which do not depend on the format (the sheet's name does: a CSV has none). */
+const SEEN = ['row', 'service', 'serviceAsWritten', 'name', 'codiEns', 'ine', 'nif', 'dir3', 'productionDate', 'notes', 'valid'] as const;
+
 /** What a user sees of the result, independent of the format. */
 function summary(result: TemplateReadResult) {
   return {
@@ -36,17 +39,7 @@ function summary(result: TemplateReadResult) {
     services: result.services,
     problems: result.problems,
     entities: result.entities.map((e: TemplateEntity) => ({
-      row: e.row,
-      service: e.service,
-      serviceAsWritten: e.serviceAsWritten,
-      name: e.name,
-      codiEns: e.codiEns,
-      ine: e.ine,
-      nif: e.nif,
-      dir3: e.dir3,
-      productionDate: e.productionDate,
-      notes: e.notes,
-      valid: e.valid,
+      ...Object.fromEntries(SEEN.map((field) => [field, e[field]])),
       problems: e.problems.map((p) => `${p.code}@${p.column}=${p.value}`),
     })),
   };
