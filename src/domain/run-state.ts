@@ -167,10 +167,6 @@ export function markStep(state: RunState, batchIdValue: string, step: Step): Run
   return withBatch(state, { ...batch, steps: [...batch.steps, step] });
 }
 
-export function stepDone(state: RunState, batchIdValue: string, step: Step): boolean {
-  return state.batches.some((b) => b.id === batchIdValue && b.steps.includes(step));
-}
-
 /** The history keeps the last runs only; the panel shows them, older ones are in the comments. */
 export const MAX_RUNS = 20;
 /** Applied decision ids kept (the panel drops decisions that later ones replaced). */

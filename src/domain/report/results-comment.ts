@@ -3,7 +3,7 @@
  * (row, ens, codi d'ens, NIF, DIR3, result, detail), then what happens next. In assisted mode it also
  * carries the checklist an agent works through. One comment per ticket and batch, whatever the rows.
  */
-import { adfToText, bulletList, doc, heading, mention, paragraph, table, type AdfDoc, type Inline } from './adf';
+import { bulletList, doc, heading, mention, paragraph, table, type AdfDoc, type Inline } from './adf';
 import { checklistNodes } from './checklist';
 import { NONE, distinctFiles, rowLabel } from './row-label';
 import type { ReportContext, RowResult, RowResultKind, ServiceReport } from './types';
@@ -144,9 +144,4 @@ export function resultsComment(report: ServiceReport, ctx: ReportContext, option
     bulletList(nextSteps(report, ctx)),
     review,
   );
-}
-
-/** The summary as one line of text, e.g. for logs and the simulate report. */
-export function resultsText(report: ServiceReport, ctx: ReportContext): string {
-  return adfToText(resultsComment(report, ctx));
 }

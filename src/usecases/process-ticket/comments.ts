@@ -48,10 +48,6 @@ export function commentIndex(comments: readonly JiraComment[]): Map<string, stri
   return index;
 }
 
-export function commentKeysOf(comments: readonly JiraComment[]): Set<string> {
-  return new Set(commentIndex(comments).keys());
-}
-
 /**
  * Posts the comments whose key is not in `existing` (key → id). Answers every planned comment with its
  * id, whether posted now or found from an earlier attempt, for the run's history.

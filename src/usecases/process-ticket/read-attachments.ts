@@ -21,8 +21,6 @@ export interface ReadOutcome {
   state: RunState;
   entities: SourcedEntity[];
   unreadable: UnreadableFile[];
-  /** Per attachment id, the bytes read (a clone's workbook is written from the rows, not these). */
-  fileNames: string[];
 }
 
 interface LockValue {
@@ -133,5 +131,5 @@ export async function readAttachments(
       state = setAttachment(state, attachment.id, base);
     }
   }
-  return { state, entities, unreadable, fileNames: inBatch.map((a) => a.filename) };
+  return { state, entities, unreadable };
 }
