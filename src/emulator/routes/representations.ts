@@ -3,7 +3,7 @@
  * emitted (several schemas forbid additional properties, and the response check enforces that).
  */
 import { jiraDate } from '../site/dates';
-import type { SiteAttachment, SiteComment, SiteIssue, SiteIssueLinkType, SiteProject, SiteStatus, SiteUser } from '../site/model';
+import type { SiteAttachment, SiteComment, SiteIssue, SiteIssueLinkType, SiteProject, SiteRequestType, SiteStatus, SiteUser } from '../site/model';
 import { ORGANIZATIONS_FIELD, REQUEST_TYPE_FIELD, type Site } from '../site/site';
 
 export interface Urls {
@@ -229,15 +229,24 @@ function requestTypeFieldJson(site: Site, issue: SiteIssue, { baseUrl }: Urls): 
       agent: `${baseUrl}/browse/${issue.key}`,
       self: `${baseUrl}/rest/servicedeskapi/request/${issue.id}`,
     },
-    requestType: {
-      id: rt.id,
-      name: rt.name,
-      description: rt.description,
-      helpText: rt.helpText,
-      issueTypeId: rt.issueTypeId,
-      serviceDeskId: rt.serviceDeskId,
-      groupIds: [],
-    },
+    requestType: requestTypeJson(rt),
+  };
+}
+
+/**
+ * A request type as JSM renders it. The servicedesk API links it to itself (`links`); inside an issue's
+ * Request Type field the emulator renders it without links.
+ */
+export function requestTypeJson(rt: SiteRequestType, links?: { self: string }): Record<string, unknown> {
+  return {
+    id: rt.id,
+    ...(links && { _links: links }),
+    name: rt.name,
+    description: rt.description,
+    helpText: rt.helpText,
+    issueTypeId: rt.issueTypeId,
+    serviceDeskId: rt.serviceDeskId,
+    groupIds: [],
   };
 }
 

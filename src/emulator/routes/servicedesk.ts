@@ -12,7 +12,7 @@ import type { SiteIssue, SiteProject, SiteRequestType, SiteServiceDesk } from '.
 import { canSeeIssue, isPortalCustomer, projectPermissions } from '../site/permissions';
 import { ORGANIZATIONS_FIELD } from '../site/site';
 import { HttpError, isRecord, queryList, type RouteContext, type RouteHandler } from './context';
-import { jsmUserJson, organizationJson } from './representations';
+import { jsmUserJson, organizationJson, requestTypeJson } from './representations';
 
 function adfToText(nodes: AdfNode[] | undefined): string {
   return (nodes ?? [])
@@ -31,17 +31,8 @@ function dateDto(date: Date): Record<string, unknown> {
 
 const STATUS_CATEGORY = { new: 'NEW', indeterminate: 'INDETERMINATE', done: 'DONE' } as const;
 
-function requestTypeJson(ctx: RouteContext, rt: SiteRequestType): Record<string, unknown> {
-  return {
-    id: rt.id,
-    _links: { self: `${ctx.baseUrl}/rest/servicedeskapi/servicedesk/${rt.serviceDeskId}/requesttype/${rt.id}` },
-    name: rt.name,
-    description: rt.description,
-    helpText: rt.helpText,
-    issueTypeId: rt.issueTypeId,
-    serviceDeskId: rt.serviceDeskId,
-    groupIds: [],
-  };
+function requestTypeLinks(ctx: RouteContext, rt: SiteRequestType): { self: string } {
+  return { self: `${ctx.baseUrl}/rest/servicedeskapi/servicedesk/${rt.serviceDeskId}/requesttype/${rt.id}` };
 }
 
 function serviceDeskJson(ctx: RouteContext, desk: SiteServiceDesk, project: SiteProject): Record<string, unknown> {
@@ -86,7 +77,7 @@ function customerRequestJson(ctx: RouteContext, issue: SiteIssue, expand: string
       self: `${ctx.baseUrl}/rest/servicedeskapi/request/${issue.id}`,
     },
   };
-  if (expand.includes('requestType') && rt) json.requestType = requestTypeJson(ctx, rt);
+  if (expand.includes('requestType') && rt) json.requestType = requestTypeJson(rt, requestTypeLinks(ctx, rt));
   if (expand.includes('serviceDesk') && desk) json.serviceDesk = serviceDeskJson(ctx, desk, project);
   if (expand.includes('participant')) {
     const values = issue.participants.map((id) => site.user(id)).filter((u) => u !== undefined).map((u) => jsmUserJson(u, { baseUrl: ctx.baseUrl }));
@@ -177,7 +168,7 @@ const getRequestTypes: RouteHandler = (ctx) => {
   }
   const search = (ctx.query.get('searchQuery') ?? '').toLowerCase();
   const types = [...ctx.site.requestTypes.values()].filter((rt) => rt.serviceDeskId === desk.id && rt.name.toLowerCase().includes(search));
-  return { status: 200, json: paged(ctx, types.map((rt) => requestTypeJson(ctx, rt)), `/rest/servicedeskapi/servicedesk/${desk.id}/requesttype`) };
+  return { status: 200, json: paged(ctx, types.map((rt) => requestTypeJson(rt, requestTypeLinks(ctx, rt))), `/rest/servicedeskapi/servicedesk/${desk.id}/requesttype`) };
 };
 
 const getOrganizations: RouteHandler = (ctx) => {
