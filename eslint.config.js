@@ -24,6 +24,20 @@ const io = NODE_IO.map((name) => ({ name, message: 'I/O goes through a port (src
  */
 const notFrom = (folders, why) => ({ regex: srcFolder(folders), message: why });
 
+/**
+ * A layer's import rule: `files` may not import the modules `paths` names nor those `patterns` match.
+ * @param {string[]} files
+ * @param {{ paths?: { name: string, message: string }[], patterns: object[] }} restrictions
+ */
+const layer = (files, restrictions) => ({ files, rules: { 'no-restricted-imports': ['error', restrictions] } });
+
+/**
+ * A layer without I/O or Forge that may not import from the folders `patterns` name either.
+ * @param {string[]} files
+ * @param {...object} patterns
+ */
+const pureLayer = (files, ...patterns) => layer(files, { paths: io, patterns: [forge, ...patterns] });
+
 module.exports = defineConfig([
   globalIgnores(['node_modules/', 'dist/', 'coverage/', 'static/*/build/', '.sandbox/', 'test-output/']),
   js.configs.recommended,
@@ -77,81 +91,31 @@ module.exports = defineConfig([
   },
 
   // ---- Layering (docs/architecture.md "Rules of the house") ----
-  {
-    files: ['src/domain/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: io,
-          patterns: [
-            forge,
-            notFrom(
-              'adapters|usecases|handlers|ports|i18n|spreadsheet|emulator|sandbox|cli|composition',
-              'The domain is pure: it imports nothing outside src/domain (node built-ins such as crypto excepted).',
-            ),
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['src/usecases/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: io,
-          patterns: [
-            forge,
-            notFrom('adapters|spreadsheet|emulator|sandbox|cli|composition', 'Use cases reach the outside only through src/ports.'),
-            // The panel's resolver contract is shared by the resolver, the use case and the UI.
-            { regex: '^(\\.\\./)+handlers/(?!panel-contract$)', message: 'Use cases do not depend on handlers.' },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['src/ports/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: io,
-          patterns: [forge, notFrom('adapters|usecases|handlers|emulator|sandbox|cli|composition', 'Ports are interfaces over the domain only.')],
-        },
-      ],
-    },
-  },
-  {
-    files: ['src/adapters/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [notFrom('usecases|handlers|emulator|sandbox|cli|composition', 'Adapters implement ports; they do not call up the stack.')] },
-      ],
-    },
-  },
-  {
-    files: ['src/i18n/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: io, patterns: [forge, notFrom('adapters|usecases|handlers|emulator|sandbox|cli|composition', 'The catalogue is plain data.')] },
-      ],
-    },
-  },
-  {
-    // Everything Forge may bundle: never the emulator, the sandbox or the CLI.
-    files: ['src/index.ts', 'src/handlers/**/*.ts', 'src/composition/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [notFrom('emulator|sandbox|cli', 'Dev-only code must not reach the Forge bundle.')] },
-      ],
-    },
-  },
+  pureLayer(
+    ['src/domain/**/*.ts'],
+    notFrom(
+      'adapters|usecases|handlers|ports|i18n|spreadsheet|emulator|sandbox|cli|composition',
+      'The domain is pure: it imports nothing outside src/domain (node built-ins such as crypto excepted).',
+    ),
+  ),
+  pureLayer(
+    ['src/usecases/**/*.ts'],
+    notFrom('adapters|spreadsheet|emulator|sandbox|cli|composition', 'Use cases reach the outside only through src/ports.'),
+    // The panel's resolver contract is shared by the resolver, the use case and the UI.
+    { regex: '^(\\.\\./)+handlers/(?!panel-contract$)', message: 'Use cases do not depend on handlers.' },
+  ),
+  pureLayer(
+    ['src/ports/**/*.ts'],
+    notFrom('adapters|usecases|handlers|emulator|sandbox|cli|composition', 'Ports are interfaces over the domain only.'),
+  ),
+  layer(['src/adapters/**/*.ts'], {
+    patterns: [notFrom('usecases|handlers|emulator|sandbox|cli|composition', 'Adapters implement ports; they do not call up the stack.')],
+  }),
+  pureLayer(['src/i18n/**/*.ts'], notFrom('adapters|usecases|handlers|emulator|sandbox|cli|composition', 'The catalogue is plain data.')),
+  // Everything Forge may bundle: never the emulator, the sandbox or the CLI.
+  layer(['src/index.ts', 'src/handlers/**/*.ts', 'src/composition/**/*.ts'], {
+    patterns: [notFrom('emulator|sandbox|cli', 'Dev-only code must not reach the Forge bundle.')],
+  }),
   {
     files: ['src/index.ts'],
     rules: {
