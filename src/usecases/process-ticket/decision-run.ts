@@ -12,7 +12,6 @@
  *   public comment where rows were rejected), never a repeat of an earlier run's comment;
  * - once done, the decision ids are recorded as applied and the run appears in the history.
  */
-import { expiryWarning } from '../../domain/certificate';
 import { settleAll } from './settle';
 import { idempotencyKey } from '../../domain/idempotency';
 import { LABEL_MUX_PENDING, LABEL_REVIEW, buildPlan } from '../../domain/plan/build-plan';
@@ -30,8 +29,7 @@ import { serviceAliases, ticketService } from '../../domain/plan/ticket-service'
 import type { CertificateStatus, ServicePlan } from '../../domain/plan/types';
 import { paragraph, doc, type AdfDoc } from '../../domain/report/adf';
 import { correctionsComment } from '../../domain/report/corrections-comment';
-import { fittedResultsComment, resultsCsv } from '../../domain/report/results-fit';
-import type { RowResult, ServiceReport } from '../../domain/report/types';
+import type { RowResult } from '../../domain/report/types';
 import { resumeOrStartRun, runRecord, withRun, type BatchState, type PostedComment, type RunRecord, type RunState, type RunTrigger } from '../../domain/run-state';
 import type { Service } from '../../domain/services';
 import type { Settings } from '../../domain/settings';
@@ -44,6 +42,7 @@ import type { ProcessOutcome } from './index';
 import { integrateRows } from './integrate';
 import { requesterLang } from './lang';
 import { readAttachments } from './read-attachments';
+import { attachCsvOnce, resultsSection, serviceReport, type CsvUpload } from './results-report';
 import { countRows } from './run-history';
 import { writeRunState } from './run-state-store';
 import type { LoadedTicket } from './ticket';
@@ -214,10 +213,9 @@ export async function runDecisions(deps: PipelineDeps, input: DecisionRunInput):
   // --- Phase B: per ticket, the public "what to correct" (rejected rows) and the results comment.
   const pub = reportContext(templates, requesterLang(ticket, settings, reporterUser?.locale ?? null));
   const internal = reportContext(templates, settings.comments.defaultLanguage);
-  const certificate = settings.certificate.current;
   const publicComments: PlannedComment[] = [];
   const internalComments: PlannedComment[] = [];
-  const csvUploads: { key: string; fileName: string; content: string }[] = [];
+  const csvUploads: CsvUpload[] = [];
   const failedTickets = new Set<string>();
   const muxDone = new Set<string>();
   for (const work of byTicket.values()) {
@@ -228,39 +226,24 @@ export async function runDecisions(deps: PipelineDeps, input: DecisionRunInput):
     if (publicComment) publicComments.push(publicComment);
     if (work.rows.some((r) => r.result === 'failed')) failedTickets.add(work.key);
     if (work.mux && work.rows.every((r) => r.result === 'integrated' || r.result === 'already')) muxDone.add(work.key);
-    const report: ServiceReport = {
+    const report = serviceReport(settings, clock.now(), owner, {
       service: work.service,
       environment: work.environment,
       ticketKey: work.key,
       mode: backend.mode,
       rows: work.rows,
-      certificate: {
-        status: decided[0]?.certificate ?? 'missing',
-        serialNumber: certificate?.serialNumber ?? null,
-        sha256Fingerprint: certificate?.sha256Fingerprint ?? null,
-        expiring: certificate ? expiryWarning(certificate, clock.now()) : null,
-      },
-      owner: work.service === 'MUX' && muxOwnerId ? { accountId: muxOwnerId, displayName: (owner as JiraUser | null)?.displayName ?? null } : null,
+      certificateStatus: decided[0]?.certificate ?? 'missing',
       reviewReasons: work.rows.some((r) => r.result === 'failed') ? ['integration-failed'] : [],
-    };
-    const csvName = `SetDIBA-resultats-${work.service}-${work.key}-${todo.id.slice(-8)}.csv`;
-    const fitted = fittedResultsComment(report, internal, csvName);
-    if (fitted.partial) csvUploads.push({ key: work.key, fileName: csvName, content: resultsCsv(report, internal) });
+    });
+    const section = resultsSection(report, internal, todo.id);
+    if (section.csv) csvUploads.push(section.csv);
     const intro = decisionIntro(work, internal.t);
-    const comment = plannedComment(work.key, todo.id, 'results', joinSections([intro, fitted.body]), false);
+    const comment = plannedComment(work.key, todo.id, 'results', joinSections([intro, section.body]), false);
     if (comment) internalComments.push(comment);
   }
   const posted: PostedComment[] = [];
   await settleAll([
-    ...csvUploads.map(async (upload) => {
-      const names =
-        upload.key === issueKey
-          ? ticket.issue.attachments.map((a) => a.filename)
-          : ((await jira.getIssue(upload.key))?.attachments.map((a) => a.filename) ?? []);
-      if (!names.includes(upload.fileName)) {
-        await jira.addAttachment(upload.key, upload.fileName, new TextEncoder().encode(upload.content), 'text/csv');
-      }
-    }),
+    attachCsvOnce(jira, csvUploads, new Map([[issueKey, ticket.issue.attachments.map((a) => a.filename)]])),
     ...keys.map(async (key) => {
       const planned = [...publicComments, ...internalComments].filter((c) => c.issueKey === key);
       posted.push(...(await postMissing(jira, planned, existing.get(key) ?? new Map())));

@@ -13,7 +13,6 @@
  *   9. run state: batch done
  * Nothing in it grows with the number of rows except the integration backend calls.
  */
-import { expiryWarning } from '../../domain/certificate';
 import { settleAll } from './settle';
 import { persistently } from './persist';
 import { batchId } from '../../domain/idempotency';
@@ -23,8 +22,7 @@ import { serviceAliases, ticketService } from '../../domain/plan/ticket-service'
 import type { Plan, ReviewReason, ServicePlan } from '../../domain/plan/types';
 import { correctionsComment, type RejectedRow } from '../../domain/report/corrections-comment';
 import { muxNotice, noRowsNotice, noTemplateNotice, reviewNotice, splitNotice, unreadableNotice } from '../../domain/report/notices';
-import { fittedResultsComment, resultsCsv } from '../../domain/report/results-fit';
-import type { RowResult, ServiceReport } from '../../domain/report/types';
+import type { RowResult } from '../../domain/report/types';
 import {
   emptyRunState,
   markStep,
@@ -53,6 +51,7 @@ import { reportContext } from './describe';
 import { integrateRows } from './integrate';
 import { acquireLease, type LeaseHolder } from './lease';
 import { readAttachments } from './read-attachments';
+import { attachCsvOnce, resultsSection, serviceReport, type CsvUpload } from './results-report';
 import { readRunState, writeRunState } from './run-state-store';
 import { loadTicket, projectKeyOf, type LoadedTicket } from './ticket';
 
@@ -283,10 +282,9 @@ async function run(
 
   // --- Phase B: the internal results comments, which need the integration results.
   const internal = reportContext(templates, internalLang);
-  const certificate = settings.certificate.current;
   const failedTickets: string[] = [];
   const internalComments: PlannedComment[] = [];
-  const csvUploads: { key: string; fileName: string; content: string }[] = [];
+  const csvUploads: CsvUpload[] = [];
   for (const sp of plan.services) {
     const key = ticketOf.get(sp.service)?.key ?? issueKey;
     const rows = results[sp.service] ?? [];
@@ -295,41 +293,30 @@ async function run(
       reviewReasons.push('integration-failed');
       failedTickets.push(key);
     }
-    const report: ServiceReport = {
+    const report = serviceReport(settings, clock.now(), owner, {
       service: sp.service,
       environment: sp.environment,
       ticketKey: key,
       mode: backend.mode,
       rows,
-      certificate: {
-        status: plan.certificate,
-        serialNumber: certificate?.serialNumber ?? null,
-        sha256Fingerprint: certificate?.sha256Fingerprint ?? null,
-        expiring: certificate ? expiryWarning(certificate, clock.now()) : null,
-      },
-      owner: sp.service === 'MUX' && muxOwnerId ? { accountId: muxOwnerId, displayName: (owner as JiraUser | null)?.displayName ?? null } : null,
+      certificateStatus: plan.certificate,
       reviewReasons,
-    };
+    });
     const selfExtra = key === issueKey ? reviewNotice(plan.selfReviewReasons, internal.t) : null;
-    const csvName = `SetDIBA-resultats-${sp.service}-${key}-${batchKey.slice(-8)}.csv`;
-    const fitted = fittedResultsComment(report, internal, csvName);
-    if (fitted.partial) csvUploads.push({ key, fileName: csvName, content: resultsCsv(report, internal) });
-    const comment = plannedComment(key, batchKey, 'results', joinSections([fitted.body, selfExtra]), false);
+    const section = resultsSection(report, internal, batchKey);
+    if (section.csv) csvUploads.push(section.csv);
+    const comment = plannedComment(key, batchKey, 'results', joinSections([section.body, selfExtra]), false);
     if (comment) internalComments.push(comment);
   }
-  // The complete table of a long results comment, attached once (looked up by name on a re-run).
-  await settleAll(
-    csvUploads.map(async (upload) => {
-      const fresh = serviceTickets.some((t) => t.key === upload.key && t.fresh);
-      const names =
-        upload.key === issueKey
-          ? ticket.issue.attachments.map((a) => a.filename)
-          : fresh
-            ? []
-            : ((await jira.getIssue(upload.key))?.attachments.map((a) => a.filename) ?? []);
-      if (names.includes(upload.fileName)) return;
-      await jira.addAttachment(upload.key, upload.fileName, new TextEncoder().encode(upload.content), 'text/csv');
-    }),
+  // The complete table of a long results comment, attached once (looked up by name on a re-run; a
+  // ticket raised by this run has no attachment of that name yet).
+  await attachCsvOnce(
+    jira,
+    csvUploads,
+    new Map<string, readonly string[]>([
+      ...serviceTickets.filter((t) => t.fresh).map((t): [string, string[]] => [t.key, []]),
+      [issueKey, ticket.issue.attachments.map((a) => a.filename)],
+    ]),
   );
   if (!plan.services.some((sp) => (ticketOf.get(sp.service)?.key ?? issueKey) === issueKey)) {
     // The ticket keeps no service (umbrella, or nothing readable): a note for the agents if needed.
