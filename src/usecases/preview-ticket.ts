@@ -7,11 +7,11 @@ import { errorMessage } from '../domain/errors';
 import { contentHash } from '../domain/idempotency';
 import { buildPlan } from '../domain/plan/build-plan';
 import { recognise, type Recognition } from '../domain/plan/recognition';
-import { serviceAliases, ticketService } from '../domain/plan/ticket-service';
 import type { Plan, SourcedEntity, TicketFacts, UnreadableFile } from '../domain/plan/types';
 import { emptyRunState, type RunState } from '../domain/run-state';
 import type { Settings } from '../domain/settings';
 import type { PipelineDeps } from './process-ticket/deps';
+import { readOptionsFor } from './process-ticket/read-attachments';
 import { readRunState } from './process-ticket/run-state-store';
 import { loadTicket, projectKeyOf } from './process-ticket/ticket';
 import { silentLog } from './process-ticket/deps';
@@ -46,8 +46,7 @@ export async function previewTicket(deps: PipelineDeps, issueKey: string): Promi
   const recognition = recognise(ticket.facts, settings.recognition);
   if (!recognition.recognised) return { facts: ticket.facts, recognition, settings, state, plan: null, attachments: [] };
 
-  const selfService = state.role === 'clone' ? state.service : null;
-  const options = { service: selfService ?? ticketService(ticket.facts, settings), extraAliases: serviceAliases(settings) };
+  const { selfService, options } = readOptionsFor(ticket.facts, state, settings);
   const spreadsheets = ticket.issue.attachments.filter((a) => deps.templates.isSpreadsheet(a.filename));
   const entities: SourcedEntity[] = [];
   const unreadable: UnreadableFile[] = [];

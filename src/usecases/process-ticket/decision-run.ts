@@ -25,7 +25,6 @@ import {
   type DecidedService,
   type DecisionSet,
 } from '../../domain/plan/decisions';
-import { serviceAliases, ticketService } from '../../domain/plan/ticket-service';
 import type { CertificateStatus, ServicePlan } from '../../domain/plan/types';
 import { paragraph, doc, type AdfDoc } from '../../domain/report/adf';
 import { correctionsComment } from '../../domain/report/corrections-comment';
@@ -40,8 +39,8 @@ import type { PipelineDeps } from './deps';
 import { reportContext } from './describe';
 import type { ProcessOutcome } from './index';
 import { integrateRows } from './integrate';
-import { requesterLang } from './lang';
-import { readAttachments } from './read-attachments';
+import { lookUpRequesterLang } from './lang';
+import { readAttachments, readOptionsFor } from './read-attachments';
 import { attachCsvOnce, resultsSection, serviceReport, type CsvUpload } from './results-report';
 import { countRows } from './run-history';
 import { writeRunState } from './run-state-store';
@@ -137,16 +136,14 @@ export async function runDecisions(deps: PipelineDeps, input: DecisionRunInput):
     { ...input.state, decisions: { ...input.state.decisions, pending: { id: todo.id, ids: todo.ids } } },
     record,
   );
-  const selfService = state.role === 'clone' ? state.service : null;
-  const readOptions = { service: selfService ?? ticketService(ticket.facts, settings), extraAliases: serviceAliases(settings) };
+  const { selfService, options: readOptions } = readOptionsFor(ticket.facts, state, settings);
   const batches = touchedBatches(state, todo.set);
-  const reporter = ticket.facts.reporter;
   // The pending run is stored before anything else is written; the rows are read meanwhile (files
   // read fine before, so no "parsing" marks are needed and nothing else is written by the read).
-  const [written, reads, reporterUser] = await settleAll([
+  const [written, reads, requesterLang] = await settleAll([
     writeRunState(jira, clock, issueKey, state),
     settleAll(batches.map((batch) => readAttachments(deps, issueKey, input.state, batch, ticket.issue.attachments, readOptions))),
-    reporter && !reporter.locale ? jira.getUser(reporter.accountId) : Promise.resolve(null),
+    lookUpRequesterLang(jira, ticket, settings),
   ]);
   state = written;
   await deps.hooks?.afterStep?.('decisions-started', issueKey);
@@ -211,7 +208,7 @@ export async function runDecisions(deps: PipelineDeps, input: DecisionRunInput):
   await deps.hooks?.afterStep?.('updated', issueKey);
 
   // --- Phase B: per ticket, the public "what to correct" (rejected rows) and the results comment.
-  const pub = reportContext(templates, requesterLang(ticket, settings, reporterUser?.locale ?? null));
+  const pub = reportContext(templates, requesterLang);
   const internal = reportContext(templates, settings.comments.defaultLanguage);
   const publicComments: PlannedComment[] = [];
   const internalComments: PlannedComment[] = [];

@@ -18,7 +18,6 @@ import { persistently } from './persist';
 import { batchId } from '../../domain/idempotency';
 import { buildPlan, LABEL_REVIEW, newTicketServices } from '../../domain/plan/build-plan';
 import { recognise } from '../../domain/plan/recognition';
-import { serviceAliases, ticketService } from '../../domain/plan/ticket-service';
 import type { Plan, ReviewReason, ServicePlan } from '../../domain/plan/types';
 import { correctionsComment, type RejectedRow } from '../../domain/report/corrections-comment';
 import { muxNotice, noRowsNotice, noTemplateNotice, reviewNotice, splitNotice, unreadableNotice } from '../../domain/report/notices';
@@ -44,13 +43,13 @@ import type { JiraComment, JiraUser } from '../../ports/jira';
 import { ensureServiceTickets, findClones, jsmFieldIds, type ServiceTicket } from './clones';
 import { commentIndex, joinSections, plannedComment, postMissing, type PlannedComment } from './comments';
 import { runDecisions } from './decision-run';
-import { requesterLang } from './lang';
+import { lookUpRequesterLang } from './lang';
 import { countRows } from './run-history';
 import { silentLog, type PipelineDeps, type PipelineStep } from './deps';
 import { reportContext } from './describe';
 import { integrateRows } from './integrate';
 import { acquireLease, type LeaseHolder } from './lease';
-import { readAttachments } from './read-attachments';
+import { readAttachments, readOptionsFor } from './read-attachments';
 import { attachCsvOnce, resultsSection, serviceReport, type CsvUpload } from './results-report';
 import { readRunState, writeRunState } from './run-state-store';
 import { loadTicket, projectKeyOf, type LoadedTicket } from './ticket';
@@ -88,8 +87,6 @@ export type ProcessOutcome =
     };
 
 export { type PipelineDeps } from './deps';
-
-export { requesterLang } from './lang';
 
 export async function processTicket(deps: PipelineDeps, job: ProcessJob): Promise<ProcessOutcome> {
   const { issueKey } = job;
@@ -165,11 +162,8 @@ async function run(
   const record = resumeOrStartRun(state, { id: batchKey, kind: 'batch', trigger, now: clock.now() });
   state = withRun(state, record);
 
-  const selfService = state.role === 'clone' ? state.service : null;
-  const read = await readAttachments(deps, issueKey, state, batch, ticket.issue.attachments, {
-    service: selfService ?? ticketService(ticket.facts, settings),
-    extraAliases: serviceAliases(settings),
-  });
+  const { selfService, options } = readOptionsFor(ticket.facts, state, settings);
+  const read = await readAttachments(deps, issueKey, state, batch, ticket.issue.attachments, options);
   const plan = buildPlan({
     ticketKey: issueKey,
     entities: read.entities,
@@ -186,16 +180,14 @@ async function run(
   // property before any is raised, and the requester's language (JSM's user objects carry no locale).
   // Losing the write would make a file that parsed fine look like one that killed the parser (the
   // retry would find its "parsing" mark), so it is retried on any error.
-  const reporter = ticket.facts.reporter;
   const toRaise = newTicketServices(plan);
-  const [written, found, fields, reporterUser] = await settleAll([
+  const [written, found, fields, lang] = await settleAll([
     persistently(() => writeRunState(jira, clock, issueKey, read.state), clock),
     findClones(deps, ticket.issue.projectKey, state.originKey ?? issueKey, toRaise),
     // The JSM field ids a raise needs, fetched alongside the search rather than after it.
     toRaise.length > 0 && ticket.request ? jsmFieldIds(deps) : Promise.resolve(null),
-    reporter && !reporter.locale ? jira.getUser(reporter.accountId) : Promise.resolve(null),
+    lookUpRequesterLang(jira, ticket, settings),
   ]);
-  const lang = requesterLang(ticket, settings, reporterUser?.locale ?? null);
   state = written;
   await step(deps, 'attachments-read', issueKey);
 

@@ -7,7 +7,9 @@
  * - files the app attached itself (a clone's rows) are never read back.
  */
 import { contentHash, kvsKeys } from '../../domain/idempotency';
-import type { SourcedEntity, UnreadableFile } from '../../domain/plan/types';
+import { serviceAliases, ticketService } from '../../domain/plan/ticket-service';
+import type { SourcedEntity, TicketFacts, UnreadableFile } from '../../domain/plan/types';
+import type { Settings } from '../../domain/settings';
 import type { AttachmentState, BatchState, RunState } from '../../domain/run-state';
 import type { ExtraAliases, Service } from '../../domain/services';
 import { errorMessage } from '../../domain/errors';
@@ -21,6 +23,20 @@ export interface ReadOutcome {
   state: RunState;
   entities: SourcedEntity[];
   unreadable: UnreadableFile[];
+}
+
+export interface ReadOptions {
+  service: Service | null;
+  extraAliases: ExtraAliases;
+}
+
+/**
+ * How a ticket's files are read: a clone's rows belong to its own service (`selfService`), anyone
+ * else's default to the service the ticket names; the settings add their aliases.
+ */
+export function readOptionsFor(facts: TicketFacts, state: RunState, settings: Settings): { selfService: Service | null; options: ReadOptions } {
+  const selfService = state.role === 'clone' ? state.service : null;
+  return { selfService, options: { service: selfService ?? ticketService(facts, settings), extraAliases: serviceAliases(settings) } };
 }
 
 interface LockValue {
@@ -44,7 +60,7 @@ export async function readAttachments(
   startState: RunState,
   batch: BatchState,
   attachments: readonly JiraAttachment[],
-  options: { service: Service | null; extraAliases: ExtraAliases },
+  options: ReadOptions,
 ): Promise<ReadOutcome> {
   const { jira, kvs, templates, clock } = deps;
   let state = startState;
