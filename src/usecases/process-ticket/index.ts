@@ -18,9 +18,7 @@ import { persistently } from './persist';
 import { batchId } from '../../domain/idempotency';
 import { buildPlan, LABEL_REVIEW, newTicketServices } from '../../domain/plan/build-plan';
 import { recognise } from '../../domain/plan/recognition';
-import type { Plan, ReviewReason, ServicePlan } from '../../domain/plan/types';
-import { correctionsComment, type RejectedRow } from '../../domain/report/corrections-comment';
-import { muxNotice, noRowsNotice, noTemplateNotice, reviewNotice, splitNotice, unreadableNotice } from '../../domain/report/notices';
+import type { Plan } from '../../domain/plan/types';
 import type { RowResult } from '../../domain/report/types';
 import {
   emptyRunState,
@@ -37,11 +35,11 @@ import {
 } from '../../domain/run-state';
 import type { Service } from '../../domain/services';
 import type { Settings } from '../../domain/settings';
-import type { Lang } from '../../i18n';
 import { readPanelProperty, type PanelProperty } from '../panel/panel-property';
 import type { JiraComment, JiraUser } from '../../ports/jira';
 import { ensureServiceTickets, findClones, jsmFieldIds, type ServiceTicket } from './clones';
-import { commentIndex, joinSections, plannedComment, postMissing, type PlannedComment } from './comments';
+import { publicComments, resultsComments } from './batch-comments';
+import { commentIndex, postMissing } from './comments';
 import { runDecisions } from './decision-run';
 import { lookUpRequesterLang } from './lang';
 import { countRows } from './run-history';
@@ -50,7 +48,7 @@ import { reportContext } from './describe';
 import { integrateRows } from './integrate';
 import { acquireLease, type LeaseHolder } from './lease';
 import { readAttachments, readOptionsFor } from './read-attachments';
-import { attachCsvOnce, resultsSection, serviceReport, type CsvUpload } from './results-report';
+import { attachCsvOnce } from './results-report';
 import { readRunState, writeRunState } from './run-state-store';
 import { loadTicket, projectKeyOf, type LoadedTicket } from './ticket';
 
@@ -174,7 +172,6 @@ async function run(
     selfService,
     noTemplate,
   });
-  const internalLang = settings.comments.defaultLanguage;
 
   // Independent things in one round trip: storing what was read, looking for earlier clones by
   // property before any is raised, and the requester's language (JSM's user objects carry no locale).
@@ -194,7 +191,7 @@ async function run(
   const serviceTickets = await ensureServiceTickets(deps, ticket, plan, settings, state.tickets, lang, found, fields);
   await step(deps, 'clones', issueKey);
   const ticketOf = new Map(serviceTickets.map((t) => [t.service, t]));
-  const ownService = plan.services.find((s) => s.target.kind === 'self')?.service ?? null;
+  const keyOf = (service: Service) => ticketOf.get(service)?.key ?? issueKey;
   state = markStep(
     { ...state, tickets: { ...state.tickets, ...Object.fromEntries(serviceTickets.map((t) => [t.service, t.key])) } },
     batchKey,
@@ -207,36 +204,21 @@ async function run(
 
   // --- Phase A: everything that only needs the plan and the tickets, at once.
   const backend = deps.backendFor(settings, ticket.issue.projectKey);
-  const publicFor = (ctxLang: Lang) => reportContext(templates, ctxLang);
-  const pub = publicFor(lang);
-  const isPublic = settings.comments.publicToRequester;
   const others = serviceTickets.filter((t) => t.key !== issueKey);
   const existingKeys = new Map<string, Map<string, string>>([[issueKey, commentIndex(ownComments)]]);
   for (const t of others) if (t.fresh) existingKeys.set(t.key, new Map());
   const posted: PostedComment[] = [];
-
-  const publicComments: PlannedComment[] = [];
-  const created = others.map((t) => ({ service: t.service, key: t.key }));
-  const rejected = (sp: ServicePlan | undefined): RejectedRow[] =>
-    (sp?.rows ?? []).filter((r) => r.decision === 'reject').map((r) => ({ entity: r.entity, problems: r.problems }));
-  const muxRows = (sp: ServicePlan | undefined) =>
-    sp?.service === 'MUX' ? sp.rows.filter((r) => r.decision === 'mux-pending').map((r) => r.entity) : [];
-  const own = plan.services.find((s) => s.service === ownService);
-  const selfPublic = joinSections([
-    splitNotice(created, plan.splitMode === 'umbrella' && !selfService ? null : ownService, pub.t),
-    muxNotice(muxRows(own), pub.t),
-    correctionsComment([...rejected(own), ...plan.unassigned.map((r) => ({ entity: r.entity, problems: r.problems }))], pub),
-    unreadableNotice(plan.unreadable, pub),
-    !noTemplate && read.entities.length === 0 && plan.unreadable.length === 0 ? noRowsNotice(pub.t) : null,
-  ]);
-  const selfPublicComment = plannedComment(issueKey, batchKey, 'public', selfPublic, isPublic);
-  if (selfPublicComment) publicComments.push(selfPublicComment);
-  for (const t of others) {
-    const sp = plan.services.find((s) => s.service === t.service);
-    const body = joinSections([muxNotice(muxRows(sp), pub.t), correctionsComment(rejected(sp), pub)]);
-    const comment = plannedComment(t.key, batchKey, 'public', body, isPublic);
-    if (comment) publicComments.push(comment);
-  }
+  const plannedPublic = publicComments({
+    plan,
+    issueKey,
+    batchKey,
+    others,
+    selfService,
+    noTemplate,
+    noRowsRead: read.entities.length === 0,
+    pub: reportContext(templates, lang),
+    isPublic: settings.comments.publicToRequester,
+  });
 
   const muxOwnerId = plan.services.some((s) => s.service === 'MUX') ? settings.services.MUX.ownerAccountId : null;
   const results: Partial<Record<Service, RowResult[]>> = {};
@@ -245,10 +227,9 @@ async function run(
     applyLabels(deps, ticket, plan, ticketOf),
     writeRunState(jira, clock, issueKey, state).then((s) => (state = s)),
     ...plan.services.map(async (sp) => {
-      const key = ticketOf.get(sp.service)?.key ?? issueKey;
       results[sp.service] = await integrateRows(deps, {
         originKey: state.originKey ?? issueKey,
-        ticketKey: key,
+        ticketKey: keyOf(sp.service),
         batch: batchKey,
         plan: sp,
         settings,
@@ -256,50 +237,29 @@ async function run(
       });
     }),
     muxOwnerId ? jira.getUser(muxOwnerId).then((u) => (owner = u)) : Promise.resolve(),
-    ...[...new Set(publicComments.map((c) => c.issueKey)), ...others.map((t) => t.key)]
-      .filter((key, i, all) => all.indexOf(key) === i)
-      .map(async (key) => {
-        if (!existingKeys.has(key)) existingKeys.set(key, commentIndex(await jira.getComments(key)));
-        posted.push(
-          ...(await postMissing(
-            jira,
-            publicComments.filter((c) => c.issueKey === key),
-            existingKeys.get(key) ?? new Map(),
-          )),
-        );
-      }),
+    // Every other ticket's comments are read here, for phase B's results comment too.
+    ...[...new Set([...plannedPublic.map((c) => c.issueKey), ...others.map((t) => t.key)])].map(async (key) => {
+      if (!existingKeys.has(key)) existingKeys.set(key, commentIndex(await jira.getComments(key)));
+      posted.push(...(await postMissing(jira, plannedPublic.filter((c) => c.issueKey === key), existingKeys.get(key) ?? new Map())));
+    }),
   ];
   await settleAll(phaseA);
   await step(deps, 'updated', issueKey);
 
   // --- Phase B: the internal results comments, which need the integration results.
-  const internal = reportContext(templates, internalLang);
-  const failedTickets: string[] = [];
-  const internalComments: PlannedComment[] = [];
-  const csvUploads: CsvUpload[] = [];
-  for (const sp of plan.services) {
-    const key = ticketOf.get(sp.service)?.key ?? issueKey;
-    const rows = results[sp.service] ?? [];
-    const reviewReasons: ReviewReason[] = [...sp.reviewReasons];
-    if (rows.some((r) => r.result === 'failed')) {
-      reviewReasons.push('integration-failed');
-      failedTickets.push(key);
-    }
-    const report = serviceReport(settings, clock.now(), owner, {
-      service: sp.service,
-      environment: sp.environment,
-      ticketKey: key,
-      mode: backend.mode,
-      rows,
-      certificateStatus: plan.certificate,
-      reviewReasons,
-    });
-    const selfExtra = key === issueKey ? reviewNotice(plan.selfReviewReasons, internal.t) : null;
-    const section = resultsSection(report, internal, batchKey);
-    if (section.csv) csvUploads.push(section.csv);
-    const comment = plannedComment(key, batchKey, 'results', joinSections([section.body, selfExtra]), false);
-    if (comment) internalComments.push(comment);
-  }
+  const { comments: internalComments, csvUploads, failedTickets } = resultsComments({
+    plan,
+    issueKey,
+    batchKey,
+    keyOf,
+    results,
+    noTemplate,
+    settings,
+    now: clock.now(),
+    mode: backend.mode,
+    muxOwner: owner,
+    internal: reportContext(templates, settings.comments.defaultLanguage),
+  });
   // The complete table of a long results comment, attached once (looked up by name on a re-run; a
   // ticket raised by this run has no attachment of that name yet).
   await attachCsvOnce(
@@ -310,12 +270,6 @@ async function run(
       [issueKey, ticket.issue.attachments.map((a) => a.filename)],
     ]),
   );
-  if (!plan.services.some((sp) => (ticketOf.get(sp.service)?.key ?? issueKey) === issueKey)) {
-    // The ticket keeps no service (umbrella, or nothing readable): a note for the agents if needed.
-    const body = joinSections([noTemplate ? noTemplateNotice(internal.t) : null, reviewNotice(plan.selfReviewReasons, internal.t)]);
-    const comment = plannedComment(issueKey, batchKey, 'results', body, false);
-    if (comment) internalComments.push(comment);
-  }
   await settleAll([
     ...[...new Set(internalComments.map((c) => c.issueKey))].map(async (key) =>
       posted.push(

@@ -1,0 +1,123 @@
+/**
+ * The comments a batch run plans (pure: nothing here talks to Jira). Per ticket, at most one public
+ * comment in the requester's language (phase A: needs only the plan and the tickets) and one internal
+ * results comment in the agents' language (phase B: needs the integration results).
+ */
+import type { Plan, ReviewReason, ServicePlan } from '../../domain/plan/types';
+import { correctionsComment, type RejectedRow } from '../../domain/report/corrections-comment';
+import { muxNotice, noRowsNotice, noTemplateNotice, reviewNotice, splitNotice, unreadableNotice } from '../../domain/report/notices';
+import type { ReportContext, RowResult } from '../../domain/report/types';
+import type { Service } from '../../domain/services';
+import type { Settings } from '../../domain/settings';
+import type { JiraUser } from '../../ports/jira';
+import type { ServiceTicket } from './clones';
+import { joinSections, plannedComment, type PlannedComment } from './comments';
+import { resultsSection, serviceReport, type CsvUpload } from './results-report';
+
+const rejected = (sp: ServicePlan | undefined): RejectedRow[] =>
+  (sp?.rows ?? []).filter((r) => r.decision === 'reject').map((r) => ({ entity: r.entity, problems: r.problems }));
+
+const muxRows = (sp: ServicePlan | undefined) =>
+  sp?.service === 'MUX' ? sp.rows.filter((r) => r.decision === 'mux-pending').map((r) => r.entity) : [];
+
+export interface PublicCommentsInput {
+  plan: Plan;
+  issueKey: string;
+  batchKey: string;
+  /** The tickets of the plan other than the original (raised now or earlier). */
+  others: readonly ServiceTicket[];
+  /** On a clone: its own service. */
+  selfService: Service | null;
+  noTemplate: boolean;
+  /** The batch's files gave no row at all. */
+  noRowsRead: boolean;
+  /** In the requester's language. */
+  pub: ReportContext;
+  isPublic: boolean;
+}
+
+/**
+ * The original's public comment (split notice, MUX dates, what to correct, unreadable files, "no
+ * rows") and each other ticket's (MUX dates, what to correct).
+ */
+export function publicComments(input: PublicCommentsInput): PlannedComment[] {
+  const { plan, issueKey, batchKey, others, pub, isPublic } = input;
+  const comments: PlannedComment[] = [];
+  const own = plan.services.find((s) => s.target.kind === 'self');
+  const ownService = own?.service ?? null;
+  const created = others.map((t) => ({ service: t.service, key: t.key }));
+  const selfPublic = joinSections([
+    splitNotice(created, plan.splitMode === 'umbrella' && !input.selfService ? null : ownService, pub.t),
+    muxNotice(muxRows(own), pub.t),
+    correctionsComment([...rejected(own), ...plan.unassigned.map((r) => ({ entity: r.entity, problems: r.problems }))], pub),
+    unreadableNotice(plan.unreadable, pub),
+    !input.noTemplate && input.noRowsRead && plan.unreadable.length === 0 ? noRowsNotice(pub.t) : null,
+  ]);
+  const selfPublicComment = plannedComment(issueKey, batchKey, 'public', selfPublic, isPublic);
+  if (selfPublicComment) comments.push(selfPublicComment);
+  for (const t of others) {
+    const sp = plan.services.find((s) => s.service === t.service);
+    const body = joinSections([muxNotice(muxRows(sp), pub.t), correctionsComment(rejected(sp), pub)]);
+    const comment = plannedComment(t.key, batchKey, 'public', body, isPublic);
+    if (comment) comments.push(comment);
+  }
+  return comments;
+}
+
+export interface ResultsCommentsInput {
+  plan: Plan;
+  issueKey: string;
+  batchKey: string;
+  /** The ticket that holds each service of the plan (the original when none was raised). */
+  keyOf: (service: Service) => string;
+  results: Partial<Record<Service, RowResult[]>>;
+  noTemplate: boolean;
+  settings: Settings;
+  now: Date;
+  mode: 'assisted' | 'http';
+  /** The MUX owner as Jira gave it (for the name), or null. */
+  muxOwner: JiraUser | null;
+  /** In the agents' language. */
+  internal: ReportContext;
+}
+
+/**
+ * Each ticket's results comment (and the CSV of a table too long for it), the original's review notes,
+ * and the tickets where an integration failed (they get `setdiba-revisar`).
+ */
+export function resultsComments(input: ResultsCommentsInput): { comments: PlannedComment[]; csvUploads: CsvUpload[]; failedTickets: string[] } {
+  const { plan, issueKey, batchKey, internal } = input;
+  const comments: PlannedComment[] = [];
+  const csvUploads: CsvUpload[] = [];
+  const failedTickets: string[] = [];
+  for (const sp of plan.services) {
+    const key = input.keyOf(sp.service);
+    const rows = input.results[sp.service] ?? [];
+    const reviewReasons: ReviewReason[] = [...sp.reviewReasons];
+    if (rows.some((r) => r.result === 'failed')) {
+      reviewReasons.push('integration-failed');
+      failedTickets.push(key);
+    }
+    const report = serviceReport(input.settings, input.now, input.muxOwner, {
+      service: sp.service,
+      environment: sp.environment,
+      ticketKey: key,
+      mode: input.mode,
+      rows,
+      certificateStatus: plan.certificate,
+      reviewReasons,
+    });
+    const selfExtra = key === issueKey ? reviewNotice(plan.selfReviewReasons, internal.t) : null;
+    const section = resultsSection(report, internal, batchKey);
+    if (section.csv) csvUploads.push(section.csv);
+    const comment = plannedComment(key, batchKey, 'results', joinSections([section.body, selfExtra]), false);
+    if (comment) comments.push(comment);
+  }
+  if (!plan.services.some((sp) => input.keyOf(sp.service) === issueKey)) {
+    // The ticket keeps no service (umbrella, or nothing readable): a note for the agents if needed.
+    const body = joinSections([input.noTemplate ? noTemplateNotice(internal.t) : null, reviewNotice(plan.selfReviewReasons, internal.t)]);
+    const comment = plannedComment(issueKey, batchKey, 'results', body, false);
+    if (comment) comments.push(comment);
+  }
+  return { comments, csvUploads, failedTickets };
+}
