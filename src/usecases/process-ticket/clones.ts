@@ -16,6 +16,7 @@ import { RUN_PROPERTY, cloneRunState, cloneSearchJql } from '../../domain/run-st
 import type { Service } from '../../domain/services';
 import type { Settings } from '../../domain/settings';
 import type { Lang } from '../../i18n';
+import type { JsmRequestType } from '../../ports/jira';
 import type { PipelineDeps } from './deps';
 import type { LoadedTicket } from './ticket';
 
@@ -101,6 +102,9 @@ export async function ensureServiceTickets(
   fields: JsmFieldIds | null,
 ): Promise<ServiceTicket[]> {
   const origin = ticket.issue.key;
+  // The service desk's request types, read once however many clones need an issue type from them.
+  let requestTypes: Promise<JsmRequestType[]> | null = null;
+  const readRequestTypes = (serviceDeskId: string) => (requestTypes ??= deps.jira.getRequestTypes(serviceDeskId));
   const results = await settleAll(
     plan.services.map(async (servicePlan): Promise<ServiceTicket> => {
       const { service, target } = servicePlan;
@@ -132,7 +136,7 @@ export async function ensureServiceTickets(
         // would have found it). The run lease guarantees that attempt is over: raising it now is safe.
         deps.log?.warn('clone lock left by a dead attempt; raising the clone', { origin, service });
       }
-      const created = await raiseClone(deps, ticket, servicePlan, settings, workbook, fields);
+      const created = await raiseClone(deps, ticket, servicePlan, settings, workbook, fields, readRequestTypes);
       await deps.hooks?.afterStep?.('clone-created', origin);
       return { service, key: created, fresh: true };
     }),
@@ -165,9 +169,11 @@ function descriptionAdf(text: string): AdfDoc | null {
 /** Jira refuses summaries over 255 characters; the service prefix must not make a long one fail. */
 const MAX_SUMMARY = 255;
 
-async function issueTypeOf(deps: PipelineDeps, ticket: LoadedTicket, serviceDeskId: string, requestTypeId: string): Promise<string> {
+type ReadRequestTypes = (serviceDeskId: string) => Promise<JsmRequestType[]>;
+
+async function issueTypeOf(readRequestTypes: ReadRequestTypes, ticket: LoadedTicket, serviceDeskId: string, requestTypeId: string): Promise<string> {
   if (requestTypeId === ticket.request?.requestTypeId) return ticket.issue.issueTypeId;
-  const types = await deps.jira.getRequestTypes(serviceDeskId);
+  const types = await readRequestTypes(serviceDeskId);
   const found = types.find((t) => t.id === requestTypeId);
   if (!found?.issueTypeId) {
     throw new UserError('split.request_type_unknown', `Request type ${requestTypeId} does not exist in service desk ${serviceDeskId}`);
@@ -193,6 +199,7 @@ async function raiseClone(
   settings: Settings,
   workbook: () => Promise<Uint8Array>,
   known: JsmFieldIds | null,
+  readRequestTypes: ReadRequestTypes,
 ): Promise<string> {
   const { request, facts, issue } = ticket;
   if (!request || !facts.serviceDeskId) {
@@ -203,7 +210,7 @@ async function raiseClone(
     throw new UserError('split.no_request_type_field', 'The site has no Jira Service Management "Request Type" field; the ticket cannot be split');
   }
   const requestTypeId = settings.services[plan.service].requestTypeId ?? request.requestTypeId;
-  const [bytes, issueTypeId] = await settleAll([workbook(), issueTypeOf(deps, ticket, facts.serviceDeskId, requestTypeId)]);
+  const [bytes, issueTypeId] = await settleAll([workbook(), issueTypeOf(readRequestTypes, ticket, facts.serviceDeskId, requestTypeId)]);
   const organizationIds = facts.organizations.map((o) => o.id);
   if (organizationIds.length > 0 && !fields.organizations) {
     deps.log?.warn('no Organizations field on the site; the clone is not shared with organizations', { origin: issue.key });
