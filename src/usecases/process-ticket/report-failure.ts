@@ -24,9 +24,9 @@ export async function reportFailure(
   deps: Pick<PipelineDeps, 'jira' | 'loadSettings' | 'kvs' | 'clock' | 'log'>,
   args: { issueKey: string; kind: 'final' | 'user'; message: string; occurrence: string; trigger?: RunTrigger | null },
 ): Promise<void> {
-  const settings = await deps.loadSettings(projectKeyOf(args.issueKey));
   const key = commentKey(args.issueKey, args.occurrence, `failure-${args.kind}`);
-  const existing = commentIndex(await deps.jira.getComments(args.issueKey));
+  const [settings, comments] = await settleAll([deps.loadSettings(projectKeyOf(args.issueKey)), deps.jira.getComments(args.issueKey)]);
+  const existing = commentIndex(comments);
   let commentId = existing.get(key) ?? null;
   const work: Promise<unknown>[] = [deps.jira.editIssue(args.issueKey, { labelsAdd: [LABEL_REVIEW] })];
   if (!commentId) {
