@@ -61,7 +61,7 @@ function finalState(h: Harness): Final {
 
 interface Run {
   state: Final;
-  calls: { route: string }[];
+  calls: { route: string; fault?: string }[];
 }
 
 async function runOnce(options: HarnessOptions, deliveries = 1, concurrency = 1): Promise<Run> {
@@ -121,6 +121,8 @@ describe('a Jira failure at every call in turn', () => {
       const fault: FaultRule['fault'] = index % 2 === 0 ? 500 : 429;
       const run = await runOnce({ faults: [{ route: target.route, nth: target.nth, fault }] });
       try {
+        // The fault did happen (a call the run no longer makes would test nothing).
+        expect(run.calls.some((c) => c.route === target.route && c.fault !== undefined)).toBe(true);
         expect(run.state).toEqual(clean.state);
       } catch (e) {
         failures.push(`${String(fault)} at ${target.route} #${target.nth}`);
@@ -154,6 +156,8 @@ describe('the process dying after every step', () => {
       });
       if (where) crashedAfter.push(where);
       try {
+        // The crash did happen (a step the run no longer reaches would test nothing).
+        expect(where).not.toBeNull();
         if (where === 'attachment-marked') {
           // Dying between the "parsing" mark and the end of parsing is dying while parsing: on the
           // retry the file is reported unreadable, never parsed again (the poison-file rule).
