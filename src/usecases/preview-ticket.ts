@@ -11,7 +11,7 @@ import type { Plan, SourcedEntity, TicketFacts, UnreadableFile } from '../domain
 import { emptyRunState, type RunState } from '../domain/run-state';
 import type { Settings } from '../domain/settings';
 import type { PipelineDeps } from './process-ticket/deps';
-import { readOptionsFor } from './process-ticket/read-attachments';
+import { earlierUnreadableCode, readOptionsFor } from './process-ticket/read-attachments';
 import { readRunState } from './process-ticket/run-state-store';
 import { loadTicket, projectKeyOf } from './process-ticket/ticket';
 import { silentLog } from './process-ticket/deps';
@@ -53,10 +53,10 @@ export async function previewTicket(deps: PipelineDeps, issueKey: string): Promi
   const attachments: AttachmentPreview[] = [];
   for (const attachment of spreadsheets) {
     const known = state.attachments[attachment.id];
-    if (known?.status === 'parsing' || known?.status === 'unreadable') {
-      const code = known.status === 'parsing' ? 'file.parse_died' : (known.reason ?? 'file.unreadable');
-      unreadable.push({ attachmentId: attachment.id, fileName: attachment.filename, code, message: '' });
-      attachments.push({ id: attachment.id, fileName: attachment.filename, status: 'unreadable', reason: code, rowCount: 0 });
+    const earlier = earlierUnreadableCode(known);
+    if (earlier) {
+      unreadable.push({ attachmentId: attachment.id, fileName: attachment.filename, code: earlier, message: '' });
+      attachments.push({ id: attachment.id, fileName: attachment.filename, status: 'unreadable', reason: earlier, rowCount: 0 });
       continue;
     }
     if (known?.status === 'duplicate') continue;

@@ -48,6 +48,16 @@ function setAttachment(state: RunState, id: string, value: AttachmentState): Run
   return { ...state, attachments: { ...state.attachments, [id]: value } };
 }
 
+/**
+ * The problem code of a file an earlier attempt could not read, or died reading (its `parsing` mark is
+ * still there): such a file is reported unreadable and never parsed again. Null for any other file.
+ */
+export function earlierUnreadableCode(previous: AttachmentState | undefined): string | null {
+  if (previous?.status === 'parsing') return 'file.parse_died';
+  if (previous?.status === 'unreadable') return previous.reason ?? 'file.unreadable';
+  return null;
+}
+
 function fileProblemMessage(params: Readonly<Record<string, string | number>>): string {
   return Object.entries(params)
     .map(([k, v]) => `${k}=${v}`)
@@ -72,8 +82,8 @@ export async function readAttachments(
   const toRead: JiraAttachment[] = [];
   for (const attachment of inBatch) {
     const previous = state.attachments[attachment.id];
-    if (previous?.status === 'parsing' || previous?.status === 'unreadable') {
-      const code = previous.status === 'parsing' ? 'file.parse_died' : (previous.reason ?? 'file.unreadable');
+    const code = earlierUnreadableCode(previous);
+    if (previous && code) {
       unreadable.push({ attachmentId: attachment.id, fileName: attachment.filename, code, message: '' });
       state = setAttachment(state, attachment.id, { ...previous, status: 'unreadable', reason: code });
     } else if (previous?.status === 'duplicate' || previous?.status === 'produced') {
