@@ -9,6 +9,7 @@ import { parseRunState, RUN_PROPERTY, type RunState } from '../domain/run-state'
 import type { Lang } from '../i18n';
 import { pipelineText } from '../i18n/catalog/pipeline';
 import { cloneFileName } from '../usecases/process-ticket/clones';
+import { mapLimit } from '../usecases/process-ticket/concurrency';
 import { reportContext } from '../usecases/process-ticket/describe';
 import type { PanelPipeline, TicketPreview, TicketProgress } from '../usecases/panel/deps';
 import { rowIdOf } from '../usecases/panel/panel-property';
@@ -26,6 +27,8 @@ interface LeaseValue {
 
 const INTEGRABLE = new Set(['integrate', 'wait', 'mux-pending']);
 
+const REGISTRY_READS_IN_FLIGHT = 8;
+
 const UNREADABLE_KEYS = new Set(['file.unreadable', 'file.encrypted', 'file.too_large', 'sheet.no_header', 'file.parse_died', 'file.no_rows']);
 
 export function panelPipeline(pipeline: Pipeline): PanelPipeline {
@@ -35,16 +38,21 @@ export function panelPipeline(pipeline: Pipeline): PanelPipeline {
     const outcome = await pipeline.previewTicket(issueKey);
     if (!outcome) return null;
     const t = pipelineText(lang);
+    // Held and MUX rows too: an agent's decision or the MUX owner may have had them integrated since.
+    const lookups = (outcome.plan?.services ?? []).flatMap((sp) =>
+      sp.rows.flatMap((row) =>
+        INTEGRABLE.has(row.decision) && row.entity.codiEns
+          ? [{ rowId: rowIdOf(row.entity), ticketKey: outcome.state.tickets[sp.service] ?? issueKey, key: kvsKeys.integrated(sp.environment, sp.service, row.entity.codiEns) }]
+          : [],
+      ),
+    );
+    // The registry is read a few rows at a time rather than one row after another (hundreds of rows).
+    const known = await mapLimit(lookups, REGISTRY_READS_IN_FLIGHT, (lookup) => deps.kvs.get<IntegratedRecord>(lookup.key));
     const results = new Map<string, 'integrated' | 'already-integrated'>();
-    for (const sp of outcome.plan?.services ?? []) {
-      const ticketKey = outcome.state.tickets[sp.service] ?? issueKey;
-      for (const row of sp.rows) {
-        // Held and MUX rows too: an agent's decision or the MUX owner may have had them integrated since.
-        if (!INTEGRABLE.has(row.decision) || !row.entity.codiEns) continue;
-        const known = await deps.kvs.get<IntegratedRecord>(kvsKeys.integrated(sp.environment, sp.service, row.entity.codiEns));
-        if (!known) continue;
-        results.set(rowIdOf(row.entity), known.issueKey === ticketKey && known.result === 'integrated' ? 'integrated' : 'already-integrated');
-      }
+    for (const [i, lookup] of lookups.entries()) {
+      const record = known[i];
+      if (!record) continue;
+      results.set(lookup.rowId, record.issueKey === lookup.ticketKey && record.result === 'integrated' ? 'integrated' : 'already-integrated');
     }
     return {
       facts: outcome.facts,
