@@ -82,9 +82,10 @@ export function panelPipeline(pipeline: Pipeline): PanelPipeline {
     const family = new Map<string, Service | null>();
     if (originKey) family.set(originKey, null);
     for (const [service, key] of Object.entries(origin?.tickets ?? {}) as [Service, string][]) family.set(key, service);
-    const siblings =
+    // The tickets of the family and the people in the history, in one round trip.
+    const [siblings, history] = await Promise.all([
       family.size > 1
-        ? await Promise.all(
+        ? Promise.all(
             [...family].map(async ([key, service]) => {
               const issue = await deps.jira.getIssue(key);
               return {
@@ -97,10 +98,12 @@ export function panelPipeline(pipeline: Pipeline): PanelPipeline {
               };
             }),
           )
-        : [];
+        : [],
+      state ? runHistory(deps.jira, state, t) : [],
+    ]);
     return {
       run: { status: running ? 'running' : 'idle', since: running ? (state?.updatedAt ?? null) : null, step: null },
-      history: state ? await runHistory(deps.jira, state, t) : [],
+      history,
       siblings,
       cloneOf: state?.role === 'clone' ? state.originKey : null,
     };
