@@ -28,7 +28,7 @@ import {
 import type { CertificateStatus, ServicePlan } from '../../domain/plan/types';
 import { paragraph, doc, type AdfDoc } from '../../domain/report/adf';
 import { correctionsComment } from '../../domain/report/corrections-comment';
-import type { RowResult } from '../../domain/report/types';
+import type { ReportContext, RowResult } from '../../domain/report/types';
 import { resumeOrStartRun, runRecord, withRun, type BatchState, type PostedComment, type RunRecord, type RunState, type RunTrigger } from '../../domain/run-state';
 import type { Service } from '../../domain/services';
 import type { Settings } from '../../domain/settings';
@@ -208,36 +208,16 @@ export async function runDecisions(deps: PipelineDeps, input: DecisionRunInput):
   await deps.hooks?.afterStep?.('updated', issueKey);
 
   // --- Phase B: per ticket, the public "what to correct" (rejected rows) and the results comment.
-  const pub = reportContext(templates, requesterLang);
-  const internal = reportContext(templates, settings.comments.defaultLanguage);
-  const publicComments: PlannedComment[] = [];
-  const internalComments: PlannedComment[] = [];
-  const csvUploads: CsvUpload[] = [];
-  const failedTickets = new Set<string>();
-  const muxDone = new Set<string>();
-  for (const work of byTicket.values()) {
-    const rejected = work.rows.filter((r) => r.result === 'rejected').map((r) => ({ entity: r.entity, problems: r.problems }));
-    const corrections = correctionsComment(rejected, pub);
-    // A ticket holds one service (the run state maps each service to its ticket): one key per ticket.
-    const publicComment = plannedComment(work.key, todo.id, 'public', corrections, settings.comments.publicToRequester);
-    if (publicComment) publicComments.push(publicComment);
-    if (work.rows.some((r) => r.result === 'failed')) failedTickets.add(work.key);
-    if (work.mux && work.rows.every((r) => r.result === 'integrated' || r.result === 'already')) muxDone.add(work.key);
-    const report = serviceReport(settings, clock.now(), owner, {
-      service: work.service,
-      environment: work.environment,
-      ticketKey: work.key,
-      mode: backend.mode,
-      rows: work.rows,
-      certificateStatus: decided[0]?.certificate ?? 'missing',
-      reviewReasons: work.rows.some((r) => r.result === 'failed') ? ['integration-failed'] : [],
-    });
-    const section = resultsSection(report, internal, todo.id);
-    if (section.csv) csvUploads.push(section.csv);
-    const intro = decisionIntro(work, internal.t);
-    const comment = plannedComment(work.key, todo.id, 'results', joinSections([intro, section.body]), false);
-    if (comment) internalComments.push(comment);
-  }
+  const { publicComments, internalComments, csvUploads, failedTickets, muxDone } = decisionComments([...byTicket.values()], {
+    runId: todo.id,
+    settings,
+    now: clock.now(),
+    mode: backend.mode,
+    certificateStatus: decided[0]?.certificate ?? 'missing',
+    muxOwner: owner,
+    pub: reportContext(templates, requesterLang),
+    internal: reportContext(templates, settings.comments.defaultLanguage),
+  });
   const posted: PostedComment[] = [];
   await settleAll([
     attachCsvOnce(jira, csvUploads, new Map([[issueKey, ticket.issue.attachments.map((a) => a.filename)]])),
@@ -274,6 +254,52 @@ export async function runDecisions(deps: PipelineDeps, input: DecisionRunInput):
   const results: Partial<Record<Service, RowResult[]>> = {};
   for (const work of byTicket.values()) results[work.service] = [...(results[work.service] ?? []), ...work.rows];
   return { status: 'decisions', issueKey, run: todo.id, results, review };
+}
+
+/** The comments a decision run plans (pure), per ticket it touched, and what its labels must say. */
+function decisionComments(
+  works: readonly TicketWork[],
+  ctx: {
+    runId: string;
+    settings: Settings;
+    now: Date;
+    mode: 'assisted' | 'http';
+    certificateStatus: CertificateStatus;
+    muxOwner: JiraUser | null;
+    pub: ReportContext;
+    internal: ReportContext;
+  },
+): { publicComments: PlannedComment[]; internalComments: PlannedComment[]; csvUploads: CsvUpload[]; failedTickets: Set<string>; muxDone: Set<string> } {
+  const { runId, settings, pub, internal } = ctx;
+  const publicComments: PlannedComment[] = [];
+  const internalComments: PlannedComment[] = [];
+  const csvUploads: CsvUpload[] = [];
+  const failedTickets = new Set<string>();
+  const muxDone = new Set<string>();
+  for (const work of works) {
+    const rejected = work.rows.filter((r) => r.result === 'rejected').map((r) => ({ entity: r.entity, problems: r.problems }));
+    const corrections = correctionsComment(rejected, pub);
+    // A ticket holds one service (the run state maps each service to its ticket): one key per ticket.
+    const publicComment = plannedComment(work.key, runId, 'public', corrections, settings.comments.publicToRequester);
+    if (publicComment) publicComments.push(publicComment);
+    if (work.rows.some((r) => r.result === 'failed')) failedTickets.add(work.key);
+    if (work.mux && work.rows.every((r) => r.result === 'integrated' || r.result === 'already')) muxDone.add(work.key);
+    const report = serviceReport(settings, ctx.now, ctx.muxOwner, {
+      service: work.service,
+      environment: work.environment,
+      ticketKey: work.key,
+      mode: ctx.mode,
+      rows: work.rows,
+      certificateStatus: ctx.certificateStatus,
+      reviewReasons: work.rows.some((r) => r.result === 'failed') ? ['integration-failed'] : [],
+    });
+    const section = resultsSection(report, internal, runId);
+    if (section.csv) csvUploads.push(section.csv);
+    const intro = decisionIntro(work, internal.t);
+    const comment = plannedComment(work.key, runId, 'results', joinSections([intro, section.body]), false);
+    if (comment) internalComments.push(comment);
+  }
+  return { publicComments, internalComments, csvUploads, failedTickets, muxDone };
 }
 
 /** Rows still held for a warning that no agent has decided on: a person is still needed. */
