@@ -89,7 +89,8 @@ describe('the internal results comment', () => {
     expect(adfToText(resultsComment(report(), ctx('ca')))).not.toContain('caduca');
   });
 
-  it('has the same table whatever the number of rows (one comment, no per-row calls)', () => {
+  // What it costs in Jira calls is tested end to end (behaviours.test.ts, "cost"); here, only the counting.
+  it('counts every row in the summary line, however many (311)', () => {
     const many = Array.from({ length: 311 }, () => rows[0]!);
     expect(summaryLine({ rows: many }, ctx('en'))).toBe('311 ens in this request: 311 integrated.');
   });
