@@ -11,7 +11,7 @@ import type { Plan, SourcedEntity, TicketFacts, UnreadableFile } from '../domain
 import { emptyRunState, type RunState } from '../domain/run-state';
 import type { Settings } from '../domain/settings';
 import type { PipelineDeps } from './process-ticket/deps';
-import { earlierUnreadableCode, readOptionsFor } from './process-ticket/read-attachments';
+import { earlierUnreadableCode, readOptionsFor, templateAttachments } from './process-ticket/read-attachments';
 import { readRunState } from './process-ticket/run-state-store';
 import { loadTicket, projectKeyOf } from './process-ticket/ticket';
 import { silentLog } from './process-ticket/deps';
@@ -47,7 +47,7 @@ export async function previewTicket(deps: PipelineDeps, issueKey: string): Promi
   if (!recognition.recognised) return { facts: ticket.facts, recognition, settings, state, plan: null, attachments: [] };
 
   const { selfService, options } = readOptionsFor(ticket.facts, state, settings);
-  const spreadsheets = ticket.issue.attachments.filter((a) => deps.templates.isSpreadsheet(a.filename));
+  const spreadsheets = templateAttachments(ticket.issue.attachments, deps.templates);
   const entities: SourcedEntity[] = [];
   const unreadable: UnreadableFile[] = [];
   const attachments: AttachmentPreview[] = [];

@@ -47,7 +47,7 @@ import { silentLog, type PipelineDeps, type PipelineStep } from './deps';
 import { reportContext } from './describe';
 import { integrateRows } from './integrate';
 import { acquireLease, type LeaseHolder } from './lease';
-import { readAttachments, readOptionsFor } from './read-attachments';
+import { readAttachments, readOptionsFor, templateAttachments } from './read-attachments';
 import { attachCsvOnce } from './results-report';
 import { readRunState, writeRunState } from './run-state-store';
 import { loadTicket, projectKeyOf, type LoadedTicket } from './ticket';
@@ -138,7 +138,7 @@ async function run(
   let state: RunState = stored ?? emptyRunState();
   await step(deps, 'loaded', issueKey);
 
-  const spreadsheets = ticket.issue.attachments.filter((a) => templates.isSpreadsheet(a.filename));
+  const spreadsheets = templateAttachments(ticket.issue.attachments, templates);
   let batch: BatchState | undefined = state.batches.find((b) => !b.done);
   let noTemplate = false;
   if (!batch) {

@@ -14,7 +14,8 @@ import type { AttachmentState, BatchState, RunState } from '../../domain/run-sta
 import type { ExtraAliases, Service } from '../../domain/services';
 import { errorMessage } from '../../domain/errors';
 import type { JiraAttachment } from '../../ports/jira';
-import type { PipelineDeps } from './deps';
+import type { PipelineDeps, TemplatePort } from './deps';
+import { isResultsCsvFileName } from './results-report';
 import { writeRunState } from './run-state-store';
 import { settleAll } from './settle';
 import { persistently } from './persist';
@@ -28,6 +29,11 @@ export interface ReadOutcome {
 export interface ReadOptions {
   service: Service | null;
   extraAliases: ExtraAliases;
+}
+
+/** The attachments that may hold a template: spreadsheets, except the results tables the app attached. */
+export function templateAttachments<A extends { filename: string }>(attachments: readonly A[], templates: Pick<TemplatePort, 'isSpreadsheet'>): A[] {
+  return attachments.filter((a) => templates.isSpreadsheet(a.filename) && !isResultsCsvFileName(a.filename));
 }
 
 /**

@@ -43,12 +43,22 @@ export function serviceReport(
   };
 }
 
+const RESULTS_CSV_PREFIX = 'SetDIBA-resultats-';
+
+/**
+ * Whether an attachment is one of the app's own results tables. They are spreadsheets to Jira (.csv), but
+ * never a template: reading one back would report every ens of the table as a row to correct.
+ */
+export function isResultsCsvFileName(fileName: string): boolean {
+  return fileName.startsWith(RESULTS_CSV_PREFIX) && fileName.toLowerCase().endsWith('.csv');
+}
+
 /**
  * The results comment's body for a report, and the CSV to attach when the body shows only part of the
  * table. The file is named after the run (batch or decision run id), so a re-run finds it by name.
  */
 export function resultsSection(report: ServiceReport, internal: ReportContext, runId: string): { body: AdfDoc; csv: CsvUpload | null } {
-  const fileName = `SetDIBA-resultats-${report.service}-${report.ticketKey}-${runId.slice(-8)}.csv`;
+  const fileName = `${RESULTS_CSV_PREFIX}${report.service}-${report.ticketKey}-${runId.slice(-8)}.csv`;
   const fitted = fittedResultsComment(report, internal, fileName);
   return {
     body: fitted.body,

@@ -5,7 +5,7 @@
  */
 import { issuesOf } from '../../../src/cli/simulate-report';
 import { ajuntament, ajuntaments, template } from './fixtures';
-import { startHarness, type Harness } from './harness';
+import { DEMO, startHarness, type Harness } from './harness';
 
 const ROWS = 200;
 const JIRA_COMMENT_LIMIT = 32_767;
@@ -55,5 +55,17 @@ describe('a results table longer than a Jira comment', () => {
     expect(csvFiles().map((a) => a.filename)).toEqual([expect.stringMatching(/^SetDIBA-resultats-OVER-SUP-\d+-[0-9a-f]{8}\.csv$/)]);
     const csv = new TextDecoder().decode(csvFiles()[0]!.content);
     for (let i = 0; i < ROWS; i++) expect(csv).toContain(ajuntament(i).codiEns);
+  });
+
+  it('never reads its own results table back as a template when the requester attaches a new file', async () => {
+    const integratedBefore = h.backend!.integrations.length;
+    h.emulator.site.addAttachment(key, { filename: 'v2.xlsx', content: template([ajuntament(250, { service: 'OVER' })]), author: DEMO.users.setdibaCustomer });
+    await h.drain();
+    const issue = issuesOf(h.emulator).find((i) => i.key === key)!;
+    // The new ens is integrated; nothing from the CSV is reported to the requester or held for review.
+    expect(h.backend!.integrations.length).toBe(integratedBefore + 1);
+    expect(issue.comments.filter((c) => c.public).map((c) => c.text).join('\n')).not.toContain('SetDIBA-resultats-');
+    expect(issue.labels).not.toContain('setdiba-revisar');
+    expect(csvFiles()).toHaveLength(1);
   });
 });
