@@ -1,4 +1,3 @@
-import { RetryableError } from '../../domain/errors';
 import type { HttpMethod } from './transport';
 
 /**
@@ -29,17 +28,6 @@ export class JiraResponseShapeError extends Error {
     super(`Jira ${method} ${route} answered with an unexpected body: ${problems}`);
     this.name = 'JiraResponseShapeError';
   }
-}
-
-export function isJiraApiError(error: unknown, status?: number): error is JiraApiError {
-  return error instanceof JiraApiError && (status === undefined || error.status === status);
-}
-
-/** The Jira error behind a RetryableError, when there is one. */
-export function jiraStatusOf(error: unknown): number | null {
-  if (error instanceof JiraApiError) return error.status;
-  if (error instanceof RetryableError && error.cause instanceof JiraApiError) return error.cause.status;
-  return null;
 }
 
 /**
