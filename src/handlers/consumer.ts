@@ -6,7 +6,8 @@
  *   idempotent, so a retry continues where the failed attempt stopped;
  * - on the last attempt a system error is reported on the ticket instead, so it is never lost.
  */
-import { InvocationError, InvocationErrorCode } from '@forge/events';
+import { InvocationErrorCode, type InvocationError } from '@forge/events';
+import { retryInvocation } from './retry-invocation';
 import { errorMessage, isUserError, RetryableError } from '../domain/errors';
 import type { Pipeline } from '../composition/pipeline';
 import type { ProcessOutcome } from '../usecases/process-ticket';
@@ -71,8 +72,5 @@ export async function consumer(event: JobDelivery): Promise<InvocationError | un
 /** What the platform is told: nothing (done), or "deliver again after a while" (busy, rate limited). */
 export function invocationResult(outcome: ConsumerOutcome): InvocationError | undefined {
   if (outcome.status !== 'retry') return undefined;
-  return new InvocationError({
-    retryAfter: Math.min(900, Math.max(1, Math.ceil((outcome.retryAfterMs ?? 60_000) / 1000))),
-    retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST,
-  });
+  return retryInvocation(outcome.retryAfterMs, 60_000, InvocationErrorCode.FUNCTION_RETRY_REQUEST);
 }

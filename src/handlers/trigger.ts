@@ -4,7 +4,8 @@
  * so nothing else happens here. Events that cannot bring a new template (an edit that adds no
  * attachment) are dropped without a single call.
  */
-import { InvocationError, InvocationErrorCode } from '@forge/events';
+import { InvocationErrorCode, type InvocationError } from '@forge/events';
+import { retryInvocation } from './retry-invocation';
 import { z } from 'zod';
 import { RetryableError } from '../domain/errors';
 import type { Pipeline } from '../composition/pipeline';
@@ -59,8 +60,5 @@ export async function trigger(event: unknown): Promise<InvocationError | undefin
   const { forgePipeline } = await import('../composition/forge');
   const outcome = await handleProductEvent(forgePipeline(), event);
   if (outcome.status !== 'retry') return undefined;
-  return new InvocationError({
-    retryAfter: Math.min(900, Math.max(1, Math.ceil((outcome.retryAfterMs ?? 30_000) / 1000))),
-    retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED,
-  });
+  return retryInvocation(outcome.retryAfterMs, 30_000, InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED);
 }
