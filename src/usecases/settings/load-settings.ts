@@ -57,12 +57,14 @@ function envelopeOf(raw: unknown): StoredEnvelope {
   return { revision: 0, updatedAt: null, updatedBy: null, settings: raw };
 }
 
+function unstoredRecord(): SettingsRecord {
+  return { settings: defaultSettings(), revision: 0, updatedAt: null, updatedBy: null, stored: false };
+}
+
 /** The stored settings with their revision; defaults when nothing is stored. Throws InvalidSettingsError. */
 export async function loadSettingsRecord(kvs: KeyValueStore, projectKey: string): Promise<SettingsRecord> {
   const raw = await kvs.get(settingsStorageKey(projectKey));
-  if (raw === undefined || raw === null) {
-    return { settings: defaultSettings(), revision: 0, updatedAt: null, updatedBy: null, stored: false };
-  }
+  if (raw === undefined || raw === null) return unstoredRecord();
   const env = envelopeOf(raw);
   return { settings: parseSettings(env.settings), revision: env.revision, updatedAt: env.updatedAt, updatedBy: env.updatedBy, stored: true };
 }
@@ -82,7 +84,7 @@ export async function inspectStoredSettings(
 ): Promise<{ record: SettingsRecord; storedErrors: SettingsFieldError[] }> {
   const raw = await kvs.get(settingsStorageKey(projectKey));
   if (raw === undefined || raw === null) {
-    return { record: await loadSettingsRecord(kvs, projectKey), storedErrors: [] };
+    return { record: unstoredRecord(), storedErrors: [] };
   }
   const env = envelopeOf(raw);
   const result = validateSettings(env.settings);
