@@ -54,15 +54,18 @@ export async function getSettingsPage(deps: SettingsDeps, caller: Caller): Promi
   const { record, storedErrors } = await inspectStoredSettings(deps.kvs, projectKey);
   const { settings } = record;
 
-  const [tokenSet, audit, organizations, serviceDeskId] = await Promise.all([
-    isBackendTokenSet(deps, projectKey),
-    listAudit(deps.kvs, projectKey, { currentRevision: record.revision }),
-    deps.jira.getOrganizations(),
-    findServiceDeskId(deps.jira, projectKey),
-  ]);
-  const requestTypes = serviceDeskId === null ? null : await deps.jira.getRequestTypes(serviceDeskId);
   const owners = SERVICES.map((service) => settings.services[service].ownerAccountId);
-  const users = await userViews(deps.jira, [...owners, record.updatedBy, ...audit.map((entry) => entry.by)]);
+  // Two independent chains (request types need the service desk id; the names need the audit's
+  // authors) run side by side with the other reads.
+  const [tokenSet, organizations, requestTypes, { audit, users }] = await Promise.all([
+    isBackendTokenSet(deps, projectKey),
+    deps.jira.getOrganizations(),
+    findServiceDeskId(deps.jira, projectKey).then((id) => (id === null ? null : deps.jira.getRequestTypes(id))),
+    listAudit(deps.kvs, projectKey, { currentRevision: record.revision }).then(async (audit) => ({
+      audit,
+      users: await userViews(deps.jira, [...owners, record.updatedBy, ...audit.map((entry) => entry.by)]),
+    })),
+  ]);
 
   const ownerViews = Object.fromEntries(
     SERVICES.map((service) => {
