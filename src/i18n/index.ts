@@ -25,6 +25,11 @@ export function format(template: string, params: Params = {}): string {
   });
 }
 
+/** Whether a string built at run time (e.g. `problem.${code}`) is a key of a catalogue. */
+export function isCatalogueKey<T extends Record<string, string>>(catalogue: Catalogue<T>, key: string): key is keyof T & string {
+  return Object.prototype.hasOwnProperty.call(catalogue.ca, key);
+}
+
 /** A translator bound to one catalogue: `const t = translator(pipelineMessages); t('es', 'key', {...})`. */
 export function translator<T extends Record<string, string>>(catalogue: Catalogue<T>) {
   return (lang: Lang, key: keyof T & string, params?: Params): string =>

@@ -2,7 +2,7 @@
  * Texts of the ticket pipeline: the internal results comment, the public "what to correct" comment,
  * the split and MUX notices, the assisted-mode checklist and the unreadable-file notice.
  */
-import { format, type Catalogue, type Lang, type Messages, type Params } from '../index';
+import { format, isCatalogueKey, type Catalogue, type Lang, type Messages, type Params } from '../index';
 
 const ca = {
   'results.title': 'Integracions SetDIBA · {service} · {environment}',
@@ -395,7 +395,7 @@ export const pipelineMessages: Catalogue<typeof ca> = { ca, es, en };
 export type PipelineKey = keyof typeof ca;
 
 export function isPipelineKey(key: string): key is PipelineKey {
-  return Object.prototype.hasOwnProperty.call(ca, key);
+  return isCatalogueKey(pipelineMessages, key);
 }
 
 /**

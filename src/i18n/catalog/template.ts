@@ -4,7 +4,7 @@
  * writes, and the `setdiba check` / `setdiba template` texts.
  */
 import type { FileProblem, RowProblem, TemplateField } from '../../domain/template/types';
-import { format, translator, type Catalogue, type Lang, type Messages, type Params } from '../index';
+import { isCatalogueKey, translator, type Catalogue, type Lang, type Messages } from '../index';
 
 const ca = {
   // Row problems: `<code>` is what is wrong, `<code>.hint` what to do. {value} is the cell as written.
@@ -323,14 +323,7 @@ const en: Messages<typeof ca> = {
 export const templateMessages: Catalogue<typeof ca> = { ca, es, en };
 export type TemplateMessageKey = keyof typeof ca;
 export const tTemplate = translator(templateMessages);
-
-function has(key: string): key is TemplateMessageKey {
-  return Object.prototype.hasOwnProperty.call(ca, key);
-}
-
-function lookup(lang: Lang, key: TemplateMessageKey, params: Params): string {
-  return format(templateMessages[lang][key] ?? ca[key], params);
-}
+const isTemplateKey = (key: string): key is TemplateMessageKey => isCatalogueKey(templateMessages, key);
 
 export interface ProblemText {
   /** What is wrong, with the value as written. */
@@ -348,12 +341,12 @@ export function describeProblem(problem: RowProblem | FileProblem, lang: Lang): 
   if ('value' in problem) params['value'] = problem.value ?? '';
   const base = `problem.${problem.code}`;
   const variant = problem.params['reason'] ?? problem.params['unit'];
-  const messageKey = variant !== undefined && has(`${base}.${variant}`) ? `${base}.${variant}` : base;
-  let hintKey = messageKey !== base && has(`${messageKey}.hint`) ? `${messageKey}.hint` : `${base}.hint`;
+  const messageKey = variant !== undefined && isTemplateKey(`${base}.${variant}`) ? `${base}.${variant}` : base;
+  let hintKey = messageKey !== base && isTemplateKey(`${messageKey}.hint`) ? `${messageKey}.hint` : `${base}.hint`;
   if (problem.code === 'dir3.mismatch' && problem.params['expected'] === undefined) hintKey = 'problem.dir3.mismatch.noIne.hint';
   return {
-    message: has(messageKey) ? lookup(lang, messageKey, params) : lookup(lang, 'problem.unknown', params),
-    hint: has(hintKey) ? lookup(lang, hintKey, params) : lookup(lang, 'problem.unknown.hint', params),
+    message: isTemplateKey(messageKey) ? tTemplate(lang, messageKey, params) : tTemplate(lang, 'problem.unknown', params),
+    hint: isTemplateKey(hintKey) ? tTemplate(lang, hintKey, params) : tTemplate(lang, 'problem.unknown.hint', params),
   };
 }
 
@@ -362,13 +355,13 @@ export function describeLocation(
   where: { sheet: string; row: number; column?: string | null; value?: string | null },
   lang: Lang,
 ): string {
-  const parts = [lookup(lang, 'cli.check.location', { sheet: where.sheet, row: where.row })];
-  if (where.column) parts.push(lookup(lang, 'cli.check.column', { column: where.column }));
-  if (where.value) parts.push(lookup(lang, 'cli.check.value', { value: where.value }));
+  const parts = [tTemplate(lang, 'cli.check.location', { sheet: where.sheet, row: where.row })];
+  if (where.column) parts.push(tTemplate(lang, 'cli.check.column', { column: where.column }));
+  if (where.value) parts.push(tTemplate(lang, 'cli.check.value', { value: where.value }));
   return parts.join(', ');
 }
 
 /** The header text the template writer uses for a field, in a language. */
 export function columnName(field: TemplateField, lang: Lang): string {
-  return lookup(lang, `column.${field}`, {});
+  return tTemplate(lang, `column.${field}`, {});
 }
