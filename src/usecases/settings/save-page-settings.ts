@@ -12,7 +12,7 @@ import type { Caller, SettingsDeps } from './deps';
 import { inspectStoredSettings, saveSettings } from './load-settings';
 import { getSettingsPage, type SettingsPageData } from './page-data';
 import type { AuditAction } from './settings-audit';
-import { mapWithLimit } from './concurrency';
+import { mapLimit } from '../process-ticket/concurrency';
 import { fieldErrorViews, type FieldErrorView } from './views';
 
 export type PageSaveResult =
@@ -21,7 +21,7 @@ export type PageSaveResult =
   | { outcome: 'conflict'; message: string };
 
 async function ownerErrors(deps: SettingsDeps, projectKey: string, settings: Settings): Promise<SettingsFieldError[]> {
-  const checks = await mapWithLimit(SERVICES, 2, async (service): Promise<SettingsFieldError | null> => {
+  const checks = await mapLimit(SERVICES, 2, async (service): Promise<SettingsFieldError | null> => {
     const accountId = settings.services[service].ownerAccountId;
     if (accountId === null) return null;
     const user = await deps.jira.getUser(accountId);

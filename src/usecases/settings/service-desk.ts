@@ -3,7 +3,7 @@
  * so the service desk id (needed to list request types) is taken from the latest request.
  */
 import type { JiraPort, JsmRequest } from '../../ports/jira';
-import { mapWithLimit } from './concurrency';
+import { mapLimit } from '../process-ticket/concurrency';
 
 /** JQL string literal: a project key is [A-Z][A-Z0-9_]*, but quoting keeps any value a literal. */
 function jqlString(value: string): string {
@@ -31,7 +31,7 @@ export interface RecentTicket {
 
 export async function recentTickets(jira: JiraPort, projectKey: string, limit: number): Promise<RecentTicket[]> {
   const keys = await latestIssueKeys(jira, projectKey, limit);
-  const tickets = await mapWithLimit(keys, 5, async (key) => {
+  const tickets = await mapLimit(keys, 5, async (key) => {
     const [issue, request] = await Promise.all([jira.getIssue(key), jira.getRequest(key)]);
     return issue ? { key, labels: issue.labels, request } : null;
   });

@@ -7,7 +7,7 @@ import { settingsText } from '../../i18n/catalog/settings';
 import type { Lang } from '../../i18n';
 import type { JiraPort } from '../../ports/jira';
 import type { AuditEntry } from './settings-audit';
-import { mapWithLimit } from './concurrency';
+import { mapLimit } from '../process-ticket/concurrency';
 
 export interface FieldErrorView {
   path: string;
@@ -49,7 +49,7 @@ export interface UserView {
 /** Display names for account ids; an unknown or deleted account shows as its id. */
 export async function userViews(jira: JiraPort, accountIds: Iterable<string | null>): Promise<Map<string, UserView>> {
   const unique = [...new Set([...accountIds].filter((id): id is string => typeof id === 'string' && id !== ''))];
-  const users = await mapWithLimit(unique, 4, async (accountId) => {
+  const users = await mapLimit(unique, 4, async (accountId) => {
     const user = await jira.getUser(accountId);
     return { accountId, displayName: user?.displayName ?? accountId };
   });
