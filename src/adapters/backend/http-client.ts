@@ -20,6 +20,7 @@ import type {
   IntegrationRequest,
   IntegrationResult,
 } from '../../ports/integration-backend';
+import { parseRetryAfter } from '../jira/errors';
 import {
   errorResponseSchema,
   HEALTH_PATH,
@@ -63,13 +64,8 @@ export function joinUrl(base: string, path: string): string {
   return base.replace(/\/+$/, '') + path;
 }
 
-/** Retry-After is either seconds or an HTTP date. */
-export function parseRetryAfter(value: string | null, now: Date = new Date()): number | null {
-  if (value === null || value.trim() === '') return null;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? null : Math.max(0, at - now.getTime());
-}
+// The same Retry-After reading as the Jira client's (seconds or an HTTP date); re-exported for tests.
+export { parseRetryAfter };
 
 function parseJson(text: string): unknown {
   try {
@@ -181,7 +177,7 @@ export function createHttpIntegrationBackend(options: HttpBackendOptions): Integ
       if (RETRYABLE_STATUSES.has(status) || status >= 500) {
         throw new RetryableError(
           `Integration backend answered ${status}`,
-          parseRetryAfter(response.headers.get('retry-after')),
+          parseRetryAfter(response.headers.get('retry-after'), new Date()),
         );
       }
       throw new Error(`Integration backend answered ${status}${code ? ` (${code})` : ''}${message ? `: ${message}` : ''}`);
