@@ -18,7 +18,7 @@ import { MemoryKeyValueStore } from '../adapters/memory/memory-key-value-store';
 import { REFERENCE_BACKEND_TOKEN, startReferenceBackend, type ReferenceBackend } from '../backend-reference/server';
 import { createIntegrationBackend } from '../adapters/backend/create-backend';
 import { buildPipeline } from '../composition/pipeline';
-import { parseCertificateFile, replaceCertificate } from '../domain/certificate';
+import { firstCertificateUpload } from '../domain/certificate';
 import { errorMessage } from '../domain/errors';
 import { backendTokenSecretKey, defaultSettings, parseSettings, settingsStorageKey, type Settings } from '../domain/settings';
 import { DEMO, startJiraEmulator, type FaultRule, type ProductEvent } from '../emulator';
@@ -149,8 +149,7 @@ export async function simulate(options: SimulateOptions, io: CliIo): Promise<{ r
   );
   const { settings, explicitCertificate } = await simulationSettings(options, io);
   if (!explicitCertificate) {
-    const parsed = parseCertificateFile(Buffer.from(await makeDemoCertificatePem())).certificate;
-    settings.certificate = replaceCertificate({ current: null, previous: [] }, parsed, { accountId: DEMO.users.admin, at: new Date() });
+    settings.certificate = firstCertificateUpload(Buffer.from(await makeDemoCertificatePem()), { accountId: DEMO.users.admin, at: new Date() });
   }
   settings.services.MUX.ownerAccountId ??= DEMO.users.muxOwner;
   const kvs = new MemoryKeyValueStore();

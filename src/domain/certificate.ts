@@ -216,6 +216,17 @@ export function integrationCertificateProblem(
 export const MAX_PREVIOUS_CERTIFICATES = 20;
 
 /**
+ * The certificate block of settings that had none, after an admin uploads this file: what the sandbox,
+ * `setdiba simulate` and the tests configure before the first request.
+ */
+export function firstCertificateUpload(
+  file: Uint8Array,
+  by: { accountId: string; at: Date },
+): { current: StoredCertificate; previous: StoredCertificate[] } {
+  return replaceCertificate({ current: null, previous: [] }, parseCertificateFile(file).certificate, by);
+}
+
+/**
  * The certificate block after an upload: the new certificate is current from now, the one it replaces
  * is kept with the dates it was in use (newest first). Uploading the current certificate again changes
  * nothing.

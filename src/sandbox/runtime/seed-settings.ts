@@ -1,6 +1,6 @@
 import type { ReferenceBackend } from '../../backend-reference/server';
 import { REFERENCE_BACKEND_TOKEN } from '../../backend-reference/server';
-import { parseCertificateFile, replaceCertificate } from '../../domain/certificate';
+import { firstCertificateUpload } from '../../domain/certificate';
 import { backendTokenSecretKey, defaultSettings } from '../../domain/settings';
 import { DEMO } from '../../emulator';
 import { systemClock } from '../../ports/clock';
@@ -17,12 +17,12 @@ import { makeDemoSetdibaCertificate } from '../../../test/fixtures/certificates/
 export async function seedSettings(kvs: KeyValueStore, backend: ReferenceBackend): Promise<string> {
   const settings = defaultSettings();
   const { certificate } = await makeDemoSetdibaCertificate();
-  const parsed = parseCertificateFile(Buffer.from(certificate.pem)).certificate;
-  settings.certificate = replaceCertificate({ current: null, previous: [] }, parsed, { accountId: DEMO.users.admin, at: new Date() });
+  const uploaded = firstCertificateUpload(Buffer.from(certificate.pem), { accountId: DEMO.users.admin, at: new Date() });
+  settings.certificate = uploaded;
   settings.services.MUX.ownerAccountId = DEMO.users.muxOwner;
   settings.backend = { mode: 'http', endpoint: backend.baseUrl };
   await kvs.setSecret(backendTokenSecretKey(DEMO.projectKey), REFERENCE_BACKEND_TOKEN);
   const result = await saveSettings({ kvs, clock: systemClock }, { projectKey: DEMO.projectKey, input: settings, actor: DEMO.users.admin });
   if (!result.ok) throw new Error(`the sandbox's own settings were refused: ${JSON.stringify(result)}`);
-  return `MUX owner ${DEMO.users.muxOwner}, demo certificate ${parsed.serialNumber}, http backend ${backend.baseUrl}`;
+  return `MUX owner ${DEMO.users.muxOwner}, demo certificate ${uploaded.current.serialNumber}, http backend ${backend.baseUrl}`;
 }

@@ -3,7 +3,7 @@
  * consumer: what a person finds on the tickets afterwards.
  */
 import { issuesOf } from '../../../src/cli/simulate-report';
-import { parseCertificateFile, replaceCertificate } from '../../../src/domain/certificate';
+import { firstCertificateUpload } from '../../../src/domain/certificate';
 import { makeDemoSetdibaCertificate } from '../../fixtures/certificates/generate';
 import { ajuntament, ajuntaments, template } from './fixtures';
 import { DEMO, startHarness, type Harness, type HarnessOptions } from './harness';
@@ -89,10 +89,7 @@ describe('integration', () => {
 
   it('integrates with a certificate about to expire, and asks for the renewed one in the results comment', async () => {
     const { certificate } = await makeDemoSetdibaCertificate({ validDays: 10 });
-    const stored = replaceCertificate({ current: null, previous: [] }, parseCertificateFile(Buffer.from(certificate.pem)).certificate, {
-      accountId: DEMO.users.admin,
-      at: new Date(),
-    });
+    const stored = firstCertificateUpload(Buffer.from(certificate.pem), { accountId: DEMO.users.admin, at: new Date() });
     await withHarness({ backend: 'http', settings: (s) => void (s.certificate = stored) }, async (h) => {
       const key = h.raise({ files: { 'c.xlsx': template(ajuntaments(1, 'OVER', 130)) } });
       await h.drain();

@@ -9,7 +9,7 @@ import { MemoryJobQueue } from '../../../src/adapters/memory/memory-job-queue';
 import { MemoryKeyValueStore } from '../../../src/adapters/memory/memory-key-value-store';
 import { REFERENCE_BACKEND_TOKEN, startReferenceBackend, type ReferenceBackend } from '../../../src/backend-reference/server';
 import { buildPipeline, type Pipeline } from '../../../src/composition/pipeline';
-import { parseCertificateFile, replaceCertificate } from '../../../src/domain/certificate';
+import { firstCertificateUpload } from '../../../src/domain/certificate';
 import { backendTokenSecretKey, defaultSettings, settingsStorageKey, type Settings } from '../../../src/domain/settings';
 import { DEMO, startJiraEmulator, type FaultRule, type JiraEmulator, type LatencySpec } from '../../../src/emulator';
 import { handleJobDelivery, invocationResult, type ConsumerOutcome } from '../../../src/handlers/consumer';
@@ -27,10 +27,9 @@ export const fastClock: Clock = { now: () => new Date(), sleep: async () => unde
 let demoCertificate: Promise<Settings['certificate']> | null = null;
 /** The demo SetDIBA CDA certificate as the settings page would store it (generated once per file). */
 export function certificateBlock(): Promise<Settings['certificate']> {
-  demoCertificate ??= makeDemoSetdibaCertificate().then(({ certificate }) => {
-    const parsed = parseCertificateFile(Buffer.from(certificate.pem)).certificate;
-    return replaceCertificate({ current: null, previous: [] }, parsed, { accountId: DEMO.users.admin, at: new Date() });
-  });
+  demoCertificate ??= makeDemoSetdibaCertificate().then(({ certificate }) =>
+    firstCertificateUpload(Buffer.from(certificate.pem), { accountId: DEMO.users.admin, at: new Date() }),
+  );
   return demoCertificate;
 }
 
