@@ -11,6 +11,7 @@ import { DEMO, startJiraEmulator, type JiraEmulator } from '../../../src/emulato
 import { SETTINGS_FUNCTIONS, settingsResponseSchemas, type EditableSettings, type SettingsFunction, type SettingsResult } from '../../../src/handlers/settings-contract';
 import { blankTemplate, createSettingsHandlers, type SettingsHandlers } from '../../../src/handlers/settings-resolver';
 import * as XLSX from 'xlsx';
+import { writeTemplateWorkbook } from '../../../src/spreadsheet/write-workbook';
 import { backendTokenSecretKey } from '../../../src/domain/settings';
 import { loadSettings } from '../../../src/usecases/settings/load-settings';
 import type { SettingsDeps } from '../../../src/usecases/settings/deps';
@@ -406,6 +407,13 @@ describe('blank templates', () => {
     const bytes = Buffer.from(file.contentBase64, 'base64');
     expect([...bytes.subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
     expect(XLSX.read(bytes, { type: 'buffer' }).SheetNames.length).toBeGreaterThan(0);
+    // The same workbook as the CLI's (the page's language, the asked service), cell by cell.
+    const cells = (content: Uint8Array) => {
+      const book = XLSX.read(content, { type: 'buffer' });
+      return book.SheetNames.map((name) => [name, XLSX.utils.sheet_to_json(book.Sheets[name]!, { header: 1 })]);
+    };
+    expect(cells(bytes)).toEqual(cells(writeTemplateWorkbook({ service: 'e-NOTUM', lang: 'es' })));
+    expect(cells(bytes)).not.toEqual(cells(writeTemplateWorkbook({ service: 'e-NOTUM', lang: 'ca' })));
   });
 
   it('says when the template generator is not available', async () => {
