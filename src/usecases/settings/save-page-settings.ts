@@ -34,7 +34,8 @@ async function ownerErrors(deps: SettingsDeps, projectKey: string, settings: Set
   return checks.filter((error): error is SettingsFieldError => error !== null);
 }
 
-function endpointErrors(deps: SettingsDeps, settings: Settings): SettingsFieldError[] {
+/** The endpoint must be among the manifest's egress addresses (saves and "Test connection"). */
+export function endpointErrors(deps: SettingsDeps, settings: Settings): SettingsFieldError[] {
   const { mode, endpoint } = settings.backend;
   if (mode !== 'http' || endpoint === null) return [];
   return isEndpointAllowed(endpoint, deps.allowedEndpoints) ? [] : [{ path: 'backend.endpoint', code: 'endpoint_not_allowed' }];

@@ -3,9 +3,10 @@
  * must pass the same checks as a save first, so the button cannot be used to make the app call an
  * address the settings would refuse.
  */
-import { isEndpointAllowed, validateSettings, SETTINGS_VERSION, backendTokenSecretKey } from '../../domain/settings';
+import { validateSettings, SETTINGS_VERSION, backendTokenSecretKey } from '../../domain/settings';
 import { settingsText } from '../../i18n/catalog/settings';
 import type { Caller, SettingsDeps } from './deps';
+import { endpointErrors } from './save-page-settings';
 import { fieldErrorViews, type FieldErrorView } from './views';
 
 export interface ConnectionTestResult {
@@ -18,11 +19,7 @@ export interface ConnectionTestResult {
 export async function testConnection(deps: SettingsDeps, caller: Caller, endpoint: string): Promise<ConnectionTestResult> {
   const { lang } = caller;
   const validation = validateSettings({ version: SETTINGS_VERSION, backend: { mode: 'http', endpoint } });
-  const errors = validation.ok
-    ? isEndpointAllowed(endpoint, deps.allowedEndpoints)
-      ? []
-      : [{ path: 'backend.endpoint', code: 'endpoint_not_allowed' as const }]
-    : validation.errors;
+  const errors = validation.ok ? endpointErrors(deps, validation.settings) : validation.errors;
   if (errors.length > 0) {
     const views = fieldErrorViews(lang, errors);
     return { ok: false, problem: 'invalid_endpoint', message: views[0]?.message ?? '', errors: views };
