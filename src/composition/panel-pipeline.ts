@@ -93,6 +93,7 @@ export function panelPipeline(pipeline: Pipeline): PanelPipeline {
                 service,
                 summary: issue?.summary ?? '',
                 status: issue?.status ?? '',
+                labels: issue?.labels ?? [],
                 role: key === originKey ? ('original' as const) : ('clone' as const),
                 current: key === issueKey,
               };

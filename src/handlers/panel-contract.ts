@@ -187,6 +187,8 @@ export const siblingViewSchema = z.object({
   status: z.string(),
   role: z.enum(['original', 'clone']),
   current: z.boolean(),
+  /** Its labels now, so the preview does not announce a label the ticket already has. */
+  labels: z.array(z.string()).optional(),
 });
 export type SiblingView = z.infer<typeof siblingViewSchema>;
 

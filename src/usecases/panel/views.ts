@@ -139,6 +139,9 @@ export function describeWrites(input: ViewInput, rows: readonly RowView[]): stri
   const writes: string[] = [];
   const serial = preview.settings.certificate.current?.serialNumber ?? '';
   let newTickets = 0;
+  // The labels each existing ticket has now: the original's from the facts, the clones' from the family.
+  const labelsOf = (ticketKey: string): readonly string[] =>
+    ticketKey === key ? preview.facts.labels : (input.progress.siblings.find((s) => s.key === ticketKey)?.labels ?? []);
   for (const service of plan.services) {
     const views = service.rows.map((planned) => byId.get(rowIdOf(planned.entity))).filter((row): row is RowView => !!row);
     const target = service.target.kind === 'existing' ? service.target.key : key;
@@ -164,7 +167,7 @@ export function describeWrites(input: ViewInput, rows: readonly RowView[]): stri
       writes.push(tPanel(lang, 'writePublicComment', { key: target, count: toCorrect }));
     }
     if (toIntegrate > 0 || toCorrect > 0) writes.push(tPanel(lang, 'writeResultsComment', { key: target }));
-    if (service.reviewReasons.length > 0 && !preview.facts.labels.includes('setdiba-revisar')) {
+    if (service.reviewReasons.length > 0 && !labelsOf(target).includes('setdiba-revisar')) {
       writes.push(tPanel(lang, 'writeReviewLabel', { key: target }));
     }
   }
