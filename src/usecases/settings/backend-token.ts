@@ -13,16 +13,21 @@ export interface TokenState {
   message: string;
 }
 
+/** Token changes produce no settings revision; the entry only says set / not set. */
+function auditToken(deps: SettingsDeps, caller: Caller, action: 'token_set' | 'token_clear', wasSet: boolean): Promise<void> {
+  return appendAudit(deps.kvs, caller.projectKey, {
+    at: deps.clock.now().toISOString(),
+    by: caller.accountId,
+    action,
+    revision: null,
+    changes: [tokenChange(wasSet, action === 'token_set')],
+  });
+}
+
 export async function setBackendToken(deps: SettingsDeps, caller: Caller, token: string): Promise<TokenState> {
   const wasSet = await isBackendTokenSet(deps, caller.projectKey);
   await deps.kvs.setSecret(backendTokenSecretKey(caller.projectKey), token.trim());
-  await appendAudit(deps.kvs, caller.projectKey, {
-    at: deps.clock.now().toISOString(),
-    by: caller.accountId,
-    action: 'token_set',
-    revision: null,
-    changes: [tokenChange(wasSet, true)],
-  });
+  await auditToken(deps, caller, 'token_set', wasSet);
   return { tokenSet: true, message: settingsText(caller.lang, 'tokenSaved') };
 }
 
@@ -30,13 +35,7 @@ export async function clearBackendToken(deps: SettingsDeps, caller: Caller): Pro
   const wasSet = await isBackendTokenSet(deps, caller.projectKey);
   if (wasSet) {
     await deps.kvs.deleteSecret(backendTokenSecretKey(caller.projectKey));
-    await appendAudit(deps.kvs, caller.projectKey, {
-      at: deps.clock.now().toISOString(),
-      by: caller.accountId,
-      action: 'token_clear',
-      revision: null,
-      changes: [tokenChange(true, false)],
-    });
+    await auditToken(deps, caller, 'token_clear', true);
   }
   return { tokenSet: false, message: settingsText(caller.lang, 'tokenCleared') };
 }

@@ -290,7 +290,10 @@ describe('integration backend token and connection', () => {
     expect(page.audit[0]).toMatchObject({ action: 'token_set', changes: [{ path: 'backend.token', before: null, after: expect.any(String) }] });
     answers.push(await data(call(U.admin, 'clearBackendToken')));
     expect(await kvs.getSecret(backendTokenSecretKey(DEMO.projectKey))).toBeUndefined();
-    answers.push(await data(call(U.admin, 'getSettingsPage')));
+    const cleared = await data(call(U.admin, 'getSettingsPage'));
+    answers.push(cleared);
+    expect(cleared.backend.tokenSet).toBe(false);
+    expect(cleared.audit[0]).toMatchObject({ action: 'token_clear', changes: [{ path: 'backend.token', before: expect.any(String), after: null }] });
     for (const answer of answers) expect(JSON.stringify(answer)).not.toContain(SECRET);
     expect(JSON.stringify(kvs.snapshot())).not.toContain(SECRET);
   });
