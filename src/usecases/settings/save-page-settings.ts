@@ -62,7 +62,6 @@ export async function savePageSettings(
   args: { settings: Record<string, unknown>; revision: number; action?: AuditAction; certificate?: Settings['certificate'] },
 ): Promise<PageSaveResult> {
   const { lang, projectKey } = caller;
-  const { record } = await inspectStoredSettings(deps.kvs, projectKey);
   // Migrate first (an imported file may be of an older version), then put the certificate block in:
   // a migration would not know where an older document's certificate goes.
   let migrated: Record<string, unknown>;
@@ -72,7 +71,9 @@ export async function savePageSettings(
     if (!(error instanceof SettingsVersionError)) throw error;
     return invalid(lang, [{ path: 'version', code: 'unsupported_version' }]);
   }
-  const input = { ...migrated, certificate: args.certificate ?? record.settings.certificate };
+  // An import brings the certificate block it already read; the page's save keeps the stored one.
+  const certificate = args.certificate ?? (await inspectStoredSettings(deps.kvs, projectKey)).record.settings.certificate;
+  const input = { ...migrated, certificate };
   const result = await saveSettings(
     { kvs: deps.kvs, clock: deps.clock },
     {
