@@ -94,15 +94,19 @@ module.exports = defineConfig([
   pureLayer(
     ['src/domain/**/*.ts'],
     notFrom(
-      'adapters|usecases|handlers|ports|i18n|spreadsheet|emulator|sandbox|cli|composition',
+      'adapters|usecases|handlers|contracts|ports|i18n|spreadsheet|emulator|sandbox|cli|composition',
       'The domain is pure: it imports nothing outside src/domain (node built-ins such as crypto excepted).',
     ),
   ),
   pureLayer(
     ['src/usecases/**/*.ts'],
-    notFrom('adapters|spreadsheet|emulator|sandbox|cli|composition', 'Use cases reach the outside only through src/ports.'),
-    // The panel's resolver contract is shared by the resolver, the use case and the UI.
-    { regex: '^(\\.\\./)+handlers/(?!panel-contract$)', message: 'Use cases do not depend on handlers.' },
+    notFrom('adapters|handlers|spreadsheet|emulator|sandbox|cli|composition', 'Use cases reach the outside only through src/ports; shared contracts live in src/contracts.'),
+  ),
+  // The resolvers' contracts (panel, settings) are shared by handlers, use cases and the Custom UI:
+  // zod and the domain's vocabulary, nothing else.
+  pureLayer(
+    ['src/contracts/**/*.ts'],
+    notFrom('adapters|usecases|handlers|ports|i18n|spreadsheet|emulator|sandbox|cli|composition', 'A contract depends on the domain only.'),
   ),
   pureLayer(
     ['src/ports/**/*.ts'],

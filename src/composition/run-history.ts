@@ -4,7 +4,7 @@
  * tickets raised and the comments posted, and a one-line summary in the caller's language.
  */
 import type { RunRecord, RunState } from '../domain/run-state';
-import type { HistoryEntry, UserView } from '../handlers/panel-contract';
+import type { HistoryEntry, UserView } from '../contracts/panel';
 import type { pipelineText } from '../i18n/catalog/pipeline';
 import type { JiraPort } from '../ports/jira';
 

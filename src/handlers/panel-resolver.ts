@@ -37,7 +37,7 @@ import {
   type PanelErrorCode,
   type PanelFunction,
   type PanelResult,
-} from './panel-contract';
+} from '../contracts/panel';
 
 /** Builds the dependencies for one call, with Jira as the given user. */
 export type PanelDepsFactory = (accountId: string) => PanelDeps | Promise<PanelDeps>;

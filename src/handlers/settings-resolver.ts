@@ -41,7 +41,7 @@ import {
   type SettingsFunction,
   type SettingsResponse,
   type SettingsResult,
-} from './settings-contract';
+} from '../contracts/settings';
 
 /**
  * The egress addresses manifest.yml declares under `permissions.external.fetch.backend` (none yet).

@@ -1,5 +1,5 @@
 import type { SettingsHandlers } from '../../handlers/settings-resolver';
-import { SETTINGS_FUNCTIONS, type SettingsFunction } from '../../handlers/settings-contract';
+import { SETTINGS_FUNCTIONS, type SettingsFunction } from '../../contracts/settings';
 import type { ResolverDefinitions } from './types';
 
 function isSettingsFunction(key: string): key is SettingsFunction {

@@ -4,7 +4,7 @@
  * with the fresh state so the panel needs no second call.
  */
 import { SERVICE_SLUG, type Service } from '../../domain/services';
-import type { PanelPayload, PanelState } from '../../handlers/panel-contract';
+import type { PanelPayload, PanelState } from '../../contracts/panel';
 import type { PanelCaller, PanelDeps, RunRequest } from './deps';
 import { PanelActionError } from './errors';
 import { writePanelProperty, type Actor } from './panel-property';

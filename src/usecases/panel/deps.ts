@@ -7,7 +7,7 @@
 import type { Plan, Recognition, TicketFacts } from '../../domain/plan';
 import type { Service } from '../../domain/services';
 import type { Settings } from '../../domain/settings';
-import type { HistoryEntry, RunView, SiblingView } from '../../handlers/panel-contract';
+import type { HistoryEntry, RunView, SiblingView } from '../../contracts/panel';
 import type { Lang } from '../../i18n';
 import type { Clock } from '../../ports/clock';
 import type { JiraPort } from '../../ports/jira';

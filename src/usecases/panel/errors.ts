@@ -1,4 +1,4 @@
-import type { PanelErrorCode } from '../../handlers/panel-contract';
+import type { PanelErrorCode } from '../../contracts/panel';
 import type { Params } from '../../i18n';
 import type { PanelMessageKey } from '../../i18n/catalog/panel';
 

@@ -1,7 +1,7 @@
 /**
  * getPanelState and preview: everything the first screen shows, in one call. Nothing is written.
  */
-import type { PanelState, UserView } from '../../handlers/panel-contract';
+import type { PanelState, UserView } from '../../contracts/panel';
 import type { JiraPort } from '../../ports/jira';
 import type { PanelCaller, PanelDeps, TicketPreview, TicketProgress } from './deps';
 import { PanelActionError } from './errors';

@@ -13,7 +13,7 @@ import type {
   RowView,
   ServicePlanView,
   UserView,
-} from '../../handlers/panel-contract';
+} from '../../contracts/panel';
 import type { Lang } from '../../i18n';
 import { tPanel, type PanelMessageKey } from '../../i18n/catalog/panel';
 import type { PanelCaller, TicketPreview, TicketProgress } from './deps';

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { Lang } from '../../../src/i18n';
-import type { PanelFunction, PanelPayload, PanelResult, PanelState } from '../../../src/handlers/panel-contract';
+import type { PanelFunction, PanelPayload, PanelResult, PanelState } from '../../../src/contracts/panel';
 import { LangProvider } from '../../shared/i18n';
 import { LiveMessage } from '../../shared/layout';
 import { Loading, LoadFailed, useMounted, type LoadScreen } from '../../shared/screens';

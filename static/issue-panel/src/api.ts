@@ -2,7 +2,7 @@
  * What the panel needs from the outside world. `bridgeApi` (index.tsx) implements it with
  * @forge/bridge; the component tests pass a fake.
  */
-import type { PanelFunction, PanelPayload, PanelResult } from '../../../src/handlers/panel-contract';
+import type { PanelFunction, PanelPayload, PanelResult } from '../../../src/contracts/panel';
 
 export interface PanelApi {
   call<F extends PanelFunction>(fn: F, payload: PanelPayload<F>): Promise<PanelResult<F>>;

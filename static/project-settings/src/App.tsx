@@ -6,7 +6,7 @@
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
 import { useCallback, useEffect, useState } from 'react';
-import type { SettingsEnvelopeErrorCode, SettingsPage } from '../../../src/handlers/settings-contract';
+import type { SettingsEnvelopeErrorCode, SettingsPage } from '../../../src/contracts/settings';
 import type { Lang } from '../../../src/i18n';
 import { LangProvider } from '../../shared/i18n';
 import { Text } from '../../shared/layout';

@@ -10,7 +10,7 @@ import type {
   SettingsPage,
   SettingsPayload,
   SettingsResponse,
-} from '../../../src/handlers/settings-contract';
+} from '../../../src/contracts/settings';
 import { formatDate, useLang } from '../../shared/i18n';
 import { Inline, LiveMessage, Muted, Stack, Text, useFocusOnMount } from '../../shared/layout';
 import type { SettingsApi } from './api';

@@ -2,7 +2,7 @@
  * What the settings page needs from the outside world. `bridgeApi` (index.tsx) implements it with
  * @forge/bridge and the browser's file APIs; the component tests pass a fake.
  */
-import type { SettingsFunction, SettingsPayload, SettingsResult } from '../../../src/handlers/settings-contract';
+import type { SettingsFunction, SettingsPayload, SettingsResult } from '../../../src/contracts/settings';
 
 export interface SettingsApi {
   call<F extends SettingsFunction>(fn: F, payload: SettingsPayload<F>): Promise<SettingsResult<F>>;

@@ -1,4 +1,4 @@
-import type { FieldErrorView } from '../../../src/handlers/settings-contract';
+import type { FieldErrorView } from '../../../src/contracts/settings';
 
 /** The id of the control that edits `path` (list items point at their list). */
 export function fieldId(path: string): string {

@@ -9,7 +9,7 @@ import { JiraClient } from '../../../src/adapters/jira/jira-client';
 import { issuesOf, type IssueSnapshot } from '../../../src/cli/simulate-report';
 import { panelPipeline } from '../../../src/composition/panel-pipeline';
 import type { RunState } from '../../../src/domain/run-state';
-import type { PanelState } from '../../../src/handlers/panel-contract';
+import type { PanelState } from '../../../src/contracts/panel';
 import { handlePanelCall } from '../../../src/handlers/panel-resolver';
 import type { PanelDeps } from '../../../src/usecases/panel';
 import type { FaultRule } from '../../../src/emulator';

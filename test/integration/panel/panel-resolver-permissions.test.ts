@@ -8,7 +8,7 @@ import { JiraClient } from '../../../src/adapters/jira/jira-client';
 import type { Plan, PlannedRow, SourcedEntity } from '../../../src/domain/plan';
 import { defaultSettings } from '../../../src/domain/settings';
 import { DEMO, startJiraEmulator, type JiraEmulator } from '../../../src/emulator';
-import { PANEL_FUNCTIONS, type PanelFunction } from '../../../src/handlers/panel-contract';
+import { PANEL_FUNCTIONS, type PanelFunction } from '../../../src/contracts/panel';
 import { handlePanelCall, type PanelCall } from '../../../src/handlers/panel-resolver';
 import type { PanelDeps, PanelPipeline, RunRequest } from '../../../src/usecases/panel';
 import { PANEL_PROPERTY } from '../../../src/usecases/panel';

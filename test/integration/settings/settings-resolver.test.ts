@@ -8,7 +8,7 @@ import { MemoryKeyValueStore } from '../../../src/adapters/memory/memory-key-val
 import { createHttpBackendProbe } from '../../../src/adapters/backend/http-client';
 import { REFERENCE_BACKEND_TOKEN, startReferenceBackend, type ReferenceBackend } from '../../../src/backend-reference/server';
 import { DEMO, startJiraEmulator, type JiraEmulator } from '../../../src/emulator';
-import { SETTINGS_FUNCTIONS, settingsResponseSchemas, type EditableSettings, type SettingsFunction, type SettingsResult } from '../../../src/handlers/settings-contract';
+import { SETTINGS_FUNCTIONS, settingsResponseSchemas, type EditableSettings, type SettingsFunction, type SettingsResult } from '../../../src/contracts/settings';
 import { blankTemplate, createSettingsHandlers, type SettingsHandlers } from '../../../src/handlers/settings-resolver';
 import * as XLSX from 'xlsx';
 import { writeTemplateWorkbook } from '../../../src/spreadsheet/write-workbook';

@@ -1,4 +1,4 @@
-import type { PanelFunction, PanelPayload, PanelResult } from '../../../src/handlers/panel-contract';
+import type { PanelFunction, PanelPayload, PanelResult } from '../../../src/contracts/panel';
 import type { PanelApi } from '../../../static/issue-panel/src/api';
 
 export interface RecordedCall {

@@ -2,7 +2,7 @@
  * Panel states for the component tests, built by code: one per state the issue names (not SetDIBA,
  * valid, with problems, running, done, MUX waiting) plus a 311-row template.
  */
-import type { HistoryEntry, PanelState, RowView, ServicePlanView } from '../../../src/handlers/panel-contract';
+import type { HistoryEntry, PanelState, RowView, ServicePlanView } from '../../../src/contracts/panel';
 import type { Service } from '../../../src/domain/services';
 
 /** Check digit of a 5-digit INE code (docs/domain.md). */

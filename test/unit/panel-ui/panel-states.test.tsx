@@ -3,7 +3,7 @@
  */
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { PanelState } from '../../../src/handlers/panel-contract';
+import type { PanelState } from '../../../src/contracts/panel';
 import { App } from '../../../static/issue-panel/src/App';
 import { seriousViolations } from './axe';
 import { fakeApi } from './fake-api';

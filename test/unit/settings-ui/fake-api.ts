@@ -1,4 +1,4 @@
-import type { SettingsFunction, SettingsPayload, SettingsResult } from '../../../src/handlers/settings-contract';
+import type { SettingsFunction, SettingsPayload, SettingsResult } from '../../../src/contracts/settings';
 import { readFileInBrowser, type SettingsApi } from '../../../static/project-settings/src/api';
 
 export interface RecordedCall {

@@ -1,5 +1,5 @@
 import { defaultSettings } from '../../../src/domain/settings';
-import type { CertificateView, EditableSettings, SettingsPage } from '../../../src/handlers/settings-contract';
+import type { CertificateView, EditableSettings, SettingsPage } from '../../../src/contracts/settings';
 
 export function editableDefaults(): EditableSettings {
   const { certificate: _certificate, ...rest } = defaultSettings();

@@ -4,7 +4,7 @@
 import { TextDecoder, TextEncoder } from 'node:util';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { SettingsPage } from '../../../src/handlers/settings-contract';
+import type { SettingsPage } from '../../../src/contracts/settings';
 import { App } from '../../../static/project-settings/src/App';
 import { seriousViolations } from '../panel-ui/axe';
 import { fakeApi } from './fake-api';

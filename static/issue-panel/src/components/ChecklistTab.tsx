@@ -1,5 +1,5 @@
 import { token } from '@atlaskit/tokens';
-import type { PanelFunction, PanelState } from '../../../../src/handlers/panel-contract';
+import type { PanelFunction, PanelState } from '../../../../src/contracts/panel';
 import { formatDate, useLang } from '../../../shared/i18n';
 import { Muted, Stack, Text } from '../../../shared/layout';
 import type { Perform } from '../App';

@@ -1,5 +1,5 @@
 import Button from '@atlaskit/button/new';
-import type { HistoryEntry, PanelState } from '../../../../src/handlers/panel-contract';
+import type { HistoryEntry, PanelState } from '../../../../src/contracts/panel';
 import { formatDate, useLang } from '../../../shared/i18n';
 import { Cell, Inline, Table, Text } from '../../../shared/layout';
 import type { PanelApi } from '../api';

@@ -1,7 +1,7 @@
 import Button from '@atlaskit/button/new';
 import Textfield from '@atlaskit/textfield';
 import { useState } from 'react';
-import type { PanelFunction, PanelState } from '../../../../src/handlers/panel-contract';
+import type { PanelFunction, PanelState } from '../../../../src/contracts/panel';
 import { formatDate, useLang } from '../../../shared/i18n';
 import { Inline, Muted, Stack, Text } from '../../../shared/layout';
 import type { Perform } from '../App';

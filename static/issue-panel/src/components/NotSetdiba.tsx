@@ -1,7 +1,7 @@
 import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
 import { useState } from 'react';
-import type { PanelFunction, PanelState } from '../../../../src/handlers/panel-contract';
+import type { PanelFunction, PanelState } from '../../../../src/contracts/panel';
 import { Inline, Stack, Text } from '../../../shared/layout';
 import type { Perform } from '../App';
 import { usePanelText } from '../i18n';

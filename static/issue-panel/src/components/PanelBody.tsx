@@ -2,7 +2,7 @@ import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { useState, type ReactNode } from 'react';
-import type { PanelFunction, PanelState } from '../../../../src/handlers/panel-contract';
+import type { PanelFunction, PanelState } from '../../../../src/contracts/panel';
 import { Inline, Stack, Text } from '../../../shared/layout';
 import type { PanelApi } from '../api';
 import type { Perform } from '../App';

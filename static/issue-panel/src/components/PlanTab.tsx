@@ -1,7 +1,7 @@
 import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
-import type { PanelFunction, PanelState, PlanView, ServicePlanView } from '../../../../src/handlers/panel-contract';
+import type { PanelFunction, PanelState, PlanView, ServicePlanView } from '../../../../src/contracts/panel';
 import { formatDate, useLang } from '../../../shared/i18n';
 import { Card, Code, Inline, Muted, Stack, Text } from '../../../shared/layout';
 import type { PanelApi } from '../api';

@@ -3,7 +3,7 @@ import Lozenge from '@atlaskit/lozenge';
 import TextArea from '@atlaskit/textarea';
 import { token } from '@atlaskit/tokens';
 import { useMemo, useState } from 'react';
-import type { PanelFunction, PanelState, RowView } from '../../../../src/handlers/panel-contract';
+import type { PanelFunction, PanelState, RowView } from '../../../../src/contracts/panel';
 import { formatDate, useLang } from '../../../shared/i18n';
 import { Card, Cell, Code, Inline, LiveMessage, Muted, Stack, Table, Text } from '../../../shared/layout';
 import type { PanelApi } from '../api';

@@ -2,7 +2,7 @@ import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import Spinner from '@atlaskit/spinner';
 import { useState } from 'react';
-import type { PanelFunction, PanelState } from '../../../../src/handlers/panel-contract';
+import type { PanelFunction, PanelState } from '../../../../src/contracts/panel';
 import { formatTime, useLang } from '../../../shared/i18n';
 import { Inline, Muted, Stack, Text } from '../../../shared/layout';
 import type { Perform } from '../App';

@@ -1,5 +1,5 @@
 import Button from '@atlaskit/button/new';
-import type { PanelState } from '../../../../src/handlers/panel-contract';
+import type { PanelState } from '../../../../src/contracts/panel';
 import { Cell, Table, Text } from '../../../shared/layout';
 import type { PanelApi } from '../api';
 import { usePanelText } from '../i18n';

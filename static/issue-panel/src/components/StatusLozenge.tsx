@@ -1,5 +1,5 @@
 import Lozenge from '@atlaskit/lozenge';
-import type { HistoryEntry, RowStatus } from '../../../../src/handlers/panel-contract';
+import type { HistoryEntry, RowStatus } from '../../../../src/contracts/panel';
 import type { PanelTranslate } from '../i18n';
 
 type Appearance = 'default' | 'inprogress' | 'moved' | 'new' | 'removed' | 'success';

@@ -1,4 +1,4 @@
-import type { AuditEntryView, SettingsPage } from '../../../../src/handlers/settings-contract';
+import type { AuditEntryView, SettingsPage } from '../../../../src/contracts/settings';
 import { formatDate, useLang } from '../../../shared/i18n';
 import { Muted, Stack } from '../../../shared/layout';
 import { Section } from '../fields';

@@ -2,7 +2,7 @@ import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
 import { useRef, useState, type ReactNode } from 'react';
-import type { CertificateView, SettingsPage } from '../../../../src/handlers/settings-contract';
+import type { CertificateView, SettingsPage } from '../../../../src/contracts/settings';
 import { formatDate, useLang } from '../../../shared/i18n';
 import { Cell, Code, Inline, Muted, Stack, Table, Text } from '../../../shared/layout';
 import { bytesToBase64, type SettingsApi } from '../api';

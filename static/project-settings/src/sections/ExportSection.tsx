@@ -1,6 +1,6 @@
 import Button from '@atlaskit/button/new';
 import { useRef, useState } from 'react';
-import type { SaveResult, SettingsPage } from '../../../../src/handlers/settings-contract';
+import type { SaveResult, SettingsPage } from '../../../../src/contracts/settings';
 import { Inline, Muted, Stack } from '../../../shared/layout';
 import { textToBase64, type SettingsApi } from '../api';
 import { Section } from '../fields';

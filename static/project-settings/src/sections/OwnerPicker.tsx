@@ -1,7 +1,7 @@
 import Button from '@atlaskit/button/new';
 import Textfield from '@atlaskit/textfield';
 import { useState } from 'react';
-import type { UserView } from '../../../../src/handlers/settings-contract';
+import type { UserView } from '../../../../src/contracts/settings';
 import { Inline, Muted, Stack } from '../../../shared/layout';
 import { FieldErrors, DefaultMark } from '../fields';
 import { useSettingsText } from '../i18n';

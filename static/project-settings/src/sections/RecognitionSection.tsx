@@ -1,6 +1,6 @@
 import Button from '@atlaskit/button/new';
 import { useState } from 'react';
-import type { SettingsResponse } from '../../../../src/handlers/settings-contract';
+import type { SettingsResponse } from '../../../../src/contracts/settings';
 import { Inline, Muted, Stack } from '../../../shared/layout';
 import { Checkbox, Field, FieldErrors, ListField, Section, TextField, DefaultMark } from '../fields';
 import { fieldId } from '../form-errors';

@@ -1,7 +1,7 @@
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
 import { SERVICES, type Service } from '../../../../src/domain/services';
-import type { EditableSettings } from '../../../../src/handlers/settings-contract';
+import type { EditableSettings } from '../../../../src/contracts/settings';
 import { Stack } from '../../../shared/layout';
 import { Checkbox, Field, ListField, RadioGroup, SelectField, TextField } from '../fields';
 import { fieldId } from '../form-errors';

@@ -1,7 +1,7 @@
 import Button from '@atlaskit/button/new';
 import { useState } from 'react';
 import { SERVICES, type Service } from '../../../../src/domain/services';
-import type { SettingsPage } from '../../../../src/handlers/settings-contract';
+import type { SettingsPage } from '../../../../src/contracts/settings';
 import { Inline, Muted } from '../../../shared/layout';
 import type { SettingsApi } from '../api';
 import { Section } from '../fields';
