@@ -217,6 +217,16 @@ const ca = {
   stepLabels: 'Posant etiquetes i assignant',
   stepIntegrations: 'Integrant els ens',
   stepComments: 'Escrivint els comentaris',
+
+  // Compact rows, long values, copy feedback, plan wording (issue 13).
+  showAll: 'Mostra-ho tot ({count} caràcters)',
+  showLess: 'Mostra menys',
+  moreProblems: 'i {count} més',
+  noProblemsRow: 'Aquesta fila no té cap problema.',
+  copiedShort: 'Copiat',
+  countAlreadyIntegrated: 'Ja integrades: {count}',
+  writesNoneNow: 'Executar ara no escriuria res a Jira.',
+  checkPrimaryHelp: 'Comprova no escriu res. Executa demana confirmació abans d\'escriure.',
 } as const;
 
 const es: Messages<typeof ca> = {
@@ -432,6 +442,15 @@ const es: Messages<typeof ca> = {
   stepLabels: 'Poniendo etiquetas y asignando',
   stepIntegrations: 'Integrando los entes',
   stepComments: 'Escribiendo los comentarios',
+
+  showAll: 'Mostrar todo ({count} caracteres)',
+  showLess: 'Mostrar menos',
+  moreProblems: 'y {count} más',
+  noProblemsRow: 'Esta fila no tiene ningún problema.',
+  copiedShort: 'Copiado',
+  countAlreadyIntegrated: 'Ya integradas: {count}',
+  writesNoneNow: 'Ejecutar ahora no escribiría nada en Jira.',
+  checkPrimaryHelp: 'Comprobar no escribe nada. Ejecutar pide confirmación antes de escribir.',
 };
 
 const en: Messages<typeof ca> = {
@@ -646,6 +665,15 @@ const en: Messages<typeof ca> = {
   stepLabels: 'Adding labels and assigning',
   stepIntegrations: 'Integrating the bodies',
   stepComments: 'Writing the comments',
+
+  showAll: 'Show all ({count} characters)',
+  showLess: 'Show less',
+  moreProblems: 'and {count} more',
+  noProblemsRow: 'This row has no problems.',
+  copiedShort: 'Copied',
+  countAlreadyIntegrated: 'Already integrated: {count}',
+  writesNoneNow: 'Running now would write nothing to Jira.',
+  checkPrimaryHelp: 'Check writes nothing. Run asks for confirmation before writing.',
 };
 
 export const panelMessages = { ca, es, en };
