@@ -164,7 +164,8 @@ export interface JiraPort {
   getIssue(key: string): Promise<JiraIssue | null>;
   editIssue(key: string, update: IssueFieldsUpdate): Promise<void>;
   assignIssue(key: string, accountId: string | null): Promise<void>;
-  createIssueLink(typeName: string, outwardKey: string, inwardKey: string): Promise<void>;
+  /** `fromKey` reads "<outward wording> toKey": ('Cloners', clone, original) → "clone clones original". */
+  createIssueLink(typeName: string, fromKey: string, toKey: string): Promise<void>;
 
   getIssueProperty<T = unknown>(key: string, propertyKey: string): Promise<T | null>;
   setIssueProperty(key: string, propertyKey: string, value: unknown): Promise<void>;

@@ -21,11 +21,11 @@ describe('emulator: links, users, permissions and projects', () => {
     expect(r.json.issueLinkTypes).toContainEqual(expect.objectContaining({ name: 'Cloners', inward: 'is cloned by', outward: 'clones' }));
   });
 
-  test('a Cloners link shows on both issues, outward on the "from" issue', async () => {
+  test('the issue posted as inwardIssue shows the outward wording: the clone "clones", the original "is cloned by"', async () => {
     const r = await call(jira, jira.site.appAccountId, 'POST', '/rest/api/3/issueLink', {
       type: { name: 'Cloners' },
-      outwardIssue: { key: clone },
-      inwardIssue: { key: original },
+      inwardIssue: { key: clone },
+      outwardIssue: { key: original },
     });
     expect(r.status).toBe(201);
     const fromSide = await call(jira, agent, 'GET', `/rest/api/3/issue/${clone}?fields=issuelinks`);
@@ -33,7 +33,7 @@ describe('emulator: links, users, permissions and projects', () => {
     const toSide = await call(jira, agent, 'GET', `/rest/api/3/issue/${original}?fields=issuelinks`);
     expect(toSide.json.fields.issuelinks).toEqual([expect.objectContaining({ inwardIssue: expect.objectContaining({ key: clone }) })]);
     // Linking twice does not duplicate
-    await call(jira, agent, 'POST', '/rest/api/3/issueLink', { type: { name: 'Cloners' }, outwardIssue: { key: clone }, inwardIssue: { key: original } });
+    await call(jira, agent, 'POST', '/rest/api/3/issueLink', { type: { name: 'Cloners' }, inwardIssue: { key: clone }, outwardIssue: { key: original } });
     expect(jira.site.linksOf(jira.site.issue(clone)!)).toHaveLength(1);
   });
 

@@ -97,8 +97,8 @@ export class JiraClient implements JiraPort {
   assignIssue(key: string, accountId: string | null): Promise<void> {
     return assignIssue(this.ctx, key, accountId);
   }
-  createIssueLink(typeName: string, outwardKey: string, inwardKey: string): Promise<void> {
-    return createIssueLink(this.ctx, typeName, outwardKey, inwardKey);
+  createIssueLink(typeName: string, fromKey: string, toKey: string): Promise<void> {
+    return createIssueLink(this.ctx, typeName, fromKey, toKey);
   }
 
   getIssueProperty<T = unknown>(key: string, propertyKey: string): Promise<T | null> {

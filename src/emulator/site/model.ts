@@ -103,7 +103,10 @@ export interface SiteComment {
 export interface SiteIssueLink {
   id: string;
   typeId: string;
-  /** The "from" issue: it <outward> the inward issue ("SUP-2 clones SUP-1"). */
+  /**
+   * The issue that shows the type's outward wording: it <outward> the other ("SUP-2 clones SUP-1").
+   * On POST /rest/api/3/issueLink this is the body's `inwardIssue` (see routes/links.ts).
+   */
   outwardIssueId: string;
   inwardIssueId: string;
 }

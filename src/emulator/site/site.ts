@@ -458,6 +458,7 @@ export class Site {
     this.emit({ ...this.eventBase('avi:jira:updated:issue', issue, actor), eventType: 'avi:jira:updated:issue', changelog: { id: this.newId(), items } });
   }
 
+  /** `outwardIssueKey` <outward wording> `inwardIssueKey`: linkIssues('Cloners', 'SUP-2', 'SUP-1') is "SUP-2 clones SUP-1". */
   linkIssues(typeName: string, outwardIssueKey: string, inwardIssueKey: string): SiteIssueLink {
     const type = this.linkType({ name: typeName });
     if (!type) throw new Error(`emulator: unknown link type ${typeName}`);

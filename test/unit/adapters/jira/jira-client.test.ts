@@ -77,11 +77,12 @@ describe('JiraClient: issues', () => {
     });
   });
 
-  it('links issues by type name with the outward and inward keys it is given', async () => {
+  it('links a clone so that it "clones" the original: the clone is sent as inwardIssue', async () => {
     const t = new FakeTransport().on('POST /rest/api/3/issueLink', { status: 201 });
     await client(t).createIssueLink('Cloners', 'SUP-2', 'SUP-1');
+    // Jira shows the outward wording ("clones") on the issue posted as inwardIssue (docs/emulator.md).
     expect(t.sent[0]?.body).toEqual({
-      json: { type: { name: 'Cloners' }, outwardIssue: { key: 'SUP-2' }, inwardIssue: { key: 'SUP-1' } },
+      json: { type: { name: 'Cloners' }, inwardIssue: { key: 'SUP-2' }, outwardIssue: { key: 'SUP-1' } },
     });
   });
 });
