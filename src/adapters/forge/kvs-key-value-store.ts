@@ -4,15 +4,10 @@ import type { KeyValueStore } from '../../ports/key-value-store';
 /** The largest page Forge KVS returns from one query. */
 const QUERY_PAGE_LIMIT = 100;
 
-/**
- * How KVS reports that a `FAIL_IF_EXISTS` key is taken. The @forge/kvs typings do not name the code;
- * Forge's storage answers 409 (code KEY_CONFLICT), so both are accepted.
- */
-function isKeyTaken(error: unknown): boolean {
-  return (
-    error instanceof ForgeKvsAPIError &&
-    (error.responseDetails.status === 409 || error.code === 'KEY_CONFLICT' || error.code === 'KEY_ALREADY_EXISTS')
-  );
+/** What a failed KVS call said, for the log: the code Forge used is what the first deployment must confirm. */
+function describeKvsError(error: unknown): string {
+  if (error instanceof ForgeKvsAPIError) return `status ${error.responseDetails.status}, code ${error.code}`;
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
 /** KeyValueStore on Forge's Key-Value Store (`@forge/kvs`, scope `storage:app`). */
@@ -31,7 +26,18 @@ export class ForgeKeyValueStore implements KeyValueStore {
       await kvs.set(key, value, { keyPolicy: 'FAIL_IF_EXISTS' });
       return true;
     } catch (error) {
-      if (isKeyTaken(error)) return false;
+      // Atlassian documents no error code for "the key exists" (409 KEY_CONFLICT comes from one blog),
+      // so the key itself decides: present means another caller won; absent means a real failure.
+      const seen = describeKvsError(error);
+      let exists: boolean;
+      try {
+        exists = (await kvs.get(key)) !== undefined;
+      } catch {
+        console.warn(`kvs setIfAbsent ${key}: set failed (${seen}) and the key could not be read back`);
+        throw error;
+      }
+      console.info(`kvs setIfAbsent ${key}: set failed (${seen}); key ${exists ? 'exists: conflict' : 'absent: rethrown'}`);
+      if (exists) return false;
       throw error;
     }
   }

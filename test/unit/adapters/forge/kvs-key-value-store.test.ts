@@ -49,15 +49,45 @@ describe('ForgeKeyValueStore', () => {
     expect(kvs.set).toHaveBeenCalledWith('lock:SUP-1:abc', { by: 'job-1' }, { keyPolicy: 'FAIL_IF_EXISTS' });
   });
 
-  it('reports false when another invocation already holds the key', async () => {
-    kvs.set.mockRejectedValueOnce(conflict(409, 'KEY_CONFLICT'));
-    await expect(store.setIfAbsent('lock:SUP-1:abc', 1)).resolves.toBe(false);
+  it('reports false when the set fails and the key is there: another invocation holds it, whatever the code', async () => {
+    const info = jest.spyOn(console, 'info').mockImplementation(() => undefined);
+    for (const error of [conflict(409, 'KEY_CONFLICT'), conflict(400, 'SOMETHING_UNDOCUMENTED'), new Error('opaque')]) {
+      kvs.set.mockRejectedValueOnce(error);
+      kvs.get.mockResolvedValueOnce({ by: 'job-0' });
+      await expect(store.setIfAbsent('lock:SUP-1:abc', 1)).resolves.toBe(false);
+    }
+    expect(kvs.get).toHaveBeenCalledWith('lock:SUP-1:abc');
+    // The code Forge used is logged, so the first deployed run tells which one it is.
+    expect(info.mock.calls.map(([line]) => String(line))).toEqual([
+      expect.stringMatching(/status 409, code KEY_CONFLICT.*conflict/),
+      expect.stringMatching(/status 400, code SOMETHING_UNDOCUMENTED.*conflict/),
+      expect.stringMatching(/Error: opaque.*conflict/),
+    ]);
+    info.mockRestore();
   });
 
-  it('lets every other storage failure through (it is not "already exists")', async () => {
+  it('rethrows when the set fails and the key is absent, even with a conflict-looking code', async () => {
+    const info = jest.spyOn(console, 'info').mockImplementation(() => undefined);
     const rateLimited = conflict(429, 'RATE_LIMIT_EXCEEDED');
     kvs.set.mockRejectedValueOnce(rateLimited);
+    kvs.get.mockResolvedValueOnce(undefined);
     await expect(store.setIfAbsent('k', 1)).rejects.toBe(rateLimited);
+    const lookalike = conflict(409, 'KEY_CONFLICT');
+    kvs.set.mockRejectedValueOnce(lookalike);
+    kvs.get.mockResolvedValueOnce(undefined);
+    await expect(store.setIfAbsent('k', 1)).rejects.toBe(lookalike);
+    expect(String(info.mock.calls[0]?.[0])).toMatch(/status 429, code RATE_LIMIT_EXCEEDED.*absent/);
+    info.mockRestore();
+  });
+
+  it('rethrows the set error when the key cannot be read back either', async () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const down = conflict(500, 'INTERNAL_SERVER_ERROR');
+    kvs.set.mockRejectedValueOnce(down);
+    kvs.get.mockRejectedValueOnce(conflict(500, 'INTERNAL_SERVER_ERROR'));
+    await expect(store.setIfAbsent('k', 1)).rejects.toBe(down);
+    expect(warn).toHaveBeenCalledTimes(1);
+    warn.mockRestore();
   });
 
   it('lists keys by prefix across pages, up to the limit', async () => {
