@@ -11,27 +11,18 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { FetchJiraTransport } from '../adapters/http/fetch-transport';
-import { JiraClient } from '../adapters/jira/jira-client';
-import { MemoryJobQueue } from '../adapters/memory/memory-job-queue';
-import { MemoryKeyValueStore } from '../adapters/memory/memory-key-value-store';
-import { REFERENCE_BACKEND_TOKEN, startReferenceBackend, type ReferenceBackend } from '../backend-reference/server';
-import { createIntegrationBackend } from '../adapters/backend/create-backend';
-import { buildPipeline } from '../composition/pipeline';
 import { firstCertificateUpload } from '../domain/certificate';
-import { errorMessage } from '../domain/errors';
-import { backendTokenSecretKey, defaultSettings, parseSettings, settingsStorageKey, type Settings } from '../domain/settings';
-import { DEMO, startJiraEmulator, type FaultRule, type ProductEvent } from '../emulator';
-import { handleJobDelivery, invocationResult } from '../handlers/consumer';
+import { defaultSettings, parseSettings, type Settings } from '../domain/settings';
+import { DEMO, type FaultRule, type ProductEvent } from '../emulator';
 import { handleProductEvent } from '../handlers/trigger';
 import type { Lang } from '../i18n';
 import { pipelineText } from '../i18n/catalog/pipeline';
 import type { IntegrationBackend } from '../ports/integration-backend';
-import type { PipelineJob } from '../usecases/process-ticket/job';
 import { EXIT, type CliCommand, type CliIo } from './command';
 import { makeDemoCertificatePem } from './demo-certificate';
 import { langFrom, parseCommandArgs, UsageError } from './options';
 import { appCalls, issuesOf, type IntegrationSnapshot, type SimulationReport } from './simulate-report';
+import { startSimulationWorld } from './simulate-world';
 
 export interface SimulateOptions {
   files: string[];
@@ -152,30 +143,22 @@ export async function simulate(options: SimulateOptions, io: CliIo): Promise<{ r
     settings.certificate = firstCertificateUpload(Buffer.from(await makeDemoCertificatePem()), { accountId: DEMO.users.admin, at: new Date() });
   }
   settings.services.MUX.ownerAccountId ??= DEMO.users.muxOwner;
-  const kvs = new MemoryKeyValueStore();
-  let reference: ReferenceBackend | null = null;
-  const mode = options.backend ?? settings.backend.mode;
-  if (mode === 'http') {
-    reference = await startReferenceBackend();
-    settings.backend = { mode: 'http', endpoint: reference.baseUrl };
-    await kvs.setSecret(backendTokenSecretKey(DEMO.projectKey), REFERENCE_BACKEND_TOKEN);
-  } else {
-    settings.backend = { mode: 'assisted', endpoint: null };
-  }
-  await kvs.set(settingsStorageKey(DEMO.projectKey), { revision: 1, updatedAt: null, updatedBy: null, settings });
-
+  const recorded: IntegrationSnapshot[] = [];
   const created: ProductEvent[] = [];
-  const emulator = await startJiraEmulator({
-    seed: 'demo',
+  const world = await startSimulationWorld({
+    settings,
+    mode: options.backend ?? settings.backend.mode,
     randomSeed: options.seed,
-    ...(options.latencyMs > 0 ? { latency: options.latencyMs } : {}),
+    latencyMs: options.latencyMs,
     faults: options.faults,
+    // The created event is delivered by hand below, as many times as asked (the platform's at-least-once).
     onEvent: (event) => {
       if (event.eventType === 'avi:jira:created:issue' && !event.selfGenerated) created.push(event);
     },
+    wrapBackend: (backend) => recording(backend, recorded),
   });
-  const recorded: IntegrationSnapshot[] = [];
   try {
+    const { emulator, reference, pipeline } = world;
     const site = emulator.site;
     // A reporter or organization the demo site does not know is created on the fly.
     const reporterEmail = options.reporter;
@@ -187,13 +170,6 @@ export async function simulate(options: SimulateOptions, io: CliIo): Promise<{ r
     const orgName = options.org ?? 'SetDIBA';
     const organization = site.organization(orgName) ?? site.addOrganization({ name: orgName, members: [] });
     organization.members.add(reporter);
-
-    const queue = new MemoryJobQueue<PipelineJob>({ maxRetries: 10 });
-    const jira = new JiraClient(
-      new FetchJiraTransport({ baseUrl: emulator.baseUrl, identity: { kind: 'app' }, headers: emulator.authHeaders(site.appAccountId), timeoutMs: 30_000 }),
-    );
-    const backend = recording(createIntegrationBackend(settings.backend, { secrets: kvs, projectKey: DEMO.projectKey }), recorded);
-    const pipeline = buildPipeline({ jira, kvs, queue, backend });
 
     const started = Date.now();
     const issue = site.createIssue({
@@ -212,19 +188,7 @@ export async function simulate(options: SimulateOptions, io: CliIo): Promise<{ r
     if (options.concurrent) await Promise.all(Array.from({ length: options.deliveries }, deliver));
     else for (let i = 0; i < options.deliveries; i++) await deliver();
 
-    const failures: string[] = [];
-    await queue.drain(
-      async (delivery) => {
-        try {
-          return invocationResult(await handleJobDelivery(pipeline, delivery, { maxAttempts: 11 }));
-        } catch (error) {
-          failures.push(errorMessage(error));
-          throw error;
-        }
-      },
-      { concurrency: options.concurrent ? options.deliveries : 1 },
-    );
-    await emulator.idle();
+    await world.settle(options.concurrent ? options.deliveries : 1);
     const elapsedMs = Date.now() - started;
     const integrations: IntegrationSnapshot[] = reference
       ? reference.integrations.map((x) => ({
@@ -237,11 +201,9 @@ export async function simulate(options: SimulateOptions, io: CliIo): Promise<{ r
         }))
       : recorded;
     const report: SimulationReport = { issues: issuesOf(emulator), integrations, calls: appCalls(emulator), elapsedMs };
-    const dead = queue.dead.map((d) => errorMessage(d.error));
-    return { report, failures: dead.length > 0 ? [...new Set(failures)] : [] };
+    return { report, failures: world.queue.dead.length > 0 ? [...world.failures] : [] };
   } finally {
-    await emulator.stop();
-    await reference?.stop();
+    await world.stop();
   }
 }
 
