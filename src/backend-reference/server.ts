@@ -78,6 +78,8 @@ export interface ReferenceBackend {
   readonly integrations: readonly ReferenceIntegration[];
   /** Every HTTP request, replays and injected failures included. */
   readonly requests: readonly ReceivedRequest[];
+  /** From now on accept this bearer token instead (null: any caller), as a backend whose token was rotated. */
+  acceptToken(token: string | null): void;
   /** The next `count` requests fail with `status` (e.g. 503, 429) before any processing. */
   failNext(status: number, count?: number, retryAfterSeconds?: number): void;
   /** Forgets what was integrated (the idempotency records too). */
@@ -126,7 +128,7 @@ function canonicalHash(value: unknown): string {
 }
 
 export async function startReferenceBackend(options: ReferenceBackendOptions = {}): Promise<ReferenceBackend> {
-  const token = options.token === undefined ? REFERENCE_BACKEND_TOKEN : options.token;
+  let token = options.token === undefined ? REFERENCE_BACKEND_TOKEN : options.token;
   const now = options.now ?? (() => new Date());
   const integrations: ReferenceIntegration[] = [];
   const requests: ReceivedRequest[] = [];
@@ -273,9 +275,14 @@ export async function startReferenceBackend(options: ReferenceBackendOptions = {
 
   return {
     baseUrl: `http://127.0.0.1:${port}`,
-    token,
+    get token() {
+      return token;
+    },
     integrations,
     requests,
+    acceptToken(next) {
+      token = next;
+    },
     failNext(status, count = 1, retryAfterSeconds) {
       for (let i = 0; i < count; i++) faults.push({ status, retryAfterSeconds });
     },
