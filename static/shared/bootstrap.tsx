@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { toLang, type Lang } from '../../src/i18n';
 import { enableTheme, getUiContext } from './bridge';
+import './base.css';
 
 export async function mountApp(render: (lang: Lang) => ReactNode): Promise<void> {
   const [context] = await Promise.all([getUiContext(), enableTheme()]);

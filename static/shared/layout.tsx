@@ -88,6 +88,8 @@ const cellStyle: CSSProperties = {
   verticalAlign: 'top',
   color: token('color.text', '#172B4D'),
   font: token('font.body.small', '12px/16px sans-serif'),
+  // A long value wraps inside its cell instead of widening the table past the panel.
+  overflowWrap: 'anywhere',
 };
 
 export function Table({ caption, head, children }: { caption: string; head: ReactNode[]; children: ReactNode }) {

@@ -1,7 +1,7 @@
 import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
-import type { PanelFunction, PanelState, PlanView, ServicePlanView } from '../../../../src/contracts/panel';
+import type { PanelFunction, PanelState, PlanView, RowView, ServicePlanView } from '../../../../src/contracts/panel';
 import { formatDate, useLang } from '../../../shared/i18n';
 import { Card, Code, Inline, Muted, Stack, Text } from '../../../shared/layout';
 import type { PanelApi } from '../api';
@@ -25,7 +25,13 @@ export function PlanTab({ state, api, busy, perform }: { state: PanelState; api:
     <Stack gap="150">
       <Certificate plan={plan} t={t} />
       {plan.services.map((service) => (
-        <ServiceCard key={service.service} service={service} busy={busy} onDownload={() => void download(service.service)} />
+        <ServiceCard
+          key={service.service}
+          service={service}
+          rows={state.rows.filter((row) => row.service === service.service)}
+          busy={busy}
+          onDownload={() => void download(service.service)}
+        />
       ))}
       {plan.unassignedRowIds.length > 0 ? (
         <SectionMessage appearance="warning">
@@ -37,7 +43,7 @@ export function PlanTab({ state, api, busy, perform }: { state: PanelState; api:
           {t('writesHeading')}
         </h3>
         {plan.writes.length === 0 ? (
-          <Text>{t('writesNone')}</Text>
+          <Text>{t('writesNoneNow')}</Text>
         ) : (
           <ul style={{ margin: 0, paddingLeft: 16, color: token('color.text', '#172B4D') }}>
             {plan.writes.map((write) => (
@@ -83,19 +89,22 @@ function Certificate({ plan, t }: { plan: PlanView; t: PanelTranslate }) {
   );
 }
 
-function ServiceCard({ service, busy, onDownload }: { service: ServicePlanView; busy: PanelFunction | null; onDownload: () => void }) {
+function ServiceCard({
+  service,
+  rows,
+  busy,
+  onDownload,
+}: {
+  service: ServicePlanView;
+  rows: readonly RowView[];
+  busy: PanelFunction | null;
+  onDownload: () => void;
+}) {
   const t = usePanelText();
   const id = `setdiba-plan-${service.service}`;
   const target =
     service.target === 'self' ? t('targetSelf') : service.target === 'existing' ? t('targetExisting', { key: service.targetKey ?? '' }) : t('targetNew');
-  const counts = [
-    [service.counts.integrate, t('countIntegrate', { count: service.counts.integrate })],
-    [service.counts.wait, t('countWait', { count: service.counts.wait })],
-    [service.counts.reject, t('countReject', { count: service.counts.reject })],
-    [service.counts.muxPending, t('countMux', { count: service.counts.muxPending })],
-    [service.counts.blocked, t('countBlocked', { count: service.counts.blocked })],
-    [service.counts.disabled, t('countDisabled', { count: service.counts.disabled })],
-  ] as const;
+  const counts = serviceCounts(service, rows, t);
   return (
     <Card labelledBy={id}>
       <Stack gap="050">
@@ -107,12 +116,7 @@ function ServiceCard({ service, busy, onDownload }: { service: ServicePlanView; 
           {t('environment', { env: service.environment })} · {service.assignee ? t('assignee', { name: service.assignee.displayName }) : t('nobodyAssigned')}
           {service.labels.length > 0 ? ` · ${t('labels', { labels: service.labels.join(', ') })}` : ''}
         </Muted>
-        <Text>
-          {counts
-            .filter(([count]) => count > 0)
-            .map(([, text]) => text)
-            .join(' · ')}
-        </Text>
+        {counts.length > 0 ? <Text>{counts.join(' · ')}</Text> : null}
         {service.reviewReasons.length > 0 ? (
           <ul style={{ margin: 0, paddingLeft: 16, color: token('color.text.warning', '#A54800') }}>
             {service.reviewReasons.map((reason) => (
@@ -128,4 +132,39 @@ function ServiceCard({ service, busy, onDownload }: { service: ServicePlanView; 
       </Stack>
     </Card>
   );
+}
+
+/**
+ * What each row of the service stands at now. The plan's own counts are the planner's decisions, so rows
+ * an earlier run already integrated still count as "to integrate" there, next to "nothing to write"; the
+ * rows' statuses say what a run would actually do.
+ */
+export function serviceCounts(service: ServicePlanView, rows: readonly RowView[], t: PanelTranslate): string[] {
+  if (rows.length === 0) {
+    const planned = service.counts;
+    return [
+      [planned.integrate, t('countIntegrate', { count: planned.integrate })],
+      [planned.wait, t('countWait', { count: planned.wait })],
+      [planned.reject, t('countReject', { count: planned.reject })],
+      [planned.muxPending, t('countMux', { count: planned.muxPending })],
+      [planned.blocked, t('countBlocked', { count: planned.blocked })],
+      [planned.disabled, t('countDisabled', { count: planned.disabled })],
+    ]
+      .filter(([count]) => Number(count) > 0)
+      .map(([, text]) => String(text));
+  }
+  const count = (...statuses: string[]) => rows.filter((row) => statuses.includes(row.status)).length;
+  const blocked = count('blocked');
+  // Rows of a switched-off service are "blocked" rows too: they are counted once, as switched off.
+  const disabled = Math.min(service.counts.disabled, blocked);
+  const entries: [number, string][] = [
+    [count('pending', 'confirmed'), t('countIntegrate', { count: count('pending', 'confirmed') })],
+    [count('integrated', 'already-integrated'), t('countAlreadyIntegrated', { count: count('integrated', 'already-integrated') })],
+    [count('waiting'), t('countWait', { count: count('waiting') })],
+    [count('rejected'), t('countReject', { count: count('rejected') })],
+    [count('mux-pending'), t('countMux', { count: count('mux-pending') })],
+    [blocked - disabled, t('countBlocked', { count: blocked - disabled })],
+    [disabled, t('countDisabled', { count: disabled })],
+  ];
+  return entries.filter(([n]) => n > 0).map(([, text]) => text);
 }

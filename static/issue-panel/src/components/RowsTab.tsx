@@ -4,22 +4,16 @@ import TextArea from '@atlaskit/textarea';
 import { token } from '@atlaskit/tokens';
 import { useMemo, useState } from 'react';
 import type { PanelFunction, PanelState, RowView } from '../../../../src/contracts/panel';
-import { formatDate, useLang } from '../../../shared/i18n';
-import { Card, Cell, Code, Inline, LiveMessage, Muted, Stack, Table, Text } from '../../../shared/layout';
+import { Card, Code, Inline, LiveMessage, Muted, Stack, Text } from '../../../shared/layout';
 import type { PanelApi } from '../api';
 import type { Perform } from '../App';
 import { usePanelText } from '../i18n';
-import { RowStatusLozenge } from './StatusLozenge';
+import { LongText } from './rows/LongText';
+import { RowItem } from './rows/RowItem';
+import { identifiers, rowLabel } from './rows/row-text';
 
-/** 50 rows a page keeps a 311-row template to a few hundred DOM rows at most, so it renders at once. */
+/** 50 rows a page keeps a 311-row template to a few hundred DOM nodes at most, so it renders at once. */
 export const PAGE_SIZE = 50;
-
-const rowLabel = (row: RowView) => `${row.sheet}:${row.row}`;
-
-/** Tab-separated, so that it pastes into a spreadsheet as cells. */
-function identifiers(row: RowView): string {
-  return [row.name, row.codiEns, row.ine, row.nif, row.dir3].map((value) => value ?? '').join('\t');
-}
 
 export function RowsTab({ state, api, busy, perform }: { state: PanelState; api: PanelApi; busy: PanelFunction | null; perform: Perform }) {
   const t = usePanelText();
@@ -62,17 +56,18 @@ export function RowsTab({ state, api, busy, perform }: { state: PanelState; api:
       return next;
     });
 
-  const copy = async (row: RowView) => {
+  const copy = async (row: RowView): Promise<boolean> => {
     const text = identifiers(row);
     const ok = await api.copyText(text);
     setCopyMessage(ok ? t('copied', { row: rowLabel(row) }) : t('copyFailed', { text: text.replace(/\t/g, ' · ') }));
+    return ok;
   };
 
   return (
     <Stack gap="150">
       <Attachments state={state} />
       <Inline>
-        <label style={{ display: 'inline-flex', gap: 6, alignItems: 'center', color: token('color.text', '#172B4D') }}>
+        <label style={{ display: 'inline-flex', gap: 6, alignItems: 'center', color: token('color.text', '#172B4D'), font: token('font.body', '14px/20px sans-serif') }}>
           <input
             type="checkbox"
             checked={onlyProblems}
@@ -109,35 +104,24 @@ export function RowsTab({ state, api, busy, perform }: { state: PanelState; api:
       {visible.length === 0 ? (
         <Text>{t('noRows')}</Text>
       ) : (
-        <Table
-          caption={t('rowsCaption')}
-          head={[
-            t('colSelect'),
-            t('colRow'),
-            t('colEns'),
-            t('colCodiEns'),
-            t('colIne'),
-            t('colNif'),
-            t('colDir3'),
-            t('colService'),
-            t('colProductionDate'),
-            t('colStatus'),
-            t('colProblems'),
-            t('colActions'),
-          ]}
-        >
-          {visible.map((row) => (
-            <RowLine
-              key={row.id}
-              row={row}
-              selected={selected.has(row.id)}
-              onToggle={() => toggle(row.id)}
-              onCopy={() => void copy(row)}
-              onDecide={(decision) => void decide([row.id], decision)}
-              disabled={busy !== null}
-            />
-          ))}
-        </Table>
+        <section aria-labelledby="setdiba-rows-caption">
+          <span id="setdiba-rows-caption">
+            <Muted>{t('rowsCaption')}</Muted>
+          </span>
+          <ul style={{ margin: 0, padding: 0, borderTop: `1px solid ${token('color.border', '#091E4224')}` }}>
+            {visible.map((row) => (
+              <RowItem
+                key={row.id}
+                row={row}
+                selected={selected.has(row.id)}
+                disabled={busy !== null}
+                onToggle={() => toggle(row.id)}
+                onCopy={() => copy(row)}
+                onDecide={(decision) => void decide([row.id], decision)}
+              />
+            ))}
+          </ul>
+        </section>
       )}
       {pages > 1 ? (
         <nav aria-label={t('pageOf', { page: current + 1, pages })}>
@@ -164,104 +148,25 @@ function Attachments({ state }: { state: PanelState }) {
       <h3 id="setdiba-attachments" style={{ margin: 0, font: token('font.heading.xsmall', '600 14px/16px sans-serif'), color: token('color.text', '#172B4D') }}>
         {t('attachmentsHeading')}
       </h3>
-      <ul style={{ margin: 0, paddingLeft: 16 }}>
+      <ul style={{ margin: 0, paddingLeft: 16, color: token('color.text', '#172B4D') }}>
         {state.attachments.map((attachment) => (
-          <li key={attachment.id}>
+          <li key={attachment.id} style={{ overflowWrap: 'anywhere' }}>
             <Inline gap="050">
-              <Code>{attachment.fileName}</Code>
+              <Code>
+                <LongText text={attachment.fileName} limit={80} />
+              </Code>
               {attachment.status === 'read' ? <Muted>{t('attachmentRows', { count: attachment.rowCount })}</Muted> : null}
               {attachment.status === 'unreadable' ? <Lozenge appearance="removed">{t('attachmentUnreadable')}</Lozenge> : null}
               {attachment.status === 'produced' ? <Lozenge>{t('attachmentProduced')}</Lozenge> : null}
-              {attachment.message ? <Muted>{attachment.message}</Muted> : null}
+              {attachment.message ? (
+                <Muted>
+                  <LongText text={attachment.message} />
+                </Muted>
+              ) : null}
             </Inline>
           </li>
         ))}
       </ul>
     </section>
-  );
-}
-
-function RowLine({
-  row,
-  selected,
-  onToggle,
-  onCopy,
-  onDecide,
-  disabled,
-}: {
-  row: RowView;
-  selected: boolean;
-  onToggle: () => void;
-  onCopy: () => void;
-  onDecide: (decision: 'confirm' | 'reject') => void;
-  disabled: boolean;
-}) {
-  const t = usePanelText();
-  const lang = useLang();
-  const label = rowLabel(row);
-  const service =
-    row.serviceAsWritten && row.service && row.serviceAsWritten !== row.service
-      ? `${row.serviceAsWritten} → ${row.service}`
-      : (row.service ?? row.serviceAsWritten ?? t('serviceUnknown'));
-  return (
-    <tr>
-      <Cell>
-        {row.status === 'waiting' ? <input type="checkbox" checked={selected} onChange={onToggle} aria-label={t('selectRow', { row: label })} /> : null}
-      </Cell>
-      <Cell header>
-        <Code>{label}</Code>
-      </Cell>
-      <Cell>{row.name ?? ''}</Cell>
-      <Cell>
-        <Code>{row.codiEns ?? ''}</Code>
-      </Cell>
-      <Cell>
-        <Code>{row.ine ?? ''}</Code>
-      </Cell>
-      <Cell>
-        <Code>{row.nif ?? ''}</Code>
-      </Cell>
-      <Cell>
-        <Code>{row.dir3 ?? ''}</Code>
-      </Cell>
-      <Cell>{service}</Cell>
-      <Cell>{formatDate(row.productionDate, lang)}</Cell>
-      <Cell>
-        <RowStatusLozenge status={row.status} t={t} />
-      </Cell>
-      <Cell>
-        {row.problems.length === 0 ? (
-          <Muted>{t('noProblems')}</Muted>
-        ) : (
-          <ul style={{ margin: 0, paddingLeft: 16 }}>
-            {row.problems.map((problem, index) => (
-              <li key={index}>
-                <Lozenge appearance={problem.severity === 'error' ? 'removed' : 'moved'}>
-                  {problem.severity === 'error' ? t('severityError') : t('severityWarning')}
-                </Lozenge>{' '}
-                {problem.column ? <Code>{t('problemAt', { column: problem.column, value: problem.value ?? '' })}</Code> : null} {problem.message}
-              </li>
-            ))}
-          </ul>
-        )}
-      </Cell>
-      <Cell>
-        <Inline gap="050" wrap={false}>
-          <Button spacing="compact" appearance="subtle" onClick={onCopy} aria-label={t('copyLabel', { row: label })}>
-            {t('copy')}
-          </Button>
-          {row.status === 'waiting' ? (
-            <>
-              <Button spacing="compact" isDisabled={disabled} onClick={() => onDecide('confirm')} aria-label={t('confirmRowLabel', { row: label })}>
-                {t('confirmRow')}
-              </Button>
-              <Button spacing="compact" isDisabled={disabled} onClick={() => onDecide('reject')} aria-label={t('rejectRowLabel', { row: label })}>
-                {t('rejectRow')}
-              </Button>
-            </>
-          ) : null}
-        </Inline>
-      </Cell>
-    </tr>
   );
 }

@@ -29,7 +29,9 @@ export function RunBar({ state, busy, perform }: { state: PanelState; busy: Pane
     <Stack gap="100">
       {inProgress ? (
         <Inline>
-          <Spinner size="small" label={state.run.status === 'queued' ? t('runQueued') : t('runRunning')} />
+          <span style={{ display: 'inline-flex', flex: 'none', padding: 2 }}>
+            <Spinner size="small" label={state.run.status === 'queued' ? t('runQueued') : t('runRunning')} />
+          </span>
           <Lozenge appearance="inprogress">{state.run.status === 'queued' ? t('runQueued') : t('runRunning')}</Lozenge>
           {state.run.since ? <Muted>{t('runSince', { time: formatTime(state.run.since, lang) })}</Muted> : null}
           {state.run.step ? <Muted>{state.run.step}</Muted> : null}
@@ -37,7 +39,9 @@ export function RunBar({ state, busy, perform }: { state: PanelState; busy: Pane
         </Inline>
       ) : null}
       <Inline>
+        {/* The safe action is the primary one: it writes nothing. Running writes, so it asks first. */}
         <Button
+          appearance="primary"
           onClick={() => void perform('preview', {}, { success: t('planUpdated') })}
           isLoading={busy === 'preview' && !confirming}
           isDisabled={busy !== null}
@@ -45,13 +49,13 @@ export function RunBar({ state, busy, perform }: { state: PanelState; busy: Pane
         >
           {t('check')}
         </Button>
-        <Button appearance="primary" onClick={() => void startRun()} isDisabled={busy !== null || inProgress || confirming}>
+        <Button onClick={() => void startRun()} isDisabled={busy !== null || inProgress || confirming} aria-describedby="setdiba-check-help">
           {hasRun ? t('rerun') : t('run')}
         </Button>
-        <span id="setdiba-check-help">
-          <Muted>{t('checkHelp')}</Muted>
-        </span>
       </Inline>
+      <span id="setdiba-check-help">
+        <Muted>{t('checkPrimaryHelp')}</Muted>
+      </span>
       {confirming ? (
         <Confirmation
           busy={busy === 'run'}
@@ -75,9 +79,11 @@ function PlannedWrites({ writes }: { writes: string[] }) {
   return (
     <>
       <Text>{t('confirmRunIntro')}</Text>
-      <ul style={{ margin: 0 }}>
+      <ul style={{ margin: 0, paddingLeft: 16 }}>
         {writes.map((write) => (
-          <li key={write}>{write}</li>
+          <li key={write} style={{ overflowWrap: 'anywhere' }}>
+            {write}
+          </li>
         ))}
       </ul>
     </>

@@ -12,6 +12,7 @@ const ROW: Record<RowStatus, [Appearance, Parameters<PanelTranslate>[0]]> = {
   integrated: ['success', 'statusIntegrated'],
   'already-integrated': ['success', 'statusAlreadyIntegrated'],
   'mux-pending': ['new', 'statusMuxPending'],
+  'mux-scheduled': ['new', 'statusMuxScheduled'],
   blocked: ['removed', 'statusBlocked'],
 };
 
