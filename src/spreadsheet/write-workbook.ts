@@ -1,8 +1,8 @@
 /**
  * Workbooks the app hands out: the blank template of a service ("plantilla verge") and, after a ticket is
  * split, the rows of one service. Identifier cells are text, in text-formatted columns, so Excel keeps
- * their leading zeros (08019) even when someone edits them; cell text that a spreadsheet would take for
- * a formula (= + - @) is neutralised. What this writes, filled with valid rows, passes `setdiba check`.
+ * their leading zeros (08019) even when someone edits them; text that looks like a formula ("=1+1") stays
+ * text, unchanged. What this writes, filled with valid rows, passes `setdiba check`.
  */
 import { utils, write, type CellObject, type ColInfo, type WorkSheet } from 'xlsx';
 import { SERVICES, type Service } from '../domain/services';
@@ -45,17 +45,12 @@ const COLUMNS: readonly ColumnSpec[] = [
 const FORM_ROWS = 5000;
 
 /**
- * OWASP's advice against formula injection: a leading = + - @ (or tab, CR) gets an apostrophe. A plain
- * international phone number ("+34 93 402 70 00") is left alone: no spreadsheet runs anything from it.
+ * Every value is a shared-string cell in a text-formatted ("@") cell: Excel, LibreOffice and Numbers show
+ * it as text and never evaluate it, so "=1+1" is written unchanged. (The apostrophe trick against formula
+ * injection belongs to CSV, where a leading "=" is parsed; in a workbook it would only corrupt the value.)
  */
-export function neutraliseFormulaText(text: string): string {
-  if (!/^[=+\-@\t\r]/.test(text)) return text;
-  if (/^\+[0-9][0-9 ().]*$/.test(text)) return text;
-  return `'${text}`;
-}
-
 function textCell(value: string | null): CellObject | null {
-  return value === null || value === '' ? null : { t: 's', v: neutraliseFormulaText(value), z: '@' };
+  return value === null || value === '' ? null : { t: 's', v: value, z: '@' };
 }
 
 const DAY_MS = 86_400_000;

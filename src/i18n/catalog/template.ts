@@ -90,7 +90,7 @@ const ca = {
   'workbook.instructions.3': 'Les columnes de codis tenen format de text perquè es conservin els zeros inicials (08019).',
   'workbook.instructions.4': 'El servei és {service}; la columna «Servei» ofereix la llista de serveis.',
   'workbook.instructions.5': 'La data de pas a producció, si cal, en format dd/mm/aaaa.',
-  'workbook.instructions.6': 'Abans d’enviar-la, podeu comprovar-la amb: npx setdiba check <fitxer>',
+  'workbook.instructions.6': "No cal cap eina per comprovar-la: quan rep el tiquet, el Consorci AOC revisa el fitxer i, si alguna fila s'ha de corregir, us ho indica al mateix tiquet.",
 
   // setdiba check / template.
   'cli.usage': 'Ús:',
@@ -194,7 +194,7 @@ const es: Messages<typeof ca> = {
   'workbook.instructions.3': 'Las columnas de códigos tienen formato de texto para que se conserven los ceros iniciales (08019).',
   'workbook.instructions.4': 'El servicio es {service}; la columna «Servicio» ofrece la lista de servicios.',
   'workbook.instructions.5': 'La fecha de paso a producción, si hace falta, en formato dd/mm/aaaa.',
-  'workbook.instructions.6': 'Antes de enviarla, puede comprobarla con: npx setdiba check <fichero>',
+  'workbook.instructions.6': 'No necesita ninguna herramienta para comprobarla: cuando recibe la solicitud, el Consorci AOC revisa el fichero y, si hay que corregir alguna fila, se lo indica en la misma solicitud.',
   'cli.usage': 'Uso:',
   'cli.error.unknownCommand': 'Orden desconocida: «{command}».',
   'cli.error.missingFile': 'Falta el fichero que hay que comprobar.',
@@ -296,7 +296,7 @@ const en: Messages<typeof ca> = {
   'workbook.instructions.3': 'Code columns are formatted as text so that leading zeros (08019) are kept.',
   'workbook.instructions.4': 'The service is {service}; the "Service" column offers the list of services.',
   'workbook.instructions.5': 'The production date, when needed, as dd/mm/yyyy.',
-  'workbook.instructions.6': 'Before sending it, you can check it with: npx setdiba check <file>',
+  'workbook.instructions.6': 'You need no tool to check it: when Consorci AOC receives the ticket, it checks the file and, if any row needs correcting, tells you in the same ticket.',
   'cli.usage': 'Usage:',
   'cli.error.unknownCommand': 'Unknown command: "{command}".',
   'cli.error.missingFile': 'The file to check is missing.',

@@ -11,6 +11,8 @@
  * needs are declared locally below rather than widening the types of the whole (Node) project.
  */
 
+import { setGlobalTheme } from '@atlaskit/tokens/set-global-theme';
+
 interface BrowserLocation {
   readonly search: string;
   readonly href: string;
@@ -21,9 +23,16 @@ interface BrowserWindow {
   readonly parent: { postMessage(message: unknown, targetOrigin: string): void } | null;
   open(url: string, target?: string): unknown;
 }
+interface BrowserElement {
+  readonly offsetHeight: number;
+}
 interface BrowserDocument {
   readonly documentElement: { setAttribute(name: string, value: string): void; readonly scrollHeight: number };
+  readonly body: BrowserElement | null;
+  readonly readyState: string;
+  addEventListener(type: string, listener: () => void): void;
 }
+declare function getComputedStyle(element: BrowserElement): { marginTop: string; marginBottom: string };
 declare const window: BrowserWindow;
 declare const document: BrowserDocument;
 declare const ResizeObserver: (new (callback: () => void) => { observe(target: unknown): void }) | undefined;
@@ -125,9 +134,10 @@ export const view = {
   theme: {
     /** Forge applies the user's Jira theme to the frame; the sandbox applies the theme chosen in its shell. */
     enable: async () => {
-      const mode = frameParams().get('theme') === 'dark' ? 'dark' : 'light';
-      document.documentElement.setAttribute('data-color-mode', mode);
-      document.documentElement.setAttribute('data-theme', `dark:dark light:light spacing:spacing typography:typography`);
+      const colorMode = frameParams().get('theme') === 'dark' ? 'dark' : 'light';
+      // The real design-token stylesheets (the same @atlaskit/tokens themes Jira injects), so every
+      // token() in the app resolves to the light or dark value rather than to its light fallback.
+      await setGlobalTheme({ colorMode, light: 'light', dark: 'dark', spacing: 'spacing', typography: 'typography' });
     },
   },
 };
@@ -181,12 +191,30 @@ export async function requestJira(): Promise<never> {
 }
 
 /**
- * Jira sizes an app's frame to its content; the stand-in reports the content height to the sandbox
- * shell, which does the same.
+ * Jira sizes an app's frame to its content with iframe-resizer, whose default measure is the body's
+ * offset height plus its margins ("bodyOffset"). The stand-in reports the same figure to the sandbox
+ * shell. `documentElement.scrollHeight` would never shrink: it is at least the frame's own height, so
+ * the frame would keep its largest height after the content got shorter (e.g. switching tabs).
  */
-function reportHeight(): void {
-  toHost('resize', document.documentElement.scrollHeight);
+function contentHeight(): number {
+  const body = document.body;
+  if (!body) return 0;
+  const style = getComputedStyle(body);
+  return body.offsetHeight + (parseFloat(style.marginTop) || 0) + (parseFloat(style.marginBottom) || 0);
 }
-if (typeof ResizeObserver !== 'undefined' && typeof document !== 'undefined') {
-  new ResizeObserver(reportHeight).observe(document.documentElement);
+let lastHeight = -1;
+function reportHeight(): void {
+  const height = Math.ceil(contentHeight());
+  if (height === lastHeight) return;
+  lastHeight = height;
+  toHost('resize', height);
+}
+function observeBody(): void {
+  if (typeof ResizeObserver === 'undefined' || !document.body) return;
+  new ResizeObserver(reportHeight).observe(document.body);
+  reportHeight();
+}
+if (typeof document !== 'undefined') {
+  if (document.body) observeBody();
+  else document.addEventListener('DOMContentLoaded', observeBody);
 }

@@ -9,7 +9,6 @@ import { LANGS } from '../../../src/i18n';
 import { columnName } from '../../../src/i18n/catalog/template';
 import { readTemplate, writeTemplateWorkbook } from '../../../src/spreadsheet';
 import { stopSpreadsheetParser } from '../../../src/spreadsheet/parser-host';
-import { neutraliseFormulaText } from '../../../src/spreadsheet/write-workbook';
 import { municipality, validNif } from '../../fixtures/template-rows';
 
 afterAll(() => stopSpreadsheetParser());
@@ -94,32 +93,18 @@ describe('the workbook of one service after a split', () => {
     expect(sheet['B2']).toMatchObject({ t: 's', v: '0801930008' });
   });
 
-  it('neutralises text a spreadsheet would run as a formula', () => {
-    const book = read(
-      writeTemplateWorkbook({
-        service: 'MUX',
-        lang: 'ca',
-        entities: [entity({ name: '=HYPERLINK("http://evil.example","Vic")', notes: '@SUM(A1)', contactName: '-2+3' })],
-      }),
-      { cellFormula: true },
-    );
-    const sheet = book.Sheets['MUX']!;
-    expect(sheet['A2']).toMatchObject({ t: 's', v: '\'=HYPERLINK("http://evil.example","Vic")' });
-    expect(sheet['A2']!.f).toBeUndefined();
-    expect(sheet['K2']).toMatchObject({ v: "'@SUM(A1)" });
-    expect(sheet['H2']).toMatchObject({ v: "'-2+3" });
-  });
-
-  it.each([
-    ['=1+1', "'=1+1"],
-    ['+1+1', "'+1+1"],
-    ['-1', "'-1"],
-    ['@x', "'@x"],
-    ['\t=1', "'\t=1"],
-    ['+34 93 402 70 00', '+34 93 402 70 00'],
-    ['Ajuntament', 'Ajuntament'],
-  ])('%j is written as %j', (text, written) => {
-    expect(neutraliseFormulaText(text)).toBe(written);
+  it('writes text that looks like a formula as a text cell, unchanged and never a formula', () => {
+    const values = { name: '=HYPERLINK("http://evil.example","Vic")', notes: '=1+1', contactName: '-2+3', phone: '+34 93 402 70 00' };
+    const bytes = writeTemplateWorkbook({ service: 'MUX', lang: 'ca', entities: [entity({ ...values, contactEmail: '@SUM(A1)' })] });
+    const sheet = read(bytes, { cellFormula: true }).Sheets['MUX']!;
+    expect(sheet['A2']).toMatchObject({ t: 's', v: values.name });
+    expect(sheet['K2']).toMatchObject({ t: 's', v: '=1+1' });
+    expect(sheet['H2']).toMatchObject({ t: 's', v: '-2+3' });
+    expect(sheet['I2']).toMatchObject({ t: 's', v: '@SUM(A1)' });
+    expect(sheet['J2']).toMatchObject({ t: 's', v: '+34 93 402 70 00' });
+    for (const address of ['A2', 'H2', 'I2', 'K2']) expect(sheet[address]!.f).toBeUndefined();
+    // In the XML itself: shared strings, no <f> element anywhere in the data sheet.
+    expect(sheetXml(bytes, 2)).not.toContain('<f>');
   });
 });
 
