@@ -39,7 +39,7 @@ const layer = (files, restrictions) => ({ files, rules: { 'no-restricted-imports
 const pureLayer = (files, ...patterns) => layer(files, { paths: io, patterns: [forge, ...patterns] });
 
 module.exports = defineConfig([
-  globalIgnores(['node_modules/', 'dist/', 'coverage/', 'static/*/build/', '.sandbox/', 'test-output/']),
+  globalIgnores(['node_modules/', 'dist/', 'coverage/', 'static/*/build/', '.sandbox/', 'test-output/', 'forge-bundle/']),
   js.configs.recommended,
   tseslint.configs.recommended,
   {
