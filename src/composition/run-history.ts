@@ -32,7 +32,9 @@ function summary(record: RunRecord, state: RunState, t: Translate): string {
             .join(', '),
         })
       : '';
-  if (record.kind !== 'batch') return counts;
+  // Who forced a MUX ens is the entry's `by`; the why is said here.
+  const forced = record.forced ? t('history.muxForced', { ens: record.forced.ens, reason: record.forced.reason }) : '';
+  if (record.kind !== 'batch') return [forced, counts].filter((x) => x !== '').join(' ');
   const batch = state.batches.find((b) => b.id === record.id);
   const files = (batch?.attachmentIds ?? []).map((id) => state.attachments[id]?.fileName ?? id);
   return [files.length > 0 ? t('results.files', { files: files.join(', ') }) : '', counts].filter((x) => x !== '').join(' ');

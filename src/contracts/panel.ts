@@ -44,8 +44,16 @@ export const panelPayloadSchemas = {
   }),
   setMuxProductionDate: z.strictObject({
     date: z.iso.date(),
+    /**
+     * Without rows: the date of the MUX ens that have none. With rows: those rows get this date,
+     * replacing the template's or an earlier one (changing a date is always a choice of rows).
+     */
+    rowIds: z.array(rowIdSchema).min(1).max(1000).optional(),
   }),
-  integrateMuxNow: empty,
+  integrateMuxNow: z.strictObject({
+    /** The one ens the MUX owner integrates before its date, and why (kept in the history). */
+    force: z.strictObject({ rowId: rowIdSchema, reason: z.string().trim().min(1).max(500) }).optional(),
+  }),
   markChecklistStep: z.strictObject({
     stepId: z.string().min(1).max(300),
     done: z.boolean(),
@@ -81,7 +89,8 @@ export const rowStatusSchema = z.enum([
   'rejected', // an error, or an agent rejected it
   'integrated',
   'already-integrated',
-  'mux-pending',
+  'mux-pending', // MUX with no production date yet
+  'mux-scheduled', // MUX with its production date (template or panel): waits for that day
   'blocked',
 ]);
 export type RowStatus = z.infer<typeof rowStatusSchema>;
@@ -202,9 +211,25 @@ export const muxViewSchema = z.object({
   recordedBy: userViewSchema.nullable(),
   owner: userViewSchema.nullable(),
   callerIsOwner: z.boolean(),
-  /** Today (Europe/Madrid) is on or after the production date. */
+  /** Some MUX ens not integrated yet has its production date today or past (Europe/Madrid). */
   dateReached: z.boolean(),
   integrated: z.boolean(),
+  /** Each MUX ens with its own date and where it comes from; added later, hence optional. */
+  ens: z
+    .array(
+      z.object({
+        rowId: rowIdSchema,
+        codiEns: z.string().nullable(),
+        name: z.string().nullable(),
+        date: z.string().nullable(),
+        /** row: chosen in the panel for this row; template: the template's; panel: the date for ens without one. */
+        source: z.enum(['row', 'template', 'panel']).nullable(),
+        status: rowStatusSchema,
+        /** Not integrated yet and its date is today or past: "integrate now" takes it. */
+        due: z.boolean(),
+      }),
+    )
+    .optional(),
 });
 export type MuxView = z.infer<typeof muxViewSchema>;
 

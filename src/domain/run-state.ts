@@ -73,6 +73,8 @@ export const runRecordSchema = z.object({
   counts: z.record(z.string(), z.number()),
   /** For a failure: the error, cut short. */
   message: z.string().nullable(),
+  /** A MUX ens the owner forced before its production date, and the reason given (decision runs). */
+  forced: z.object({ ens: z.string(), reason: z.string() }).nullable().optional(),
 });
 export type RunRecord = z.infer<typeof runRecordSchema>;
 

@@ -73,7 +73,7 @@ async function dispatch(fn: PanelFunction, deps: PanelDeps, caller: PanelCaller,
     case 'setMuxProductionDate':
       return setMuxProductionDate(deps, caller, panelPayloadSchemas.setMuxProductionDate.parse(payload));
     case 'integrateMuxNow':
-      return integrateMuxNow(deps, caller);
+      return integrateMuxNow(deps, caller, panelPayloadSchemas.integrateMuxNow.parse(payload));
     case 'markChecklistStep':
       return markChecklistStep(deps, caller, panelPayloadSchemas.markChecklistStep.parse(payload));
     case 'processAsSetdiba':

@@ -7,6 +7,7 @@
  */
 import { idempotencyKey } from '../idempotency';
 import type { Service } from '../services';
+import { muxRowDate, muxRowDue, type MuxDates } from './mux-dates';
 import type { CertificateStatus, EntityProblem, Plan, PlannedRow, SourcedEntity } from './types';
 
 /** The id the panel gives a row: `<attachmentId>:<sheet>:<row>`. */
@@ -29,10 +30,14 @@ export interface RowDecisionBatch {
   by: DecisionActor;
 }
 
-/** The MUX owner's "integrate now", with the production date recorded for the ticket. */
+/**
+ * The MUX owner's "integrate now": it releases the MUX ens whose own date (mux-dates.ts) is reached on
+ * the day the run applies it, plus the one ens the owner may force before its date, with a reason.
+ */
 export interface MuxRelease {
   id: string;
-  date: string;
+  dates: MuxDates;
+  force: { rowId: string; reason: string } | null;
   by: DecisionActor;
 }
 
@@ -73,7 +78,7 @@ export const AGENT_REJECTED = 'decision.rejected';
 export interface DecidedRow extends PlannedRow {
   /** Who decided: the agent who confirmed or rejected it, or the MUX owner. */
   by: DecisionActor;
-  origin: 'confirm' | 'reject' | 'mux';
+  origin: 'confirm' | 'reject' | 'mux' | 'mux-forced';
 }
 
 export interface DecidedService {
@@ -86,23 +91,28 @@ export interface DecidedService {
  * The rows `decisions` act on, per service, with their new decision:
  * - confirm, on a row waiting for confirmation → integrate (blocked when the certificate is not valid);
  * - reject, on a row waiting for confirmation → reject, its warnings as errors plus the agent's reason;
- * - the MUX release, when its date is on or before `today` (yyyy-mm-dd, the caller's calendar) → every
- *   MUX row waiting for its production date is integrated (blocked when the certificate is not valid).
+ * - the MUX release → every MUX row waiting whose own production date is on or before `today`
+ *   (yyyy-mm-dd, the caller's calendar), and the row it forces, are integrated (blocked when the
+ *   certificate is not valid); the other MUX rows keep waiting for their date.
  * A decision about a row that is not waiting any more (or not in this plan) changes nothing.
  */
 export function applyDecisions(plan: Plan, decisions: DecisionSet, today: string): DecidedService[] {
   const latest = new Map<string, RowDecisionBatch>();
   // Later batches win, as in the panel; the set is in the order the panel stored it.
   for (const batch of decisions.rows) for (const rowId of batch.rowIds) latest.set(rowId, batch);
-  const release = decisions.mux && decisions.mux.date <= today ? decisions.mux : null;
+  const release = decisions.mux;
   const cleared = (certificate: CertificateStatus) => (certificate === 'valid' ? 'integrate' : 'blocked');
 
   const services: DecidedService[] = [];
   for (const sp of plan.services) {
     const rows: DecidedRow[] = [];
     for (const row of sp.rows) {
-      if (row.decision === 'mux-pending' && release) {
-        rows.push({ ...row, decision: cleared(plan.certificate), by: release.by, origin: 'mux' });
+      if (row.decision === 'mux-pending') {
+        const id = plannedRowId(row.entity);
+        const forced = release?.force?.rowId === id;
+        if (release && (forced || muxRowDue(muxRowDate(id, row.entity, release.dates).date, today))) {
+          rows.push({ ...row, decision: cleared(plan.certificate), by: release.by, origin: forced ? 'mux-forced' : 'mux' });
+        }
         continue;
       }
       const batch = row.decision === 'wait' ? latest.get(plannedRowId(row.entity)) : undefined;

@@ -4,3 +4,4 @@ export * from './recognition';
 export * from './ticket-service';
 export * from './certificate-status';
 export * from './decisions';
+export * from './mux-dates';

@@ -65,6 +65,8 @@ export interface TicketFacts {
   requestTypeName: string | null;
   reporter: { accountId: string; emailAddress: string | null; locale: string | null; displayName: string } | null;
   organizations: readonly { id: string; name: string }[];
+  /** When the ticket was created (ISO), when Jira says: a MUX date before that day is refused. */
+  createdAt?: string | null;
 }
 
 export type CertificateStatus = 'valid' | 'missing' | 'expired' | 'not-yet-valid' | 'unreadable';

@@ -7,8 +7,8 @@ import { SERVICE_SLUG, type Service } from '../../domain/services';
 import type { PanelPayload, PanelState } from '../../contracts/panel';
 import type { PanelCaller, PanelDeps, RunRequest } from './deps';
 import { PanelActionError } from './errors';
-import { writePanelProperty, type Actor } from './panel-property';
-import { getPanelState, loadPanel, type LoadedPanel } from './panel-state';
+import { emptyPanelMux, writePanelProperty, type Actor } from './panel-property';
+import { getPanelState, loadPanel, madridToday, type LoadedPanel } from './panel-state';
 
 function actor(deps: PanelDeps, caller: PanelCaller): Actor {
   return { accountId: caller.accountId, displayName: caller.displayName, at: deps.clock.now().toISOString() };
@@ -46,8 +46,7 @@ export async function decideRows(deps: PanelDeps, caller: PanelCaller, payload: 
     return !row || row.status === 'integrated' || row.status === 'already-integrated';
   });
   if (notHeld.length > 0) {
-    const labels = notHeld.map((rowId) => rowId.split(':').slice(1).join(':')).join(', ');
-    throw new PanelActionError('conflict', 'errorRowsNotWaiting', { rows: labels });
+    throw new PanelActionError('conflict', 'errorRowsNotWaiting', { rows: rowLabels(notHeld) });
   }
   const property = {
     ...loaded.property,
@@ -60,7 +59,11 @@ export async function decideRows(deps: PanelDeps, caller: PanelCaller, payload: 
   return getPanelState(deps, caller);
 }
 
-/** Any agent records the go-live date SetDIBA gave for the MUX ens of this ticket. */
+/**
+ * Any agent records a go-live date SetDIBA gave. Without rows it is the date of the MUX ens that have
+ * none; with rows, those rows get it (replacing the template's or an earlier one). A date before the
+ * ticket was created (Madrid calendar) is a typing mistake, never SetDIBA's answer: refused.
+ */
 export async function setMuxProductionDate(
   deps: PanelDeps,
   caller: PanelCaller,
@@ -68,29 +71,58 @@ export async function setMuxProductionDate(
 ): Promise<PanelState> {
   const loaded = await loadPanel(deps, caller);
   if (!loaded.state.mux.applicable) throw new PanelActionError('conflict', 'errorNoMuxRows');
-  const mux = loaded.property.mux ?? { date: null, recordedBy: null, integrateRequestedBy: null };
-  await writePanelProperty(deps.jiraAsApp, caller.issueKey, {
-    ...loaded.property,
-    mux: { ...mux, date: payload.date, recordedBy: actor(deps, caller) },
-  });
+  const created = loaded.preview.facts.createdAt ? madridToday(new Date(loaded.preview.facts.createdAt)) : null;
+  if (created && payload.date < created) {
+    throw new PanelActionError('invalid_input', 'errorMuxDateBeforeTicket', { date: payload.date, created });
+  }
+  const mux = loaded.property.mux ?? emptyPanelMux();
+  const by = actor(deps, caller);
+  if (!payload.rowIds) {
+    await writePanelProperty(deps.jiraAsApp, caller.issueKey, { ...loaded.property, mux: { ...mux, date: payload.date, recordedBy: by } });
+    return getPanelState(deps, caller);
+  }
+  const open = new Set((loaded.state.mux.ens ?? []).filter((e) => e.status === 'mux-pending' || e.status === 'mux-scheduled').map((e) => e.rowId));
+  const unknown = payload.rowIds.filter((rowId) => !open.has(rowId));
+  if (unknown.length > 0) throw new PanelActionError('conflict', 'errorMuxRowsNotWaiting', { rows: rowLabels(unknown) });
+  const rowDates = { ...mux.rowDates };
+  for (const rowId of payload.rowIds) rowDates[rowId] = { date: payload.date, by };
+  await writePanelProperty(deps.jiraAsApp, caller.issueKey, { ...loaded.property, mux: { ...mux, rowDates } });
   return getPanelState(deps, caller);
 }
 
-/** Only the MUX owner, only once the recorded date is reached. */
-export async function integrateMuxNow(deps: PanelDeps, caller: PanelCaller): Promise<PanelState> {
+/** "sheet:row" of row ids, for a refusal an agent can act on. */
+function rowLabels(rowIds: readonly string[]): string {
+  return rowIds.map((rowId) => rowId.split(':').slice(1).join(':')).join(', ');
+}
+
+/**
+ * Only the MUX owner. Integrates the MUX ens whose own date is today or past (Madrid); the others keep
+ * waiting and the panel says until when. The owner may force one named ens before its date, with a
+ * reason the history keeps.
+ */
+export async function integrateMuxNow(deps: PanelDeps, caller: PanelCaller, payload: PanelPayload<'integrateMuxNow'> = {}): Promise<PanelState> {
   const loaded = await loadPanel(deps, caller);
   const { mux } = loaded.state;
   if (!mux.applicable) throw new PanelActionError('conflict', 'errorNoMuxRows');
   if (!mux.callerIsOwner) {
     throw new PanelActionError('forbidden', 'errorNotMuxOwner', { name: mux.owner?.displayName ?? '—' });
   }
-  if (!mux.recordedDate) throw new PanelActionError('conflict', 'errorNoMuxDate');
-  if (!mux.dateReached) throw new PanelActionError('conflict', 'errorMuxDateNotReached', { date: mux.recordedDate });
+  const ens = mux.ens ?? [];
+  const waiting = ens.filter((e) => e.status === 'mux-pending' || e.status === 'mux-scheduled');
+  const force = payload.force ?? null;
+  if (force && !waiting.some((e) => e.rowId === force.rowId)) {
+    throw new PanelActionError('conflict', 'errorMuxRowsNotWaiting', { rows: rowLabels([force.rowId]) });
+  }
+  if (!force && !ens.some((e) => e.due)) {
+    if (waiting.every((e) => !e.date)) throw new PanelActionError('conflict', 'errorNoMuxDate');
+    const next = waiting.map((e) => e.date).filter((d): d is string => !!d).sort()[0] ?? '';
+    throw new PanelActionError('conflict', 'errorMuxDateNotReached', { date: next });
+  }
   assertIdle(loaded);
-  const current = loaded.property.mux ?? { date: mux.recordedDate, recordedBy: null, integrateRequestedBy: null };
+  const current = loaded.property.mux ?? emptyPanelMux();
   await writePanelProperty(deps.jiraAsApp, caller.issueKey, {
     ...loaded.property,
-    mux: { ...current, integrateRequestedBy: actor(deps, caller) },
+    mux: { ...current, integrateRequestedBy: actor(deps, caller), force },
   });
   return enqueue(deps, caller, 'mux');
 }

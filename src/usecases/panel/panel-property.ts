@@ -7,6 +7,7 @@
  * far below the 32,768 characters an issue property may hold.
  */
 import { z } from 'zod';
+import type { MuxDates } from '../../domain/plan/mux-dates';
 import type { JiraPort } from '../../ports/jira';
 
 export const PANEL_PROPERTY = 'setdiba.panel';
@@ -29,14 +30,32 @@ export const panelPropertySchema = z.object({
   decisions: z.array(decisionBatchSchema),
   mux: z
     .object({
+      /** The date for the MUX ens that have none (neither in the template nor chosen row by row). */
       date: z.iso.date().nullable(),
       recordedBy: actorSchema.nullable(),
+      /** Dates an agent chose for named rows, replacing the template's (row id → date). */
+      rowDates: z.record(z.string(), z.object({ date: z.iso.date(), by: actorSchema })).default({}),
       integrateRequestedBy: actorSchema.nullable(),
+      /** The one ens the owner forced with the latest "integrate now", before its date, and why. */
+      force: z.object({ rowId: z.string(), reason: z.string() }).nullable().default(null),
     })
     .nullable(),
   checklist: z.record(z.string(), z.object({ done: z.boolean(), by: actorSchema })),
 });
 export type PanelProperty = z.infer<typeof panelPropertySchema>;
+
+export type PanelMux = NonNullable<PanelProperty['mux']>;
+
+export function emptyPanelMux(): PanelMux {
+  return { date: null, recordedBy: null, rowDates: {}, integrateRequestedBy: null, force: null };
+}
+
+/** The MUX dates the panel recorded, as the domain reads them (src/domain/plan/mux-dates.ts). */
+export function panelMuxDates(property: PanelProperty): MuxDates {
+  const rowDates: Record<string, string> = {};
+  for (const [rowId, chosen] of Object.entries(property.mux?.rowDates ?? {})) rowDates[rowId] = chosen.date;
+  return { defaultDate: property.mux?.date ?? null, rowDates };
+}
 
 export function emptyPanelProperty(): PanelProperty {
   return { version: 1, decisions: [], mux: null, checklist: {} };

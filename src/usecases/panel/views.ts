@@ -17,7 +17,8 @@ import type {
 import type { Lang } from '../../i18n';
 import { tPanel, type PanelMessageKey } from '../../i18n/catalog/panel';
 import type { PanelCaller, TicketPreview, TicketProgress } from './deps';
-import { latestDecisions, rowIdOf, type PanelProperty } from './panel-property';
+import { muxRowDate, muxRowDue } from '../../domain/plan/mux-dates';
+import { latestDecisions, panelMuxDates, rowIdOf, type PanelProperty } from './panel-property';
 
 const REVIEW_KEYS: Record<ReviewReason, PanelMessageKey> = {
   'no-service': 'reviewNoService',
@@ -57,7 +58,8 @@ export function rowStatus(planned: PlannedRow, rowId: string, input: Pick<ViewIn
     case 'reject':
       return 'rejected';
     case 'mux-pending':
-      return 'mux-pending';
+      // A row with its own date (template or panel) is scheduled, not "missing its date".
+      return muxRowDate(rowId, planned.entity, panelMuxDates(input.property)).date ? 'mux-scheduled' : 'mux-pending';
     default:
       return 'blocked';
   }
@@ -178,6 +180,14 @@ export function describeWrites(input: ViewInput, rows: readonly RowView[]): stri
 
 function muxView(input: ViewInput, rows: readonly RowView[]): MuxView {
   const muxRows = rows.filter((row) => row.service === 'MUX');
+  const dates = panelMuxDates(input.property);
+  const done = (status: RowStatus) => status === 'integrated' || status === 'already-integrated';
+  const ens = muxRows
+    .filter((row) => row.decision === 'mux-pending')
+    .map((row) => {
+      const { date, source } = muxRowDate(row.id, { productionDate: row.productionDate }, dates);
+      return { rowId: row.id, codiEns: row.codiEns, name: row.name, date, source, status: row.status, due: !done(row.status) && muxRowDue(date, input.today) };
+    });
   const owner = input.preview.settings.services.MUX.ownerAccountId;
   const recorded = input.property.mux;
   const recordedDate = recorded?.date ?? null;
@@ -189,8 +199,9 @@ function muxView(input: ViewInput, rows: readonly RowView[]): MuxView {
     recordedBy: recorded?.recordedBy ? { accountId: recorded.recordedBy.accountId, displayName: recorded.recordedBy.displayName } : null,
     owner: owner ? (input.users.get(owner) ?? { accountId: owner, displayName: owner }) : null,
     callerIsOwner: owner !== null && owner === input.caller.accountId,
-    dateReached: recordedDate !== null && recordedDate <= input.today,
-    integrated: muxRows.length > 0 && muxRows.every((row) => row.status === 'integrated' || row.status === 'already-integrated'),
+    dateReached: ens.some((e) => e.due),
+    integrated: muxRows.length > 0 && muxRows.every((row) => done(row.status)),
+    ens,
   };
 }
 

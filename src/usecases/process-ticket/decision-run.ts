@@ -13,7 +13,8 @@
  * - once done, the decision ids are recorded as applied and the run appears in the history.
  */
 import { settleAll } from './settle';
-import { idempotencyKey } from '../../domain/idempotency';
+import { idempotencyKey, kvsKeys } from '../../domain/idempotency';
+import { muxRowDate, NO_MUX_DATES } from '../../domain/plan/mux-dates';
 import { LABEL_MUX_PENDING, LABEL_REVIEW, buildPlan } from '../../domain/plan/build-plan';
 import {
   applyDecisions,
@@ -33,7 +34,7 @@ import { resumeOrStartRun, runRecord, withRun, type BatchState, type PostedComme
 import type { Service } from '../../domain/services';
 import type { Settings } from '../../domain/settings';
 import type { JiraComment, JiraUser } from '../../ports/jira';
-import type { PanelProperty } from '../panel/panel-property';
+import { panelMuxDates, type PanelProperty } from '../panel/panel-property';
 import { commentIndex, joinSections, plannedComment, postMissing, type PlannedComment } from './comments';
 import type { PipelineDeps } from './deps';
 import { reportContext } from './describe';
@@ -57,7 +58,7 @@ export interface DecisionRunInput {
 
 /** Every decision in the panel property, with its stable id. */
 export function decisionSetOf(panel: PanelProperty): DecisionSet {
-  const release = panel.mux?.integrateRequestedBy && panel.mux.date ? panel.mux.integrateRequestedBy : null;
+  const release = panel.mux?.integrateRequestedBy ?? null;
   return {
     rows: panel.decisions.map((batch) => ({
       id: rowDecisionId(batch.decision, batch.by),
@@ -66,7 +67,7 @@ export function decisionSetOf(panel: PanelProperty): DecisionSet {
       reason: batch.reason,
       by: batch.by,
     })),
-    mux: release && panel.mux?.date ? { id: muxReleaseId(release), date: panel.mux.date, by: release } : null,
+    mux: release ? { id: muxReleaseId(release), dates: panelMuxDates(panel), force: panel.mux?.force ?? null, by: release } : null,
   };
 }
 
@@ -86,15 +87,16 @@ function touchedBatches(state: RunState, set: DecisionSet): BatchState[] {
 
 /**
  * The decision run to do now: the one a dead attempt left, or the decisions not yet applied that
- * concern rows read by an earlier batch (a MUX release only once its date is reached). Null: nothing.
+ * concern rows read by an earlier batch (a MUX release releases only the ens whose date is reached,
+ * decided row by row when the batches are planned again). Null: nothing.
  */
-function decisionRunToDo(issueKey: string, state: RunState, all: DecisionSet, today: string): { id: string; ids: string[]; set: DecisionSet } | null {
+function decisionRunToDo(issueKey: string, state: RunState, all: DecisionSet): { id: string; ids: string[]; set: DecisionSet } | null {
   const pending = state.decisions.pending;
   if (pending) return { id: pending.id, ids: pending.ids, set: only(all, new Set(pending.ids)) };
   const applied = new Set(state.decisions.applied);
   const fresh: DecisionSet = {
     rows: all.rows.filter((d) => !applied.has(d.id)),
-    mux: all.mux && !applied.has(all.mux.id) && all.mux.date <= today ? all.mux : null,
+    mux: all.mux && !applied.has(all.mux.id) ? all.mux : null,
   };
   const relevant: DecisionSet = {
     rows: fresh.rows.filter((d) => touchedBatches(state, { rows: [d], mux: null }).length > 0),
@@ -120,7 +122,11 @@ interface TicketWork {
   environment: 'PRO' | 'PRE';
   rows: RowResult[];
   deciders: Set<string>;
-  mux: { name: string; date: string } | null;
+  mux: { name: string; dates: Set<string> } | null;
+  /** The ens the MUX owner forced before its date, and why (for the comment and the history). */
+  forced: { name: string; ens: string; reason: string } | null;
+  /** MUX rows this run leaves waiting for their date, with that date (null: none known yet). */
+  muxWaiting: { ens: string; date: string | null }[];
 }
 
 export async function runDecisions(deps: PipelineDeps, input: DecisionRunInput): Promise<ProcessOutcome | null> {
@@ -128,7 +134,7 @@ export async function runDecisions(deps: PipelineDeps, input: DecisionRunInput):
   const { ticket, settings, trigger } = input;
   const issueKey = ticket.issue.key;
   const today = calendarDayInMadrid(clock.now());
-  const todo = decisionRunToDo(issueKey, input.state, decisionSetOf(input.panel), today);
+  const todo = decisionRunToDo(issueKey, input.state, decisionSetOf(input.panel));
   if (!todo) return null;
 
   const record = resumeOrStartRun(input.state, { id: todo.id, kind: 'decisions', trigger, now: clock.now() });
@@ -171,7 +177,7 @@ export async function runDecisions(deps: PipelineDeps, input: DecisionRunInput):
     const id = `${key}|${service}`;
     const existing = byTicket.get(id);
     if (existing) return existing;
-    const fresh: TicketWork = { key, service, environment, rows: [], deciders: new Set(), mux: null };
+    const fresh: TicketWork = { key, service, environment, rows: [], deciders: new Set(), mux: null, forced: null, muxWaiting: [] };
     byTicket.set(id, fresh);
     return fresh;
   };
@@ -197,13 +203,20 @@ export async function runDecisions(deps: PipelineDeps, input: DecisionRunInput):
         });
         work.rows.push(...results);
         for (const row of ds.rows) {
-          if (row.origin === 'mux') work.mux = { name: row.by.displayName, date: todo.set.mux?.date ?? '' };
-          else work.deciders.add(row.by.displayName);
+          if (row.origin === 'mux' || row.origin === 'mux-forced') {
+            const dates = muxRowDate(plannedRowId(row.entity), row.entity, todo.set.mux?.dates ?? NO_MUX_DATES).date;
+            work.mux ??= { name: row.by.displayName, dates: new Set() };
+            if (dates && row.origin === 'mux') work.mux.dates.add(dates);
+            if (row.origin === 'mux-forced') {
+              work.forced = { name: row.by.displayName, ens: row.entity.codiEns ?? row.entity.name ?? '', reason: todo.set.mux?.force?.reason ?? '' };
+            }
+          } else work.deciders.add(row.by.displayName);
         }
       }),
     ),
     ...keys.filter((key) => key !== issueKey).map(async (key) => void existing.set(key, commentIndex(await jira.getComments(key)))),
     todo.set.mux && muxOwnerId ? jira.getUser(muxOwnerId).then((u) => void (owner = u)) : Promise.resolve(),
+    todo.set.mux ? stillWaitingMux(deps, decided, todo.set).then((waiting) => void waiting.forEach((w) => (workFor('MUX', w.environment).muxWaiting = w.rows))) : Promise.resolve(),
   ]);
   await deps.hooks?.afterStep?.('updated', issueKey);
 
@@ -243,6 +256,7 @@ export async function runDecisions(deps: PipelineDeps, input: DecisionRunInput):
     outcome: review ? 'review' : 'done',
     comments: posted,
     counts: countRows(all),
+    forced: forcedOf([...byTicket.values()]),
   };
   state = await writeRunState(jira, clock, issueKey, {
     ...withRun(state, done),
@@ -283,7 +297,9 @@ function decisionComments(
     const publicComment = plannedComment(work.key, runId, 'public', corrections, settings.comments.publicToRequester);
     if (publicComment) publicComments.push(publicComment);
     if (work.rows.some((r) => r.result === 'failed')) failedTickets.add(work.key);
-    if (work.mux && work.rows.every((r) => r.result === 'integrated' || r.result === 'already')) muxDone.add(work.key);
+    // The label goes only once every MUX ens of the ticket is in production, not just this run's.
+    const allIn = work.rows.every((r) => r.result === 'integrated' || r.result === 'already');
+    if (work.mux && allIn && work.muxWaiting.length === 0) muxDone.add(work.key);
     const report = serviceReport(settings, ctx.now, ctx.muxOwner, {
       service: work.service,
       environment: work.environment,
@@ -302,15 +318,56 @@ function decisionComments(
   return { publicComments, internalComments, csvUploads, failedTickets, muxDone };
 }
 
+/**
+ * The MUX rows a release leaves waiting (their date is not reached), other than those an earlier
+ * release already had integrated (the registry knows them): what the comment says still waits, and
+ * what keeps `setdiba-pendent-data-pro` on the ticket.
+ */
+async function stillWaitingMux(
+  deps: PipelineDeps,
+  decided: readonly Decided[],
+  set: DecisionSet,
+): Promise<{ environment: 'PRO' | 'PRE'; rows: { ens: string; date: string | null }[] }[]> {
+  const released = new Set(decided.flatMap((d) => d.services.flatMap((s) => s.rows.map((r) => plannedRowId(r.entity)))));
+  const out: { environment: 'PRO' | 'PRE'; rows: { ens: string; date: string | null }[] }[] = [];
+  for (const d of decided) {
+    for (const sp of d.plans.filter((p) => p.service === 'MUX')) {
+      const candidates = sp.rows.filter((r) => r.decision === 'mux-pending' && !released.has(plannedRowId(r.entity)));
+      const known = await Promise.all(
+        candidates.map((r) => (r.entity.codiEns ? deps.kvs.get(kvsKeys.integrated(sp.environment, 'MUX', r.entity.codiEns)) : Promise.resolve(undefined))),
+      );
+      const rows = candidates
+        .filter((_, i) => !known[i])
+        .map((r) => ({ ens: r.entity.codiEns ?? r.entity.name ?? '', date: muxRowDate(plannedRowId(r.entity), r.entity, set.mux?.dates ?? NO_MUX_DATES).date }));
+      if (rows.length > 0) out.push({ environment: sp.environment, rows });
+    }
+  }
+  return out;
+}
+
+/** One date reads as a long date (the catalogue formats an ISO date); several are listed as written. */
+function muxDatesParam(dates: ReadonlySet<string>): string {
+  return [...dates].sort().join(', ');
+}
+
+function forcedOf(works: readonly TicketWork[]): { ens: string; reason: string } | null {
+  const work = works.find((w) => w.forced);
+  return work?.forced ? { ens: work.forced.ens, reason: work.forced.reason } : null;
+}
+
 /** Rows still held for a warning that no agent has decided on: a person is still needed. */
 function stillWaiting(decided: readonly Decided[], panel: PanelProperty): boolean {
   const decidedRows = new Set(panel.decisions.flatMap((d) => d.rowIds));
   return decided.some((d) => d.plans.some((sp) => sp.rows.some((r) => r.decision === 'wait' && !decidedRows.has(plannedRowId(r.entity)))));
 }
 
-function decisionIntro(work: TicketWork, t: (key: string, params?: Record<string, string | number>) => string): AdfDoc {
+function decisionIntro(work: TicketWork, t: ReportContext['t']): AdfDoc {
   return doc(
     work.deciders.size > 0 ? paragraph(t('decisions.intro', { names: [...work.deciders].join(', ') })) : null,
-    work.mux ? paragraph(t('decisions.mux', { name: work.mux.name, date: work.mux.date })) : null,
+    work.mux && work.mux.dates.size > 0 ? paragraph(t('decisions.mux', { name: work.mux.name, date: muxDatesParam(work.mux.dates) })) : null,
+    work.forced ? paragraph(t('decisions.muxForced', work.forced)) : null,
+    ...work.muxWaiting.map((w) =>
+      paragraph(w.date ? t('decisions.muxWaitsUntil', { ens: w.ens, date: w.date }) : t('decisions.muxWaitsForDate', { ens: w.ens })),
+    ),
   );
 }

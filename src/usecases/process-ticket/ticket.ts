@@ -33,6 +33,7 @@ export function ticketFacts(issue: JiraIssue, request: JsmRequest | null): Ticke
         }
       : null,
     organizations: request?.organizations ?? [],
+    createdAt: issue.created,
   };
 }
 

@@ -112,15 +112,14 @@ describe('decisions taken in the panel', () => {
     expect(h.backend!.integrations).toHaveLength(integrations);
   });
 
-  it('integrate the MUX ens when the owner asks once the recorded date is reached', async () => {
-    await panel(U.agent, key, 'setMuxProductionDate', { date: '2020-01-01' });
+  it('integrate the MUX ens when the owner asks once its date (the template\'s) is reached', async () => {
     const before = issue(h, key).comments.length;
     await panel(U.muxOwner, key, 'integrateMuxNow');
     await h.drain();
     expect(h.backend!.integrations.filter((x) => x.service === 'MUX')).toHaveLength(1);
     const added = issue(h, key).comments.slice(before);
     expect(added).toHaveLength(1);
-    expect(added[0]!.text).toContain('Pere Soler ha demanat integrar els ens MUX; data de pas a producció: 2020-01-01.');
+    expect(added[0]!.text).toContain('Pere Soler ha demanat integrar els ens MUX; data de pas a producció: 1 de gener de 2020.');
     expect(added[0]!.text).toContain('1 ens en aquesta sol·licitud: 1 integrats.');
     expect(issue(h, key).labels).not.toContain('setdiba-pendent-data-pro');
     expect((await panel(U.agent, key, 'getPanelState')).mux.integrated).toBe(true);
