@@ -4,6 +4,7 @@
  * retry, a duplicate delivery or a concurrent run computes the same key and can find the earlier effect.
  */
 import { createHash } from 'node:crypto';
+import { kvsKeyPart as part } from './kvs-key';
 
 /** SHA-256 of bytes, hex: identifies an attachment's content whatever its name or id. */
 export function contentHash(bytes: Uint8Array): string {
@@ -40,15 +41,15 @@ export function commentKey(issueKey: string, batch: string, kind: string): strin
   return idempotencyKey('comment', issueKey, batch, kind);
 }
 
-/** KeyValueStore keys (≤ 500 characters; issue keys and services are short). */
+/** KeyValueStore keys, each part encoded to what Forge KVS accepts (see kvs-key.ts). */
 export const kvsKeys = {
   /** Serialises runs on one ticket: concurrent deliveries wait for the holder instead of racing it. */
-  runLease: (issueKey: string) => `setdiba:lease:${issueKey}`,
+  runLease: (issueKey: string) => `setdiba:lease:${part(issueKey)}`,
   /** Create-once per (ticket, attachment content): the same file attached twice is processed once. */
-  attachmentLock: (issueKey: string, hash: string) => `setdiba:attachment:${issueKey}:${hash}`,
+  attachmentLock: (issueKey: string, hash: string) => `setdiba:attachment:${part(issueKey)}:${part(hash)}`,
   /** Create-once per (original ticket, service): at most one clone ticket per service. */
-  cloneLock: (originalKey: string, service: string) => `setdiba:clone:${originalKey}:${service}`,
+  cloneLock: (originalKey: string, service: string) => `setdiba:clone:${part(originalKey)}:${part(service)}`,
   /** Ens integrated for a service in an environment, whatever ticket asked for it. */
   integrated: (environment: string, service: string, codiEns: string) =>
-    `setdiba:integrated:${environment}:${service}:${codiEns}`,
+    `setdiba:integrated:${part(environment)}:${part(service)}:${part(codiEns)}`,
 } as const;

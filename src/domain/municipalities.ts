@@ -3,6 +3,7 @@
  * municipalities.data.ts by scripts/generate-municipalities.ts). Used to refuse unknown INE codes in
  * province 08 and to warn when a row's name is not the official name of its code.
  */
+import { startsWithVowelSound } from './catalan-elision';
 import { deriveCodiEns } from './identifiers/ine10';
 import { MUNICIPALITY_ROWS } from './municipalities.data';
 
@@ -71,6 +72,36 @@ function withoutAccents(text: string): string {
 
 const officialKeys = new Map<Municipality, readonly string[]>();
 
+/**
+ * How "Ajuntament" joins the municipality's name: the article contracts or elides
+ * ("del Bruc", "de l'Ametlla del Vallès", "de la Garriga") and "de" elides before a vowel sound ("d'Abrera").
+ */
+function councilLink(municipality: Municipality): string {
+  const article = /^(els|el|les|la|l')\s*/i.exec(municipality.name.replace(/\u2019/g, "'"))?.[1]?.toLowerCase();
+  if (article === 'el') return 'del';
+  if (article === 'els') return 'dels';
+  if (article !== undefined) return `de ${article}`;
+  return startsWithVowelSound(municipality.name) ? "d'" : 'de';
+}
+
+/** The ajuntament's official name: "Ajuntament d'Abrera", "Ajuntament de l'Hospitalet de Llobregat". */
+export function councilName(municipality: Municipality): string {
+  const link = councilLink(municipality);
+  const name = link === 'de' || link === "d'" ? municipality.name : municipality.name.replace(/^(els|el|les|la|l')\s*/i, '');
+  return `Ajuntament ${link}${link.endsWith("'") ? '' : ' '}${name}`;
+}
+
+// "Ajuntament" and the words that join it to the name, longest first so "de la" is not read as "de".
+const COUNCIL_LINK = /^\s*ajuntament\s+(de\s+l['\u2019]\s*|de\s+la\s+|de\s+les\s+|dels\s+|del\s+|d['\u2019]\s*|de\s+)/i;
+
+/** A name written with "Ajuntament" must join it as Catalan does: "Ajuntament de Abrera" is not official. */
+function councilLinkIsRight(written: string, municipality: Municipality): boolean {
+  const match = COUNCIL_LINK.exec(written);
+  if (!match) return true;
+  const link = (match[1] ?? '').toLowerCase().replace(/\u2019/g, "'").replace(/\s+/g, ' ').trim();
+  return link === councilLink(municipality);
+}
+
 /** True when a written name is the municipality's official name (see nameKey for what is ignored). */
 export function isOfficialName(written: string, municipality: Municipality): boolean {
   let keys = officialKeys.get(municipality);
@@ -78,5 +109,5 @@ export function isOfficialName(written: string, municipality: Municipality): boo
     keys = [nameKey(municipality.name), nameKey(municipality.nameIneFormat)];
     officialKeys.set(municipality, keys);
   }
-  return keys.includes(nameKey(written));
+  return keys.includes(nameKey(written)) && councilLinkIsRight(written, municipality);
 }

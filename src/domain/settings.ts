@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { SERVICES, parseService, serviceKey, type ExtraAliases, type Service } from './services';
 import { migrateSettings, SettingsVersionError } from './settings-migrations';
+import { kvsKeyPart } from './kvs-key';
 
 export const SETTINGS_VERSION = 1;
 
@@ -411,15 +412,15 @@ export function defaultPaths(settings: Settings): string[] {
 
 /** The settings document of one Jira project. */
 export function settingsStorageKey(projectKey: string): string {
-  return `settings:${projectKey}`;
+  return `settings:${kvsKeyPart(projectKey)}`;
 }
 
 /** Prefix of the project's audit entries; each key ends in a sortable timestamp. */
 export function settingsAuditPrefix(projectKey: string): string {
-  return `settings-audit:${projectKey}:`;
+  return `settings-audit:${kvsKeyPart(projectKey)}:`;
 }
 
 /** The HTTP backend's bearer token: a secret, never part of the settings document. */
 export function backendTokenSecretKey(projectKey: string): string {
-  return `backend-token:${projectKey}`;
+  return `backend-token:${kvsKeyPart(projectKey)}`;
 }

@@ -1,20 +1,56 @@
 import type { KeyValueStore } from '../../ports/key-value-store';
 
-/** Same limits as Forge KVS, so a test fails here rather than in production. */
-const MAX_KEY_LENGTH = 500;
-const MAX_VALUE_BYTES = 240 * 1024;
+/**
+ * Forge KVS's limits, so a test fails here rather than in production. Sources (developer.atlassian.com):
+ * storage-reference/handling-errors-kvs (KEY_TOO_LONG 500, INVALID_KEY regex, MAX_SIZE, MAX_DEPTH) and
+ * limits-kvs-ce (value 240 KiB, secret 128 KiB). The error pages give the depth limit as 32; Forge
+ * stores a value inside its own record, so the value itself may nest 31 levels.
+ */
+export const KVS_LIMITS = {
+  maxKeyLength: 500,
+  keyPattern: /^(?!\s+$)[a-zA-Z0-9:._\s\-#]+$/,
+  maxValueBytes: 240 * 1024,
+  maxSecretBytes: 128 * 1024,
+  maxDepth: 31,
+} as const;
+
+/** Why Forge would refuse this key, or null. */
+export function kvsKeyProblem(key: string): string | null {
+  if (key.length === 0 || key.length > KVS_LIMITS.maxKeyLength) return `must be 1–${KVS_LIMITS.maxKeyLength} characters`;
+  if (!KVS_LIMITS.keyPattern.test(key)) return `must match ${String(KVS_LIMITS.keyPattern)}`;
+  return null;
+}
 
 function checkKey(key: string): void {
-  if (key.length === 0 || key.length > MAX_KEY_LENGTH) throw new Error(`KVS key must be 1–${MAX_KEY_LENGTH} characters: ${key.slice(0, 60)}…`);
+  const problem = kvsKeyProblem(key);
+  if (problem) throw new Error(`KVS key ${JSON.stringify(key.slice(0, 60))} ${problem}`);
 }
+
+/** Nesting of objects and arrays: a scalar is 0, `{}` and `[]` are 1, `{ a: [1] }` is 2. */
+function depthOf(value: unknown): number {
+  if (typeof value !== 'object' || value === null) return 0;
+  let deepest = 0;
+  for (const child of Object.values(value)) deepest = Math.max(deepest, depthOf(child));
+  return deepest + 1;
+}
+
+const utf8Length = (text: string) => new TextEncoder().encode(text).length;
 
 /** Values go through JSON like they do in Forge, so callers cannot rely on sharing object identity. */
 function serialise(key: string, value: unknown): string {
   const json = JSON.stringify(value);
   if (json === undefined) throw new Error(`KVS value for ${key} is not JSON`);
-  const bytes = new TextEncoder().encode(json).length;
-  if (bytes > MAX_VALUE_BYTES) throw new Error(`KVS value for ${key} is ${bytes} bytes; the limit is ${MAX_VALUE_BYTES}`);
+  const bytes = utf8Length(json);
+  if (bytes > KVS_LIMITS.maxValueBytes) throw new Error(`KVS value for ${key} is ${bytes} bytes; the limit is ${KVS_LIMITS.maxValueBytes}`);
+  // Measured on the JSON copy: what Forge receives, without cycles or functions.
+  const depth = depthOf(JSON.parse(json));
+  if (depth > KVS_LIMITS.maxDepth) throw new Error(`KVS value for ${key} nests ${depth} levels; the limit is ${KVS_LIMITS.maxDepth}`);
   return json;
+}
+
+function checkSecret(key: string, value: string): void {
+  const bytes = utf8Length(JSON.stringify(value));
+  if (bytes > KVS_LIMITS.maxSecretBytes) throw new Error(`KVS secret ${key} is ${bytes} bytes; the limit is ${KVS_LIMITS.maxSecretBytes}`);
 }
 
 /** KeyValueStore in memory (tests, the sandbox, `setdiba simulate`). */
@@ -23,6 +59,7 @@ export class MemoryKeyValueStore implements KeyValueStore {
   private readonly secrets = new Map<string, string>();
 
   async get<T = unknown>(key: string): Promise<T | undefined> {
+    checkKey(key);
     const json = this.values.get(key);
     return json === undefined ? undefined : (JSON.parse(json) as T);
   }
@@ -41,6 +78,7 @@ export class MemoryKeyValueStore implements KeyValueStore {
   }
 
   async delete(key: string): Promise<void> {
+    checkKey(key);
     this.values.delete(key);
   }
 
@@ -53,15 +91,18 @@ export class MemoryKeyValueStore implements KeyValueStore {
   }
 
   async getSecret(key: string): Promise<string | undefined> {
+    checkKey(key);
     return this.secrets.get(key);
   }
 
   async setSecret(key: string, value: string): Promise<void> {
     checkKey(key);
+    checkSecret(key, value);
     this.secrets.set(key, value);
   }
 
   async deleteSecret(key: string): Promise<void> {
+    checkKey(key);
     this.secrets.delete(key);
   }
 

@@ -68,7 +68,8 @@ export function unreadableNotice(files: readonly UnreadableFile[], { t }: Pick<R
         }),
       ),
     ),
-    paragraph(t('unreadable.outro')),
+    // The closing sentence points back to the files: "Adjunteu-lo" for one, "Adjunteu-los" for several.
+    paragraph(t('unreadable.outro', { count: files.length })),
   );
 }
 

@@ -5,6 +5,7 @@
  * Keys sort newest first (`<prefix><reverse timestamp>:<revision>`), because a KeyValueStore lists keys
  * in ascending order and the page wants the last changes.
  */
+import { kvsKeyPart } from '../../domain/kvs-key';
 import { SECRET_MASK, settingsAuditPrefix, type SettingsChange } from '../../domain/settings';
 import type { KeyValueStore } from '../../ports/key-value-store';
 
@@ -35,7 +36,7 @@ const MAX_TIME = 9_999_999_999_999;
 
 function auditKey(projectKey: string, at: Date, discriminator: string): string {
   const reverse = String(MAX_TIME - at.getTime()).padStart(13, '0');
-  return `${settingsAuditPrefix(projectKey)}${reverse}:${discriminator}`;
+  return `${settingsAuditPrefix(projectKey)}${reverse}:${kvsKeyPart(discriminator)}`;
 }
 
 export async function appendAudit(

@@ -52,7 +52,7 @@ describe('the internal results comment', () => {
   it('summarises, then lists each row with ens, codi d\'ens, NIF, DIR3, result and detail', () => {
     const text = adfToText(resultsComment(report(), ctx('ca')));
     expect(text).toContain('Integracions SetDIBA · OVER · PRO');
-    expect(text).toContain('5 ens en aquesta sol·licitud: 1 integrats, 1 ja integrats, 1 pendents d\'un agent, 1 pendents de confirmació, 1 rebutjats.');
+    expect(text).toContain('5 ens en aquest tiquet: 1 integrat, 1 ja integrat, 1 pendent d\'un agent, 1 pendent de confirmació, 1 rebutjat.');
     expect(text).toContain('Fila | Ens | Codi d\'ens | NIF | DIR3 | Resultat | Detall');
     expect(text).toMatch(/Abrera \| 0800180001 \| P0800100J \| L01080018 \| Integrat \| Integrat a PRO amb el certificat 0A1B\./);
     expect(text).toContain('Ja integrat a PRO (SUP-3); no s\'ha tornat a fer.');
@@ -83,8 +83,8 @@ describe('the internal results comment', () => {
 
   it('asks for the renewed certificate from 30 days before it expires, in every language', () => {
     const expiring = report({ certificate: { status: 'valid', serialNumber: '0A1B', sha256Fingerprint: 'AB:CD', expiring: { daysLeft: 12, expiresOn: '2026-12-08' } } });
-    expect(adfToText(resultsComment(expiring, ctx('ca')))).toContain('El certificat CDA de SetDIBA caduca el 2026-12-08 (d\'aquí a 12 dies)');
-    expect(adfToText(resultsComment(expiring, ctx('en')))).toContain('expires on 2026-12-08 (in 12 days)');
+    expect(adfToText(resultsComment(expiring, ctx('ca')))).toContain('El certificat CDA de SetDIBA caduca el 8 de desembre de 2026 (d\'aquí a 12 dies)');
+    expect(adfToText(resultsComment(expiring, ctx('en')))).toContain('expires on 8 December 2026 (in 12 days)');
     expect(checkAdf(resultsComment(expiring, ctx('es')), 'comment')).toEqual([]);
     expect(adfToText(resultsComment(report(), ctx('ca')))).not.toContain('caduca');
   });
@@ -92,7 +92,7 @@ describe('the internal results comment', () => {
   // What it costs in Jira calls is tested end to end (behaviours.test.ts, "cost"); here, only the counting.
   it('counts every row in the summary line, however many (311)', () => {
     const many = Array.from({ length: 311 }, () => rows[0]!);
-    expect(summaryLine({ rows: many }, ctx('en'))).toBe('311 ens in this request: 311 integrated.');
+    expect(summaryLine({ rows: many }, ctx('en'))).toBe('311 entities in this ticket: 311 integrated.');
   });
 });
 
@@ -113,7 +113,7 @@ describe('notices', () => {
   it('the split notice lists the new tickets in service order and what the original keeps', () => {
     const text = adfToText(splitNotice([{ service: 'OVER', key: 'SUP-4' }, { service: 'e-NOTUM', key: 'SUP-3' }], 'MUX', ctx('ca').t));
     expect(text).toContain('- e-NOTUM: SUP-3\n- OVER: SUP-4');
-    expect(text).toContain('Aquesta sol·licitud continua amb el servei MUX.');
+    expect(text).toContain('Aquest tiquet continua amb el servei MUX.');
   });
 
   it('the unreadable-file notice names the file and the reason', () => {
@@ -123,7 +123,7 @@ describe('notices', () => {
 
   it('the MUX notice gives the production dates and asks for the missing ones', () => {
     const text = adfToText(muxNotice([entity('MUX', { name: 'Abrera', productionDate: '2026-07-01' }), entity('MUX', { name: 'Alella', codiEns: '0800390004' })], ctx('ca').t));
-    expect(text).toContain('Abrera (0800180001): 2026-07-01');
+    expect(text).toContain('Abrera (0800180001): 1 de juliol de 2026');
     expect(text).toContain('Cal que SetDIBA indiqui la data de pas a producció d\'aquests ens:\n- Alella (0800390004)');
   });
 });
@@ -140,7 +140,7 @@ describe('a results comment for many rows', () => {
     expect(fitted.partial).toBe(true);
     expect(JSON.stringify(fitted.body).length).toBeLessThanOrEqual(COMMENT_BUDGET_CHARS);
     const text = adfToText(fitted.body);
-    expect(text).toContain('311 ens en aquesta sol·licitud: 310 integrats, 1 rebutjats.');
+    expect(text).toContain('311 ens en aquest tiquet: 310 integrats, 1 rebutjat.');
     expect(text.indexOf('Ens 200')).toBeLessThan(text.indexOf('Ens 0 '));
     expect(text).toMatch(/Aquí es mostren \d+ de 311 files/);
     expect(checkAdf(fitted.body, 'comment')).toEqual([]);
@@ -161,6 +161,6 @@ describe('a "what to correct" comment for many rows', () => {
     }));
     const body = correctionsComment(rejected, ctx('ca'))!;
     expect(JSON.stringify(body).length).toBeLessThanOrEqual(28_000);
-    expect(adfToText(body)).toMatch(/I \d+ problemes més del mateix tipus/);
+    expect(adfToText(body)).toMatch(/Hi ha \d+ problemes més que no caben en aquest comentari/);
   });
 });

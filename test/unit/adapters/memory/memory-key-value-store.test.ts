@@ -19,7 +19,31 @@ describe('MemoryKeyValueStore', () => {
   it('enforces Forge’s key and value limits', async () => {
     const store = new MemoryKeyValueStore();
     await expect(store.set('k'.repeat(501), 1)).rejects.toThrow(/500/);
+    await expect(store.set('k'.repeat(500), 1)).resolves.toBeUndefined();
     await expect(store.set('big', 'x'.repeat(241 * 1024))).rejects.toThrow(/limit/);
+    await expect(store.set('fits', 'x'.repeat(239 * 1024))).resolves.toBeUndefined();
+  });
+
+  it('refuses the keys Forge refuses: characters outside its set, blank keys, empty keys — on every call', async () => {
+    const store = new MemoryKeyValueStore();
+    for (const key of ['settings:SUP/1', 'clau:àcid', 'a|b', 'x?y', '   ', '']) {
+      await expect(store.set(key, 1)).rejects.toThrow(/KVS key/);
+      await expect(store.setIfAbsent(key, 1)).rejects.toThrow(/KVS key/);
+      await expect(store.get(key)).rejects.toThrow(/KVS key/);
+      await expect(store.setSecret(key, 's')).rejects.toThrow(/KVS key/);
+    }
+    // Everything in Forge's set is fine, spaces and '#' included.
+    await expect(store.set('setdiba:clone:SUP-1:e-NOTUM #2 a_b.c', 1)).resolves.toBeUndefined();
+  });
+
+  it('refuses secrets over 128 KiB and values nested deeper than 31 levels', async () => {
+    const store = new MemoryKeyValueStore();
+    await expect(store.setSecret('cert:key', 'x'.repeat(129 * 1024))).rejects.toThrow(/secret.*limit/);
+    await expect(store.setSecret('cert:key', 'x'.repeat(127 * 1024))).resolves.toBeUndefined();
+    const nested = (levels: number): unknown => (levels === 0 ? 'leaf' : { child: nested(levels - 1) });
+    await expect(store.set('deep', nested(31))).resolves.toBeUndefined();
+    await expect(store.set('deeper', nested(32))).rejects.toThrow(/nests 32 levels/);
+    await expect(store.setIfAbsent('deeper', [nested(31)])).rejects.toThrow(/levels/);
   });
 
   it('lists by prefix in key order, never including secrets', async () => {
