@@ -31,6 +31,7 @@ import {
 } from '../usecases/panel';
 import { JiraClient } from '../adapters/jira/jira-client';
 import { asAppTransport, asUserTransport } from '../adapters/forge/request-jira-transport';
+import { mustReachForge } from '../adapters/forge/platform-errors';
 import {
   PANEL_FUNCTIONS,
   panelPayloadSchemas,
@@ -103,6 +104,8 @@ export async function handlePanelCall(makeDeps: PanelDepsFactory, call: PanelCal
     const data = await dispatch(fn, deps, caller, parsed.data);
     return { ok: true, data } as PanelResult<PanelFunction>;
   } catch (error) {
+    // Consent prompts and permission faults are Forge's to show, not ours to reword.
+    if (mustReachForge(error)) throw error;
     if (error instanceof PanelActionError) return failure(error.code, tPanel(lang, error.messageKey, error.params));
     if (error instanceof RetryableError) return failure('unavailable', tPanel(lang, 'errorUnavailable'));
     if (error instanceof PanelPropertyFullError) return failure('conflict', tPanel(lang, 'errorInternal'));

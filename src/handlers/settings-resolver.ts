@@ -15,6 +15,7 @@ import Resolver from '@forge/resolver';
 import { z } from 'zod';
 import { createHttpBackendProbe, type FetchLike } from '../adapters/backend/http-client';
 import { ForgeKeyValueStore } from '../adapters/forge/kvs-key-value-store';
+import { mustReachForge } from '../adapters/forge/platform-errors';
 import { asUserTransport } from '../adapters/forge/request-jira-transport';
 import { JiraClient } from '../adapters/jira/jira-client';
 import { errorMessage, RetryableError } from '../domain/errors';
@@ -125,6 +126,8 @@ export function createSettingsHandlers(makeDeps: (accountId: string) => Settings
         const implementation = implementations[fn] as Implementation<F>;
         return { ok: true, data: await implementation(deps, caller, payload.data as z.output<(typeof settingsPayloadSchemas)[F]>) };
       } catch (error) {
+        // Consent prompts and permission faults are Forge's to show, not ours to reword.
+        if (mustReachForge(error)) throw error;
         return mapError(lang, error);
       }
     };
