@@ -1,26 +1,24 @@
 import { InternalServerError, PartialSuccessError, Queue, RateLimitError, type PushEvent } from '@forge/events';
 import { RetryableError } from '../../domain/errors';
 import type { JobQueue } from '../../ports/job-queue';
+import { MAX_BYTES_PER_PUSH, MAX_EVENTS_PER_PUSH, assertJobsWithinLimit, queuedJobBytes } from './queue-limits';
 
-/** Forge limits per push (limits-async-events): 50 events and 200 KB. */
-export const MAX_EVENTS_PER_PUSH = 50;
-export const MAX_BYTES_PER_PUSH = 200 * 1024;
+export { MAX_BYTES_PER_JOB, MAX_BYTES_PER_PUSH, MAX_EVENTS_PER_PUSH, QueueJobTooLargeError } from './queue-limits';
 
 /** A job must be a JSON object: Forge delivers it to the consumer as `event.body`. */
 export type QueueJob = Record<string, unknown>;
 
-function byteLength(job: QueueJob): number {
-  return new TextEncoder().encode(JSON.stringify({ body: job })).length;
-}
-
-/** Splits jobs into pushes within Forge's limits; one job over the size limit is refused outright. */
+/**
+ * Splits jobs into pushes within Forge's limits. Any job over the per-job limit refuses the whole call
+ * before the first push, so a caller never leaves half its jobs queued.
+ */
 export function batchesWithinLimits<Job extends QueueJob>(jobs: readonly Job[]): Job[][] {
+  assertJobsWithinLimit(jobs);
   const batches: Job[][] = [];
   let current: Job[] = [];
   let size = 0;
   for (const job of jobs) {
-    const jobSize = byteLength(job);
-    if (jobSize > MAX_BYTES_PER_PUSH) throw new Error(`A queue job of ${jobSize} bytes exceeds Forge's ${MAX_BYTES_PER_PUSH}`);
+    const jobSize = queuedJobBytes(job);
     if (current.length === MAX_EVENTS_PER_PUSH || size + jobSize > MAX_BYTES_PER_PUSH) {
       batches.push(current);
       current = [];

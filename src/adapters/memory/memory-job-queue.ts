@@ -1,4 +1,5 @@
 import type { JobQueue } from '../../ports/job-queue';
+import { assertJobsWithinLimit } from '../forge/queue-limits';
 
 /** What Forge hands a queue consumer (`AsyncEvent` in @forge/events), so handlers run unchanged. */
 export interface Delivery<Job> {
@@ -55,6 +56,8 @@ export class MemoryJobQueue<Job> implements JobQueue<Job> {
 
   async push(jobs: readonly Job[]): Promise<void> {
     if (jobs.length === 0) return;
+    // Forge's per-job limit, so a test meets it before production does.
+    assertJobsWithinLimit(jobs);
     const jobId = `job-${this.nextId++}`;
     for (const job of jobs) {
       // A copy through JSON, as the platform serialises events: no shared state with the producer.

@@ -9,7 +9,7 @@ jest.mock('@forge/events', () => {
 
 import { RateLimitError } from '@forge/events';
 import { RetryableError } from '../../../../src/domain/errors';
-import { ForgeJobQueue, MAX_BYTES_PER_PUSH, batchesWithinLimits } from '../../../../src/adapters/forge/events-job-queue';
+import { ForgeJobQueue, MAX_BYTES_PER_JOB, QueueJobTooLargeError, batchesWithinLimits } from '../../../../src/adapters/forge/events-job-queue';
 
 beforeEach(() => {
   push.mockReset().mockResolvedValue({ jobId: 'j' });
@@ -29,10 +29,19 @@ describe('ForgeJobQueue', () => {
     expect(push.mock.calls.map((call) => (call[0] as unknown[]).length)).toEqual([50, 50, 20]);
   });
 
-  it('keeps each push under 200 KB and refuses a single job over it', () => {
+  it('keeps each push under 200 KB', () => {
     const big = { blob: 'x'.repeat(90 * 1024) };
     expect(batchesWithinLimits([big, big, big]).map((b) => b.length)).toEqual([2, 1]);
-    expect(() => batchesWithinLimits([{ blob: 'x'.repeat(MAX_BYTES_PER_PUSH) }])).toThrow(/exceeds/);
+  });
+
+  it('refuses a job over 100 KB (the limit for consumers with timeouts over 55 s) before pushing anything', async () => {
+    const small = { issueKey: 'SUP-1' };
+    const tooBig = { blob: 'x'.repeat(MAX_BYTES_PER_JOB) };
+    await expect(new ForgeJobQueue('setdiba-jobs').push([small, tooBig])).rejects.toBeInstanceOf(QueueJobTooLargeError);
+    expect(push).not.toHaveBeenCalled();
+    // Just under the limit, counted as Forge counts the event ({ body }), is fine.
+    const fits = { blob: 'x'.repeat(MAX_BYTES_PER_JOB - JSON.stringify({ body: { blob: '' } }).length) };
+    await expect(new ForgeJobQueue('setdiba-jobs').push([fits])).resolves.toBeUndefined();
   });
 
   it('reports a rate-limited push as retryable', async () => {

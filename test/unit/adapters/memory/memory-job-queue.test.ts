@@ -1,4 +1,5 @@
 import { MemoryJobQueue, type Delivery } from '../../../../src/adapters/memory/memory-job-queue';
+import { QueueJobTooLargeError } from '../../../../src/adapters/forge/queue-limits';
 
 type Job = { issueKey: string };
 
@@ -11,6 +12,13 @@ describe('MemoryJobQueue', () => {
     expect(seen).toHaveLength(1);
     expect(seen[0]).toMatchObject({ body: { issueKey: 'SUP-1' }, queueName: 'setdiba-jobs' });
     expect(seen[0]?.retryContext).toBeUndefined();
+    expect(queue.pending).toHaveLength(0);
+  });
+
+  it('refuses a job over Forge’s 100 KB limit loudly, queuing none of the call’s jobs', async () => {
+    const queue = new MemoryJobQueue<{ issueKey: string; blob?: string }>();
+    await expect(queue.push([{ issueKey: 'SUP-1' }, { issueKey: 'SUP-2', blob: 'x'.repeat(100 * 1024) }])).rejects.toBeInstanceOf(QueueJobTooLargeError);
+    expect(queue.pushed).toHaveLength(0);
     expect(queue.pending).toHaveLength(0);
   });
 
