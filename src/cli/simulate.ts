@@ -182,7 +182,7 @@ export async function simulate(options: SimulateOptions, io: CliIo): Promise<{ r
       attachments: files,
     });
     await emulator.idle();
-    const event = created.find((e) => e.issue.key === issue.key);
+    const event = created.find((e) => 'issue' in e && e.issue.key === issue.key);
     if (!event) throw new Error(`the emulator emitted no created event for ${issue.key}`);
     const deliver = () => handleProductEvent(pipeline, event);
     if (options.concurrent) await Promise.all(Array.from({ length: options.deliveries }, deliver));

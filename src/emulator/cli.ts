@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     randomSeed: Number(values['random-seed']),
     ...(latency !== undefined ? { latency } : {}),
     failOnViolations: false,
-    onEvent: (event) => console.log(`event ${event.eventType} ${event.issue.key}`),
+    onEvent: (event) => console.log(`event ${event.eventType} ${'issue' in event ? event.issue.key : `issue ${event.attachment.issueId}`}`),
   });
   let reported = 0;
   const timer = setInterval(() => {

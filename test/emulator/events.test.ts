@@ -32,7 +32,7 @@ describe('emulator: product events for the app trigger', () => {
         },
       });
       expect(typeof event.timestamp).toBe('number');
-      expect(event.issue.fields.created).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+0000$/);
+      expect('issue' in event && event.issue.fields.created).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+0000$/);
     } finally {
       await jira.stop();
     }
@@ -43,7 +43,7 @@ describe('emulator: product events for the app trigger', () => {
     const jira = await startJiraEmulator({
       onEvent: async (e) => {
         // What the app's trigger does: re-read the issue through REST, as the payload is partial.
-        const issue = await call(jira, jira.site.appAccountId, 'GET', `/rest/api/3/issue/${e.issue.key}?fields=labels`);
+        const issue = await call(jira, jira.site.appAccountId, 'GET', `/rest/api/3/issue/${'issue' in e ? e.issue.key : e.attachment.issueId}?fields=labels`);
         seen.push(`${e.eventType} ${e.selfGenerated} ${issue.json.fields.labels.join(',')}`);
       },
     });

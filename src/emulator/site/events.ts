@@ -5,6 +5,7 @@
  * the `onEvent` listener after the HTTP response that caused them has been sent.
  */
 export type ProductEventType = 'avi:jira:created:issue' | 'avi:jira:updated:issue' | 'avi:jira:commented:issue';
+export type AttachmentEventType = 'avi:jira:created:attachment';
 
 export interface EventUser {
   accountId: string;
@@ -61,5 +62,17 @@ export interface IssueCommentedEvent extends BaseEvent {
   comment: { id: string; author: EventUser; created: string; updated: string; jsdPublic: boolean };
 }
 
-export type ProductEvent = IssueCreatedEvent | IssueUpdatedEvent | IssueCommentedEvent;
+/**
+ * `avi:jira:created:attachment` (Forge "Attachment events": `eventType` and `attachment`). It names
+ * the issue by id only, not by key; Jira raises it besides the issue's own `updated` event.
+ */
+export interface AttachmentCreatedEvent {
+  eventType: AttachmentEventType;
+  attachment: { id: string; issueId: string; fileName: string; mimeType: string; size: number; created: string; author: EventUser };
+  atlassianId: string;
+  selfGenerated: boolean;
+  timestamp: number;
+}
+
+export type ProductEvent = IssueCreatedEvent | IssueUpdatedEvent | IssueCommentedEvent | AttachmentCreatedEvent;
 export type EventListener = (event: ProductEvent) => void | Promise<void>;

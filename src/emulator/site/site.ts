@@ -416,6 +416,22 @@ export class Site {
       this.emitUpdated(issue, author, [
         { field: 'Attachment', fieldId: 'attachment', fieldtype: 'jira', from: null, fromString: null, to: attachment.id, toString: attachment.filename },
       ]);
+      // Jira raises the attachment's own event too: an app subscribed to both sees the same change twice.
+      this.emit({
+        eventType: 'avi:jira:created:attachment',
+        attachment: {
+          id: attachment.id,
+          issueId: issue.id,
+          fileName: attachment.filename,
+          mimeType: attachment.mimeType,
+          size: attachment.content.length,
+          created: jiraDate(attachment.created),
+          author: { accountId: author },
+        },
+        atlassianId: author,
+        selfGenerated: author === this.appAccountId,
+        timestamp: this.now().getTime(),
+      });
     }
     return attachment;
   }
