@@ -42,6 +42,8 @@ export interface JiraEmulatorOptions {
   maxAttachmentBytes?: number;
   /** stop() throws on recorded violations and listener errors (default true). */
   failOnViolations?: boolean;
+  /** The platform create refuses the Request Type field (400 naming it); also `site.platformCreateRefusesRequestType`. */
+  refuseRequestTypeOnPlatformCreate?: boolean;
 }
 
 export interface JiraEmulator {
@@ -75,6 +77,7 @@ export async function startJiraEmulator(options: JiraEmulatorOptions = {}): Prom
   if (seed === 'demo') demoSeed(site);
   else if (typeof seed === 'function') seed(site);
   if (options.onEvent) site.onEvent(options.onEvent);
+  site.platformCreateRefusesRequestType = options.refuseRequestTypeOnPlatformCreate ?? false;
 
   const maxAttachmentBytes = options.maxAttachmentBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES;
   const state: ServerState = {

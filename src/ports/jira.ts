@@ -111,6 +111,21 @@ export interface NewIssue {
   properties?: Record<string, unknown>;
 }
 
+/**
+ * `createIssue`: Jira refused the Request Type field (a 400 naming it). Creating a request that way is
+ * undocumented; the caller falls back to JSM's documented create (`createRequest`).
+ */
+export class RequestTypeFieldRefusedError extends Error {
+  constructor(
+    readonly fieldId: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'RequestTypeFieldRefusedError';
+  }
+}
+
 export interface JiraComment {
   id: string;
   authorAccountId: string | null;

@@ -12,6 +12,7 @@ import {
   type RouteResult,
 } from './context';
 import { applyEdit, isAssignable, planEdit } from './issue-edits';
+import { REQUEST_TYPE_FIELD } from '../site/site';
 import { FIELD_NAMES, issueFields, selectFields, statusJson } from './representations';
 
 const MAX_PROPERTY_CHARS = 32768;
@@ -76,6 +77,9 @@ const createIssue: RouteHandler = (ctx) => {
   const reporterRef = isRecord(fields.reporter) ? fields.reporter : null;
   const reporter = reporterRef ? String(reporterRef.accountId ?? '') : ctx.caller.accountId;
   if (reporter && !ctx.site.user(reporter)) errors.reporter = `Reporter '${reporter}' does not exist.`;
+  if (ctx.site.platformCreateRefusesRequestType && REQUEST_TYPE_FIELD in fields) {
+    errors[REQUEST_TYPE_FIELD] = `Field '${REQUEST_TYPE_FIELD}' cannot be set. It is not on the appropriate screen, or unknown.`;
+  }
   if (Object.keys(errors).length > 0) throw new HttpError(400, [], errors);
   delete fields.project;
   delete fields.issuetype;

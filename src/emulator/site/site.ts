@@ -154,6 +154,11 @@ export class Site {
   readonly events: ProductEvent[] = [];
   readonly appAccountId: string;
   readonly now: () => Date;
+  /**
+   * When true, `POST /rest/api/3/issue` refuses the Request Type field with a 400 naming it, as a site
+   * may (the platform create with that field is undocumented); the app then falls back to JSM's create.
+   */
+  platformCreateRefusesRequestType = false;
 
   private nextId = 10000;
   private readonly listeners: EventListener[] = [];

@@ -16,16 +16,12 @@ import { RUN_PROPERTY, cloneRunState, cloneSearchJql } from '../../domain/run-st
 import type { Service } from '../../domain/services';
 import type { Settings } from '../../domain/settings';
 import type { Lang } from '../../i18n';
-import type { JsmRequestType } from '../../ports/jira';
+import { RequestTypeFieldRefusedError, type JsmRequestType } from '../../ports/jira';
 import type { PipelineDeps } from './deps';
 import type { LoadedTicket } from './ticket';
+import { findUntaggedJsmClone, raiseCloneViaJsm, type CloneLock } from './jsm-clone';
 
 export const CLONE_LINK_TYPE = 'Cloners';
-
-interface CloneLock {
-  state: 'creating' | 'created';
-  key: string | null;
-}
 
 export interface ServiceTicket {
   service: Service;
@@ -131,6 +127,13 @@ export async function ensureServiceTickets(
           await completeClone(deps, ticket, servicePlan, lock.key, workbook, false);
           return { service, key: lock.key, fresh: false };
         }
+        // Raised through JSM's create by an attempt that died before recording the key: adopt it.
+        const adopted = lock?.jsm ? await findUntaggedJsmClone(deps, ticket.issue.projectKey, lock.jsm) : null;
+        if (adopted && lock?.jsm) {
+          await deps.kvs.set(lockKey, { state: 'created', key: adopted, jsm: lock.jsm } satisfies CloneLock);
+          await completeClone(deps, ticket, servicePlan, adopted, workbook, false);
+          return { service, key: adopted, fresh: false };
+        }
         // 'creating' with no clone to be found by property: the attempt that took the lock died before
         // Jira raised the ticket (a raised ticket carries its property from creation, so the search
         // would have found it). The run lease guarantees that attempt is over: raising it now is safe.
@@ -187,10 +190,10 @@ async function issueTypeOf(readRequestTypes: ReadRequestTypes, ticket: LoadedTic
  * no moment at which the clone exists untagged: a process that dies right after Jira answered leaves a
  * ticket the retry finds by property, and the link, the lock and the workbook are completed then.
  *
- * JSM's create-request API (POST /rest/servicedeskapi/request) takes no properties, so it is not used
- * here: any use of it leaves a window in which a crash makes the retry raise a second ticket. The
- * platform create sets what the JSM one did — reporter (the customer), request type (the Request Type
- * field, whose value is the request type id), organizations — plus the description as ADF.
+ * The platform create sets what the JSM one does — reporter (the customer), request type (the Request
+ * Type field, whose value is the request type id), organizations — plus the description as ADF. That
+ * use of the field is undocumented: if the site refuses it, JSM's create-request API raises the ticket
+ * instead and the lock covers the moment it is untagged (see jsm-clone.ts).
  */
 async function raiseClone(
   deps: PipelineDeps,
@@ -215,17 +218,39 @@ async function raiseClone(
   if (organizationIds.length > 0 && !fields.organizations) {
     deps.log?.warn('no Organizations field on the site; the clone is not shared with organizations', { origin: issue.key });
   }
-  const created = await deps.jira.createIssue({
-    projectKey: issue.projectKey,
-    issueTypeId,
-    summary: `[${plan.service}] ${facts.summary}`.slice(0, MAX_SUMMARY),
-    description: descriptionAdf(facts.descriptionText),
-    reporterAccountId: facts.reporter?.accountId ?? null,
-    requestType: { fieldId: fields.requestType, requestTypeId },
-    organizations: fields.organizations && organizationIds.length > 0 ? { fieldId: fields.organizations, ids: organizationIds } : null,
-    properties: { [RUN_PROPERTY]: cloneRunState(issue.key, plan.service, contentHash(bytes)) },
-  });
-  const key = created.key;
+  const summary = `[${plan.service}] ${facts.summary}`.slice(0, MAX_SUMMARY);
+  const runState = cloneRunState(issue.key, plan.service, contentHash(bytes));
+  let key: string;
+  try {
+    const created = await deps.jira.createIssue({
+      projectKey: issue.projectKey,
+      issueTypeId,
+      summary,
+      description: descriptionAdf(facts.descriptionText),
+      reporterAccountId: facts.reporter?.accountId ?? null,
+      requestType: { fieldId: fields.requestType, requestTypeId },
+      organizations: fields.organizations && organizationIds.length > 0 ? { fieldId: fields.organizations, ids: organizationIds } : null,
+      properties: { [RUN_PROPERTY]: runState },
+    });
+    key = created.key;
+  } catch (error) {
+    if (!(error instanceof RequestTypeFieldRefusedError)) throw error;
+    // The site refuses the undocumented platform create of a request: JSM's documented one instead.
+    deps.log?.warn('the platform create refused the Request Type field; raising the clone with JSM\'s create', { origin: issue.key });
+    key = await raiseCloneViaJsm(deps, {
+      lockKey: kvsKeys.cloneLock(issue.key, plan.service),
+      originKey: issue.key,
+      runState,
+      request: {
+        serviceDeskId: facts.serviceDeskId,
+        requestTypeId,
+        summary,
+        descriptionText: facts.descriptionText,
+        raiseOnBehalfOf: facts.reporter?.accountId ?? null,
+        organizationIds: fields.organizations ? organizationIds : [],
+      },
+    });
+  }
   // The clone exists and is tagged; dying here is survivable (the retry finds it by property).
   await deps.hooks?.afterStep?.('clone-raised', issue.key);
   await settleAll([

@@ -32,6 +32,7 @@ export type PipelineStep =
   | 'attachment-marked'
   | 'attachments-read'
   | 'clones-searched'
+  | 'clone-requested'
   | 'clone-raised'
   | 'clone-created'
   | 'clones'

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { NewIssue } from '../../../ports/jira';
+import { RequestTypeFieldRefusedError, type NewIssue } from '../../../ports/jira';
+import { JiraApiError } from '../errors';
 import { id } from '../schemas';
 import { sendAndRead, type CallContext } from '../send';
 
@@ -14,7 +15,7 @@ const created = z.object({ id, key: z.string() });
  * refused with "Operation value must be a string"); the Organizations field takes organization ids,
  * as numbers like JSM's own create-request API.
  */
-export function createIssue(ctx: CallContext, issue: NewIssue): Promise<{ key: string; id: string }> {
+export async function createIssue(ctx: CallContext, issue: NewIssue): Promise<{ key: string; id: string }> {
   const fields: Record<string, unknown> = {
     project: { key: issue.projectKey },
     issuetype: { id: issue.issueTypeId },
@@ -28,9 +29,17 @@ export function createIssue(ctx: CallContext, issue: NewIssue): Promise<{ key: s
     fields[issue.organizations.fieldId] = issue.organizations.ids.map((orgId) => (/^\d+$/.test(orgId) ? Number(orgId) : orgId));
   }
   const properties = Object.entries(issue.properties ?? {}).map(([key, value]) => ({ key, value }));
-  return sendAndRead(ctx, created, {
-    method: 'POST',
-    path: '/rest/api/3/issue',
-    body: { json: { fields, ...(properties.length > 0 ? { properties } : {}) } },
-  });
+  try {
+    return await sendAndRead(ctx, created, {
+      method: 'POST',
+      path: '/rest/api/3/issue',
+      body: { json: { fields, ...(properties.length > 0 ? { properties } : {}) } },
+    });
+  } catch (error) {
+    const fieldId = issue.requestType?.fieldId;
+    if (fieldId && error instanceof JiraApiError && error.status === 400 && fieldId in error.errors) {
+      throw new RequestTypeFieldRefusedError(fieldId, error.message, { cause: error });
+    }
+    throw error;
+  }
 }
