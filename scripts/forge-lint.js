@@ -70,8 +70,12 @@ function readManifest() {
   return document.toJS();
 }
 
-/** @param {Record<string, any>} manifest (any: unvalidated YAML) */
-function validateManifestSchema(manifest) {
+/** @type {import('ajv').ValidateFunction | null} */
+let compiledSchema = null;
+
+/** The schema is large (seconds to compile): compiled once per process. */
+function manifestValidator() {
+  if (compiledSchema) return compiledSchema;
   // The schema @forge/lint validates with, not whichever @forge/manifest npm hoisted.
   const schemaPath = require.resolve('@forge/manifest/out/schema/manifest-schema.json', {
     paths: [path.dirname(require.resolve('@forge/lint/package.json'))],
@@ -80,14 +84,28 @@ function validateManifestSchema(manifest) {
   // strict: false because Atlassian's schema uses annotation keywords Ajv does not know.
   const ajv = new Ajv({ allErrors: true, strict: false });
   addFormats(ajv);
-  const validate = ajv.compile(schema);
-  if (validate(manifest)) return;
+  compiledSchema = ajv.compile(schema);
+  return compiledSchema;
+}
+
+/**
+ * Validates against the JSON schema shipped in @forge/manifest. @forge/lint's FullManifestLinter runs
+ * the same schema, but only among its other findings and with a linter crash reported as a warning;
+ * this check stands alone and fails the lint by itself.
+ * @param {Record<string, any>} manifest (any: unvalidated YAML)
+ * @returns {string[]} the problems found (also added to the lint's problems)
+ */
+function validateManifestSchema(manifest) {
+  const before = problems.length;
+  const validate = manifestValidator();
+  if (validate(manifest)) return [];
   // A `oneOf` failure lists every branch; the errors at the deepest path say what is really wrong.
   const errors = validate.errors ?? [];
   const deepest = Math.max(...errors.map((error) => error.instancePath.split('/').length));
   for (const error of errors.filter((e) => e.instancePath.split('/').length === deepest)) {
     problems.push(`manifest.yml ${error.instancePath || '/'}: ${error.message} ${JSON.stringify(error.params)}`);
   }
+  return problems.slice(before);
 }
 
 /** @param {Record<string, any>} manifest (any: unvalidated YAML) */
@@ -391,7 +409,12 @@ function finish(count) {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+module.exports = { validateManifestSchema };
+
+// Imported by a test for validateManifestSchema alone; run, it lints.
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
