@@ -12,6 +12,7 @@ import { cloneFileName } from '../usecases/process-ticket/clones';
 import { mapLimit } from '../usecases/process-ticket/concurrency';
 import { reportContext } from '../usecases/process-ticket/describe';
 import type { PanelPipeline, TicketPreview, TicketProgress } from '../usecases/panel/deps';
+import type { PreviewOutcome } from '../usecases/preview-ticket';
 import { rowIdOf } from '../usecases/panel/panel-property';
 import type { Pipeline } from './pipeline';
 import { runHistory } from './run-history';
@@ -34,9 +35,39 @@ const UNREADABLE_KEYS = new Set(['file.unreadable', 'file.encrypted', 'file.too_
 export function panelPipeline(pipeline: Pipeline): PanelPipeline {
   const { deps } = pipeline;
 
+  /**
+   * A service ticket the app raised holds only the workbook the split attached, which is never read
+   * back as a template. Its rows are the original's rows for its service, as the split planned them:
+   * they are shown here, and their decisions, MUX dates and runs live on the original (`home`), whose
+   * runs integrate them under their keys. Once the clone has rows of its own (a corrected file attached
+   * to it), those are its rows and it is its own home.
+   */
+  const asClone = async (clone: PreviewOutcome): Promise<{ outcome: PreviewOutcome; home: string } | null> => {
+    const { originKey, service } = clone.state;
+    if (clone.state.role !== 'clone' || !originKey || !service || !clone.plan) return null;
+    if (clone.plan.services.some((sp) => sp.rows.length > 0)) return null;
+    const origin = await pipeline.previewTicket(originKey);
+    const own = origin?.plan?.services.find((sp) => sp.service === service);
+    if (!origin?.plan || !own) return null;
+    const plan = { ...origin.plan, ticketKey: clone.facts.key, services: [{ ...own, target: { kind: 'self' as const } }], unassigned: [], unreadable: [], selfReviewReasons: [] };
+    return {
+      home: originKey,
+      outcome: {
+        ...origin,
+        facts: clone.facts,
+        recognition: clone.recognition,
+        plan,
+        // The split's workbook is this ticket's file: the rows listed are its rows.
+        attachments: clone.attachments.map((a) => (a.status === 'produced' ? { ...a, status: 'read' as const, rowCount: own.rows.length } : a)),
+      },
+    };
+  };
+
   const preview = async (issueKey: string, lang: Lang): Promise<TicketPreview | null> => {
-    const outcome = await pipeline.previewTicket(issueKey);
-    if (!outcome) return null;
+    const self = await pipeline.previewTicket(issueKey);
+    if (!self) return null;
+    const delegated = await asClone(self);
+    const outcome = delegated?.outcome ?? self;
     const t = pipelineText(lang);
     // Held and MUX rows too: an agent's decision or the MUX owner may have had them integrated since.
     const lookups = (outcome.plan?.services ?? []).flatMap((sp) =>
@@ -68,6 +99,7 @@ export function panelPipeline(pipeline: Pipeline): PanelPipeline {
       })),
       results,
       backendMode: outcome.settings.backend.mode,
+      home: delegated?.home ?? issueKey,
     };
   };
 

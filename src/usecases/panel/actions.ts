@@ -22,8 +22,9 @@ function assertSetdiba(loaded: LoadedPanel): void {
   if (!loaded.preview.recognition.recognised) throw new PanelActionError('conflict', 'errorNotSetdiba');
 }
 
-async function enqueue(deps: PanelDeps, caller: PanelCaller, reason: RunRequest['reason']): Promise<PanelState> {
-  await deps.pipeline.enqueueRun({ issueKey: caller.issueKey, requestedBy: caller.accountId, reason });
+/** Runs go to the ticket whose run applies this one's decisions (the original, for a split's ticket). */
+async function enqueue(deps: PanelDeps, caller: PanelCaller, reason: RunRequest['reason'], home: string = caller.issueKey): Promise<PanelState> {
+  await deps.pipeline.enqueueRun({ issueKey: home, requestedBy: caller.accountId, reason });
   return getPanelState(deps, caller);
 }
 
@@ -32,7 +33,7 @@ export async function runNow(deps: PanelDeps, caller: PanelCaller): Promise<Pane
   const loaded = await loadPanel(deps, caller);
   assertSetdiba(loaded);
   assertIdle(loaded);
-  return enqueue(deps, caller, 'panel');
+  return enqueue(deps, caller, 'panel', loaded.home);
 }
 
 /** Confirm or reject rows held for a warning; the next run integrates the confirmed ones. */
@@ -55,7 +56,7 @@ export async function decideRows(deps: PanelDeps, caller: PanelCaller, payload: 
       { rowIds: [...new Set(payload.rowIds)], decision: payload.decision, reason: payload.reason?.trim() || null, by: actor(deps, caller) },
     ],
   };
-  await writePanelProperty(deps.jiraAsApp, caller.issueKey, property);
+  await writePanelProperty(deps.jiraAsApp, loaded.home, property);
   return getPanelState(deps, caller);
 }
 
@@ -78,7 +79,7 @@ export async function setMuxProductionDate(
   const mux = loaded.property.mux ?? emptyPanelMux();
   const by = actor(deps, caller);
   if (!payload.rowIds) {
-    await writePanelProperty(deps.jiraAsApp, caller.issueKey, { ...loaded.property, mux: { ...mux, date: payload.date, recordedBy: by } });
+    await writePanelProperty(deps.jiraAsApp, loaded.home, { ...loaded.property, mux: { ...mux, date: payload.date, recordedBy: by } });
     return getPanelState(deps, caller);
   }
   const open = new Set((loaded.state.mux.ens ?? []).filter((e) => e.status === 'mux-pending' || e.status === 'mux-scheduled').map((e) => e.rowId));
@@ -86,7 +87,7 @@ export async function setMuxProductionDate(
   if (unknown.length > 0) throw new PanelActionError('conflict', 'errorMuxRowsNotWaiting', { rows: rowLabels(unknown) });
   const rowDates = { ...mux.rowDates };
   for (const rowId of payload.rowIds) rowDates[rowId] = { date: payload.date, by };
-  await writePanelProperty(deps.jiraAsApp, caller.issueKey, { ...loaded.property, mux: { ...mux, rowDates } });
+  await writePanelProperty(deps.jiraAsApp, loaded.home, { ...loaded.property, mux: { ...mux, rowDates } });
   return getPanelState(deps, caller);
 }
 
@@ -120,11 +121,11 @@ export async function integrateMuxNow(deps: PanelDeps, caller: PanelCaller, payl
   }
   assertIdle(loaded);
   const current = loaded.property.mux ?? emptyPanelMux();
-  await writePanelProperty(deps.jiraAsApp, caller.issueKey, {
+  await writePanelProperty(deps.jiraAsApp, loaded.home, {
     ...loaded.property,
     mux: { ...current, integrateRequestedBy: actor(deps, caller), force },
   });
-  return enqueue(deps, caller, 'mux');
+  return enqueue(deps, caller, 'mux', loaded.home);
 }
 
 /** Assisted mode: tick (or untick) a step done by hand. */
@@ -138,7 +139,7 @@ export async function markChecklistStep(
   if (!loaded.state.checklist?.some((step) => step.id === payload.stepId)) {
     throw new PanelActionError('conflict', 'errorStepUnknown');
   }
-  await writePanelProperty(deps.jiraAsApp, caller.issueKey, {
+  await writePanelProperty(deps.jiraAsApp, loaded.home, {
     ...loaded.property,
     checklist: { ...loaded.property.checklist, [payload.stepId]: { done: payload.done, by: actor(deps, caller) } },
   });

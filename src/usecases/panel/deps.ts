@@ -31,6 +31,11 @@ export interface TicketPreview {
   results: ReadonlyMap<string, 'integrated' | 'already-integrated'>;
   /** The integration backend's mode from the settings. */
   backendMode: 'assisted' | 'http';
+  /**
+   * The ticket whose `setdiba.panel` holds this ticket's decisions, MUX dates and checklist marks, and
+   * whose run applies them: the original for a service ticket the split raised, else the ticket itself.
+   */
+  home?: string;
 }
 
 export interface RunRequest {

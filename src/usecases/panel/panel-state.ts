@@ -24,6 +24,8 @@ async function lookupUsers(jira: JiraPort, accountIds: readonly string[]): Promi
 }
 
 export interface LoadedPanel {
+  /** Where this ticket's decisions are kept and runs applied (the original, for a split's ticket). */
+  home: string;
   preview: TicketPreview;
   progress: TicketProgress;
   property: PanelProperty;
@@ -31,12 +33,16 @@ export interface LoadedPanel {
 }
 
 export async function loadPanel(deps: PanelDeps, caller: PanelCaller): Promise<LoadedPanel> {
-  const [preview, progress, property] = await Promise.all([
+  const [preview, progress, ownProperty] = await Promise.all([
     deps.pipeline.preview(caller.issueKey, caller.lang),
     deps.pipeline.progress(caller.issueKey, caller.lang),
     readPanelProperty(deps.jiraAsApp, caller.issueKey),
   ]);
+  let property = ownProperty;
   if (!preview) throw new PanelActionError('not_found', 'errorNotFound');
+  // A split's ticket keeps its decisions on the original (see PanelPipeline.preview's `home`).
+  const home = preview.home ?? caller.issueKey;
+  if (home !== caller.issueKey) property = await readPanelProperty(deps.jiraAsApp, home);
   const owner = preview.settings.services.MUX.ownerAccountId;
   const assignees = preview.plan?.services.map((service) => service.assignee).filter((id): id is string => !!id) ?? [];
   const users = await lookupUsers(deps.jiraAsApp, owner ? [owner, ...assignees] : assignees);
@@ -50,7 +56,7 @@ export async function loadPanel(deps: PanelDeps, caller: PanelCaller): Promise<L
     today: madridToday(deps.clock.now()),
     describe: (problem) => deps.pipeline.describeProblem(problem, caller.lang),
   });
-  return { preview, progress, property, state };
+  return { preview, progress, property, state, home };
 }
 
 export async function getPanelState(deps: PanelDeps, caller: PanelCaller): Promise<PanelState> {

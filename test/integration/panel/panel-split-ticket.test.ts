@@ -1,0 +1,76 @@
+/**
+ * Every ticket the app raised is workable from its own panel (issue 10, item 3): a service ticket of a
+ * split shows its rows (the split's workbook), its held rows can be decided, its assisted checklist
+ * ticked, a run started, and a MUX service ticket has its MUX section — whatever the internal comment
+ * tells agents to do "from the panel" can be done there.
+ */
+import { issuesOf } from '../../../src/cli/simulate-report';
+import type { RunState } from '../../../src/domain/run-state';
+import { madridToday } from '../../../src/usecases/panel/panel-state';
+import { ajuntament, template } from '../pipeline/fixtures';
+import { DEMO, startHarness, type Harness } from '../pipeline/harness';
+import { panelCalls } from './panel-calls';
+
+const U = DEMO.users;
+const ROWS = [
+  ajuntament(240, { service: 'MUX' }),
+  ajuntament(241, { service: 'OVER' }),
+  ajuntament(242, { service: 'OVER', name: 'Ajuntament de Can Inventat' }), // name.mismatch: held
+];
+
+describe('a service ticket raised by a split', () => {
+  let h: Harness;
+  let key: string;
+  let over: string;
+  let mux: string;
+  let panel: ReturnType<typeof panelCalls>;
+  beforeAll(async () => {
+    h = await startHarness({ backend: 'assisted', settings: (s) => void (s.splitMode = 'umbrella') });
+    panel = panelCalls(h);
+    key = h.raise({ files: { 'alta.xlsx': template(ROWS) } });
+    await h.drain();
+    const tickets = (h.emulator.site.issue(key)!.properties.get('setdiba.run') as RunState).tickets;
+    over = tickets.OVER!;
+    mux = tickets.MUX!;
+  });
+  afterAll(() => h.stop());
+
+  it('lists its file and its rows, with the assisted checklist', async () => {
+    const state = await panel.call(U.agent, over, 'getPanelState');
+    expect(state.cloneOf).toBe(key);
+    expect(state.attachments.map((a) => [a.status, a.rowCount])).toEqual([['read', 2]]);
+    expect(state.rows.map((r) => [r.codiEns, r.status])).toEqual([
+      [ROWS[1]!.codiEns, 'pending'],
+      [ROWS[2]!.codiEns, 'waiting'],
+    ]);
+    expect(state.checklist?.map((s) => s.codiEns)).toEqual([ROWS[1]!.codiEns]);
+  });
+
+  it('confirms a held row and runs from the service ticket; the results land on it', async () => {
+    const held = (await panel.call(U.agent, over, 'getPanelState')).rows.find((r) => r.status === 'waiting')!;
+    const confirmed = await panel.call(U.agent, over, 'decideRows', { rowIds: [held.id], decision: 'confirm' });
+    expect(confirmed.rows.find((r) => r.id === held.id)?.status).toBe('confirmed');
+    const before = issuesOf(h.emulator).find((i) => i.key === over)!.comments.length;
+    await panel.call(U.agent, over, 'run');
+    await h.drain();
+    const added = issuesOf(h.emulator).find((i) => i.key === over)!.comments.slice(before);
+    expect(added.some((c) => !c.public && c.text.includes('Marta Puig'))).toBe(true);
+    const state = await panel.call(U.agent, over, 'getPanelState');
+    expect(state.checklist?.map((s) => s.codiEns).sort()).toEqual([ROWS[1]!.codiEns, ROWS[2]!.codiEns].sort());
+  });
+
+  it('ticks a checklist step on the service ticket', async () => {
+    const step = (await panel.call(U.agent, over, 'getPanelState')).checklist![0]!;
+    const state = await panel.call(U.agent, over, 'markChecklistStep', { stepId: step.id, done: true });
+    expect(state.checklist?.find((s) => s.id === step.id)).toMatchObject({ done: true, doneBy: { displayName: 'Marta Puig' } });
+  });
+
+  it('has the MUX section on the MUX service ticket, where a date can be recorded', async () => {
+    const today = madridToday(new Date());
+    const before = await panel.call(U.agent, mux, 'getPanelState');
+    expect(before.mux.applicable).toBe(true);
+    expect(before.rows.map((r) => r.status)).toEqual(['mux-pending']);
+    const state = await panel.call(U.agent, mux, 'setMuxProductionDate', { date: today });
+    expect(state.mux.ens?.map((e) => [e.date, e.due])).toEqual([[today, true]]);
+  });
+});
