@@ -120,6 +120,24 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Sandbo
     displayName: (accountId) => emulator.site.user(accountId)?.displayName ?? accountId,
     jiraAs: (accountId: string): JiraPort | null => (users.some((u) => u.accountId === accountId) ? jiraAs(accountId) : null),
     jiraAsApp,
+    restAs: (accountId: string) =>
+      users.some((u) => u.accountId === accountId)
+        ? async (method, path, body) => {
+            const response = await fetch(`${emulator.baseUrl}${path}`, {
+              method,
+              headers: { ...emulator.authHeaders(accountId), accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+              ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+            });
+            const text = await response.text();
+            let json: unknown = null;
+            try {
+              json = text ? (JSON.parse(text) as unknown) : null;
+            } catch {
+              json = null;
+            }
+            return { status: response.status, json };
+          }
+        : null,
     resolvers,
     // The customer portal creates the request with its attachments in one step, so the app sees one
     // "created" event with the files already there (the REST API would need two calls and two events).

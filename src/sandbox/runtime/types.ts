@@ -53,6 +53,8 @@ export interface RaiseRequestInput {
   files: UploadedFile[];
 }
 
+export type RestCall = (method: 'GET' | 'POST', path: string, body?: unknown) => Promise<{ status: number; json: unknown }>;
+
 /** Everything the web page needs from the running sandbox. Parts that are missing are `null`. */
 export interface SandboxRuntime {
   readonly projectKey: string;
@@ -64,6 +66,11 @@ export interface SandboxRuntime {
   displayName(accountId: string): string;
   /** Jira as this user (REST against the emulator), so the page sees what that user may see. */
   jiraAs(accountId: string): JiraPort | null;
+  /**
+   * A REST call to the emulator as this user, for what JiraPort does not cover (the ticket view's
+   * transitions): the page posts to the sandbox, which calls Jira as the current user, as a browser would.
+   */
+  restAs(accountId: string): RestCall | null;
   /** Jira as the app: what the page needs regardless of the current user (e.g. issue properties). */
   readonly jiraAsApp: JiraPort | null;
   readonly resolvers: Partial<Record<UiResource, ResolverDefinitions>>;
