@@ -98,6 +98,7 @@ describe('raising a request with the platform API', () => {
         reporterAccountId: null,
         requestType: { fieldId: fields.requestType, requestTypeId: '999' },
       }),
-    ).rejects.toBeInstanceOf(JiraApiError);
+      // A 400 naming the Request Type field is what makes the pipeline fall back to JSM's create.
+    ).rejects.toMatchObject({ name: 'RequestTypeFieldRefusedError', cause: expect.any(JiraApiError) });
   });
 });
