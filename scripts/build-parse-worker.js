@@ -72,6 +72,10 @@ async function bundle() {
     // SheetJS's licence header is kept; ASCII output keeps the embedded text free of encoding surprises.
     legalComments: 'inline',
     charset: 'ascii',
+    // SheetJS prints warnings with console.*: in a worker they reach the process's stdout/stderr (breaking
+    // `setdiba check --json`), in-process they would reach the host's log. A module-scope `console` that
+    // says nothing shadows the global one for all of the bundle's code.
+    banner: { js: "'use strict'; var console = { log() {}, info() {}, warn() {}, error() {}, debug() {}, trace() {}, dir() {}, table() {} };" },
     metafile: true,
     write: false,
     logLevel: 'warning',

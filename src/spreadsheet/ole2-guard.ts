@@ -1,19 +1,31 @@
 /**
  * A structural check of OLE2 (Compound File) containers, the .xls format, before SheetJS reads them.
  *
- * SheetJS follows a stream's sector chain through the FAT without remembering where it has been when the
- * stream starts outside the chains it indexed first (xlsx.js get_sector_list). A FAT entry that points
- * back into the chain then makes it push onto an array forever. A worker's heap limit does not contain
- * that: V8 aborts the whole process on such growth ("Reached heap limit", nodejs/node#47224), so the
- * crafted file must be refused before it reaches the parser. This follows every chain SheetJS would
- * follow, the same way it does, and refuses cycles.
+ * SheetJS (CFB read_directory, get_sector_list) follows the FAT chain of every directory entry that
+ * declares 4096 bytes or more, whatever its type (stream, storage, unknown), without remembering where it
+ * has been. A FAT entry that points back into the chain makes it push onto an array forever, and a worker's
+ * heap limit does not contain that: V8 aborts the whole process ("Reached heap limit", nodejs/node#47224).
+ * Its path builder (build_full_paths) re-queues nodes reachable twice through the left/right/child links,
+ * so a cycle there grows a queue to hundreds of MB. This check follows what SheetJS would follow, the way
+ * it does, and refuses: looping chains, chains that leave the file, a directory whose links are no tree.
+ * Format: [MS-CFB] 2.2 (header), 2.3 (FAT), 2.6 (directory entries and their red-black tree).
  */
 const ENTRY_BYTES = 128;
-const STREAM = 2;
-/** Streams this large live in the regular FAT (smaller ones in the mini stream, whose walk is bounded). */
+const ROOT = 5;
+/** Entries this large live in the regular FAT (smaller ones in the mini stream, whose walk is bounded). */
 const MINI_STREAM_CUTOFF = 4096;
+const NO_STREAM = -1;
 
 export type Ole2Check = { ok: true } | { ok: false; detail: string };
+
+interface Entry {
+  type: number;
+  left: number;
+  right: number;
+  child: number;
+  start: number;
+  size: number;
+}
 
 export function checkOle2Structure(bytes: Uint8Array): Ole2Check {
   if (bytes.length < 512) return { ok: false, detail: 'shorter than a header' };
@@ -51,26 +63,75 @@ export function checkOle2Structure(bytes: Uint8Array): Ole2Check {
     if (fatSector === undefined || fatSector < 0 || fatSector >= sectorCount) return null;
     return int32(offsetOf(fatSector) + (sector % entriesPerSector) * 4);
   };
-  const chain = (start: number): number[] | null => {
+  /** The sectors of a chain; a string says why it is refused. */
+  const chain = (start: number): number[] | string => {
     const seen = new Set<number>();
     for (let sector: number | null = start; sector !== null && sector >= 0; sector = next(sector)) {
-      if (seen.has(sector)) return null;
+      if (seen.has(sector)) return 'loops';
+      if (sector >= sectorCount) return 'runs past the end of the file';
       seen.add(sector);
     }
     return [...seen];
   };
 
   const directory = chain(int32(0x30) ?? -2);
-  if (directory === null) return { ok: false, detail: 'directory chain loops' };
+  if (typeof directory === 'string') return { ok: false, detail: `directory chain ${directory}` };
+  const entries: Entry[] = [];
   for (const sector of directory) {
-    if (sector >= sectorCount) continue;
-    for (let entry = offsetOf(sector); entry + ENTRY_BYTES <= Math.min(offsetOf(sector + 1), bytes.length); entry += ENTRY_BYTES) {
-      if (bytes[entry + 0x42] !== STREAM) continue;
-      const size = int32(entry + 0x78) ?? 0;
-      if (size >= MINI_STREAM_CUTOFF && chain(int32(entry + 0x74) ?? -2) === null) {
-        return { ok: false, detail: 'stream sector chain loops' };
-      }
+    for (let at = offsetOf(sector); at + ENTRY_BYTES <= Math.min(offsetOf(sector + 1), bytes.length); at += ENTRY_BYTES) {
+      entries.push({
+        type: bytes[at + 0x42]!,
+        left: view.getInt32(at + 0x44, true),
+        right: view.getInt32(at + 0x48, true),
+        child: view.getInt32(at + 0x4c, true),
+        start: view.getInt32(at + 0x74, true),
+        size: view.getInt32(at + 0x78, true),
+      });
     }
   }
-  return { ok: true };
+
+  // Every large entry's chain, as SheetJS walks it (once per start sector). A sound file's chains share no
+  // sector, so together they cannot be longer than the file: that bounds the work whatever the directory says.
+  const walked = new Set<number>();
+  let steps = 0;
+  for (const [index, entry] of entries.entries()) {
+    if (entry.type === ROOT || entry.size < MINI_STREAM_CUTOFF || walked.has(entry.start)) continue;
+    if (entry.start < 0) continue; // SheetJS finds no sector there and stops at once
+    walked.add(entry.start);
+    const sectors = chain(entry.start);
+    if (typeof sectors === 'string') return { ok: false, detail: `entry ${index} (type ${entry.type}): sector chain ${sectors}` };
+    steps += sectors.length;
+    if (steps > sectorCount) return { ok: false, detail: 'sector chains longer than the file' };
+  }
+  return checkTree(entries);
+}
+
+/**
+ * The left/right/child links must form a tree: every entry reached from at most one link, and none only
+ * from a cycle. An entry no link reaches is harmless (unused slots); a cycle or a shared node is not.
+ */
+function checkTree(entries: readonly Entry[]): Ole2Check {
+  const parents = new Uint32Array(entries.length);
+  for (const [index, entry] of entries.entries()) {
+    for (const link of [entry.left, entry.right, entry.child]) {
+      if (link === NO_STREAM) continue;
+      if (link < 0 || link >= entries.length) return { ok: false, detail: `entry ${index} links to ${link}, outside the directory` };
+      if (link === 0 || link === index) return { ok: false, detail: `entry ${index} links back to ${link}` };
+      parents[link]! += 1;
+      if (parents[link]! > 1) return { ok: false, detail: `entry ${link} is linked twice` };
+    }
+  }
+  // With at most one parent each, an entry that cannot be reached from one without a parent sits on a cycle.
+  const reached = new Uint8Array(entries.length);
+  const stack: number[] = [];
+  for (let index = 0; index < entries.length; index++) if (parents[index] === 0) stack.push(index);
+  while (stack.length > 0) {
+    const index = stack.pop()!;
+    if (reached[index]) continue;
+    reached[index] = 1;
+    const entry = entries[index]!;
+    for (const link of [entry.left, entry.right, entry.child]) if (link !== NO_STREAM && !reached[link]) stack.push(link);
+  }
+  const cycle = reached.indexOf(0);
+  return cycle === -1 ? { ok: true } : { ok: false, detail: `entry ${cycle} sits on a cycle of links` };
 }

@@ -15,16 +15,20 @@
  * Latin-1, so the Windows-1252 symbols in 0x80-0x9F (euro sign, curly quotes) are lost; Excel 97+ .xls,
  * .xlsx, .xlsm and .ods store Unicode and are unaffected (docs/dependencies.md, "Packaging note").
  *
- * Protocol: the host posts { bytes: Uint8Array, sheetRows, maxColumns, mode } and gets back, as a JSON string,
- * { ok: true, sheets: [{ name, rows }], date1904 } with rows of plain cells (string | number | boolean |
- * null; dates stay serial numbers) or { ok: false, reason: 'encrypted' | 'corrupt', detail }.
- * The thread says { ready: true } once SheetJS is loaded.
+ * Protocol: the host posts { bytes: Uint8Array, sheetRows, maxColumns, maxAnswerChars, mode } and gets back,
+ * as a JSON string, { ok: true, sheets: [{ name, rows }], date1904 } with rows of plain cells (string |
+ * number | boolean | null; dates stay serial numbers) or { ok: false, reason: 'encrypted' | 'corrupt' |
+ * 'too_large', detail }. The thread says { ready: true } once SheetJS is loaded.
+ *
+ * The same script also runs in the host's own thread when no worker thread can start (parser-host.ts,
+ * "in-process fallback"): evaluated with no parentPort, it only exports `handle(request)`.
+ *
+ * SheetJS writes to the console ("ODS number format may be incorrect", "Missing Info for XLS Record"); in a
+ * worker, console.log reaches the process's stdout and would break `setdiba check --json`. The build puts a
+ * silent `console` in this script's scope (scripts/build-parse-worker.js, banner), so nothing here prints.
  */
 import { parentPort } from 'node:worker_threads';
 import { CFB, read } from 'xlsx';
-
-if (!parentPort) throw new Error('the spreadsheet parse worker must run as a worker thread');
-const port = parentPort;
 
 /** Error cells as Excel shows them (SheetJS keeps only the code when cellText is off). */
 /** @type {Record<number, string>} */
@@ -32,11 +36,14 @@ const ERROR_TEXT = { 0: '#NULL!', 7: '#DIV/0!', 15: '#VALUE!', 23: '#REF!', 29: 
 
 /**
  * @typedef {string | number | boolean | null} RawCell
- * @typedef {{ bytes: Uint8Array, sheetRows: number, maxColumns: number, mode: 'parse' | 'encryption-only' }} ParseRequest
+ * @typedef {{ bytes: Uint8Array, sheetRows: number, maxColumns: number, maxAnswerChars: number, mode: 'parse' | 'encryption-only' }} ParseRequest
  * @typedef {{ ok: true, sheets: { name: string, rows: RawCell[][] }[], date1904: boolean }
  *   | { ok: true, encrypted: false }
- *   | { ok: false, reason: 'encrypted' | 'corrupt', detail: string }} ParseResponse
+ *   | { ok: false, reason: 'encrypted' | 'corrupt' | 'too_large', detail: string }} ParseResponse
  */
+
+/** The answer grew past what the host accepts to copy. */
+class AnswerTooLarge extends Error {}
 
 /**
  * An OLE2 file holding an encrypted OOXML package (what Excel writes for a password-protected .xlsx).
@@ -68,10 +75,13 @@ function cellValue(cell) {
 }
 
 /**
- * Rows and columns are clamped here too: `<dimension>` and cell references are the file's claims.
- * @param {import('xlsx').WorkSheet} sheet @param {number} maxRows @param {number} maxColumns @returns {RawCell[][]}
+ * Rows and columns are clamped here too: `<dimension>` and cell references are the file's claims. The
+ * characters of the answer are counted as it is built, so a huge one is refused before it is serialised.
+ * @param {import('xlsx').WorkSheet} sheet @param {number} maxRows @param {number} maxColumns
+ * @param {{ left: number }} budget characters the answer may still take
+ * @returns {RawCell[][]}
  */
-function sheetRows(sheet, maxRows, maxColumns) {
+function sheetRows(sheet, maxRows, maxColumns, budget) {
   /** @type {(import('xlsx').CellObject[] | undefined)[]} */
   const data = sheet['!data'] ?? [];
   /** @type {RawCell[][]} */
@@ -83,7 +93,12 @@ function sheetRows(sheet, maxRows, maxColumns) {
     const row = [];
     if (source) {
       const width = Math.min(source.length, maxColumns);
-      for (let c = 0; c < width; c++) row.push(cellValue(source[c]));
+      for (let c = 0; c < width; c++) {
+        const value = cellValue(source[c]);
+        budget.left -= typeof value === 'string' ? value.length + 3 : 8;
+        row.push(value);
+      }
+      if (budget.left < 0) throw new AnswerTooLarge('the cells hold more than the answer may carry');
       while (row.length > 0 && row[row.length - 1] === null) row.pop();
     }
     rows.push(row);
@@ -113,11 +128,12 @@ function parse(request) {
     WTF: false,
   });
   const sheets = [];
+  const budget = { left: request.maxAnswerChars };
   for (const name of workbook.SheetNames) {
     // A sheet named "__proto__" must not reach the prototype.
     if (!Object.prototype.hasOwnProperty.call(workbook.Sheets, name)) continue;
     const sheet = workbook.Sheets[name];
-    if (sheet) sheets.push({ name: String(name), rows: sheetRows(sheet, request.sheetRows, request.maxColumns) });
+    if (sheet) sheets.push({ name: String(name), rows: sheetRows(sheet, request.sheetRows, request.maxColumns, budget) });
   }
   return { ok: true, sheets, date1904: Boolean(workbook.Workbook?.WBProps?.date1904) };
 }
@@ -127,17 +143,26 @@ function describe(error) {
   return error instanceof Error ? error.message : String(error);
 }
 
-port.on('message', (/** @type {ParseRequest} */ request) => {
+/**
+ * One request → the answer as a JSON string (one string crosses the thread boundary faster than the
+ * structured clone of thousands of cells). Never throws.
+ * @param {ParseRequest} request @returns {string}
+ */
+export function handle(request) {
   /** @type {ParseResponse} */
   let response;
   try {
     response = parse(request);
   } catch (error) {
     const detail = describe(error);
-    response = { ok: false, reason: /password|encrypt/i.test(detail) ? 'encrypted' : 'corrupt', detail };
+    if (error instanceof AnswerTooLarge) response = { ok: false, reason: 'too_large', detail };
+    else response = { ok: false, reason: /password|encrypt/i.test(detail) ? 'encrypted' : 'corrupt', detail };
   }
-  // One JSON string crosses the thread boundary faster than the structured clone of thousands of cells.
-  port.postMessage(JSON.stringify(response));
-});
+  return JSON.stringify(response);
+}
 
-port.postMessage({ ready: true });
+if (parentPort) {
+  const port = parentPort;
+  port.on('message', (/** @type {ParseRequest} */ request) => port.postMessage(handle(request)));
+  port.postMessage({ ready: true });
+}

@@ -10,9 +10,18 @@
  *
  * The pipeline must also remember attempts: a job that died while parsing an attachment must not parse it
  * again on the platform's retry (a "poison" file would burn the whole timeout on every retry).
+ *
+ * When no thread can start (worker threads forbidden, as under `node --permission` without
+ * `--allow-worker`; ERR_WORKER_* errors; a start-up timeout) that is the system's problem, never the file's:
+ * it is logged as such and the same bundled script runs in this thread instead ("in-process fallback").
+ * Callers only get here with files that passed every pre-parse guard (read-template.ts), which is what
+ * makes parsing without the thread's heap cap and kill switch acceptable; a file that still kills the
+ * invocation is stopped by the pipeline's poison-file mark. If even that cannot run, ParserUnavailableError
+ * is thrown: a system error to retry, not a damaged file.
  */
 import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
+import { RetryableError } from '../domain/errors';
 import type { RawCell, RawWorkbook } from '../domain/template/types';
 // Missing? It is build output: `npm run build` (or `npm ci`) writes it, and jest does before tests.
 import { PARSE_WORKER_SOURCE } from './generated/parse-worker-source';
@@ -23,6 +32,8 @@ export interface ParseRequest {
   bytes: Uint8Array;
   sheetRows: number;
   maxColumns: number;
+  /** Characters the answer may take (default SPREADSHEET_LIMITS.maxAnswerChars). */
+  maxAnswerChars?: number;
   /** 'encryption-only': just tell whether an OLE2 file is an encrypted OOXML package. */
   mode: 'parse' | 'encryption-only';
 }
@@ -30,7 +41,26 @@ export interface ParseRequest {
 export type ParseOutcome =
   | { ok: true; workbook: RawWorkbook }
   | { ok: true; encrypted: false }
-  | { ok: false; reason: 'encrypted' | 'corrupt' | 'timeout' | 'crashed'; detail: string };
+  | { ok: false; reason: 'encrypted' | 'corrupt' | 'too_large' | 'timeout' | 'crashed'; detail: string };
+
+/**
+ * No parser could run at all (no thread, and the in-process fallback failed): a system error that the
+ * platform retries (RetryableError), never a file problem.
+ */
+export class ParserUnavailableError extends RetryableError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, null, options);
+    this.name = 'ParserUnavailableError';
+  }
+}
+
+/** Where a system problem of the parser is told (a Forge log line, stderr in the CLI). Replaceable. */
+export type ParserSystemLog = (message: string, data: Record<string, unknown>) => void;
+let systemLog: ParserSystemLog = (message, data) => console.warn(`[setdiba] SYSTEM: ${message}`, JSON.stringify(data));
+
+export function setParserSystemLog(log: ParserSystemLog): void {
+  systemLog = log;
+}
 
 function isRawRows(value: unknown): value is RawCell[][] {
   if (!Array.isArray(value)) return false;
@@ -53,11 +83,15 @@ const responseSchema = z.union([
     date1904: z.boolean(),
   }),
   z.object({ ok: z.literal(true), encrypted: z.literal(false) }),
-  z.object({ ok: z.literal(false), reason: z.enum(['encrypted', 'corrupt']), detail: z.string() }),
+  z.object({ ok: z.literal(false), reason: z.enum(['encrypted', 'corrupt', 'too_large']), detail: z.string() }),
 ]);
 
-/** Starting a thread and loading SheetJS is not the parse; it gets its own, generous, bound. */
-const STARTUP_TIMEOUT_MS = 30_000;
+/**
+ * Starting a thread and loading SheetJS is not the parse: it takes 0.1-0.3 s on a loaded machine. Past
+ * this bound the thread is a system problem and the file is parsed in-process; it is part of the 5 s
+ * budget of a whole `setdiba check` (limits.ts).
+ */
+const STARTUP_TIMEOUT_MS = 1500;
 
 let warm: Promise<Worker> | null = null;
 let queue: Promise<unknown> = Promise.resolve();
@@ -99,12 +133,23 @@ function busy(worker: Worker): void {
   worker.ref();
 }
 
+/** A start-up failure that will not go away in this process (the permission model forbids threads). */
+let threadsForbidden = false;
+
 function startWorker(): Promise<Worker> {
   return new Promise<Worker>((resolve, reject) => {
-    const worker = new Worker(PARSE_WORKER_SOURCE, {
-      eval: true,
-      resourceLimits: { maxOldGenerationSizeMb: SPREADSHEET_LIMITS.parserHeapMb },
-    });
+    let worker: Worker;
+    try {
+      worker = new Worker(PARSE_WORKER_SOURCE, {
+        eval: true,
+        resourceLimits: { maxOldGenerationSizeMb: SPREADSHEET_LIMITS.parserHeapMb },
+      });
+    } catch (error: unknown) {
+      // ERR_ACCESS_DENIED (node --permission without --allow-worker) and ERR_WORKER_* throw here.
+      if ((error as NodeJS.ErrnoException | null)?.code === 'ERR_ACCESS_DENIED') threadsForbidden = true;
+      reject(error instanceof Error ? error : new Error(String(error)));
+      return;
+    }
     const fail = (error: unknown): void => {
       clearTimeout(timer);
       detach();
@@ -133,14 +178,57 @@ async function discard(worker: Worker): Promise<void> {
 
 type Settled = { kind: 'message'; data: unknown } | { kind: 'timeout' } | { kind: 'died'; detail: string };
 
+type BoundedRequest = ParseRequest & { maxAnswerChars: number };
+let inProcessHandle: ((request: BoundedRequest) => string) | null = null;
+
+/**
+ * The bundled worker script evaluated in this thread, once: without a parentPort it only exports
+ * handle(). Its only import is node:worker_threads, so a stand-in require is all it needs, and it works
+ * the same from src/, dist/ and the Forge bundle.
+ */
+function inProcessParser(): (request: BoundedRequest) => string {
+  if (inProcessHandle) return inProcessHandle;
+  const module = { exports: {} as Record<string, unknown> };
+  const standInRequire = (id: string): unknown => {
+    if (id === 'node:worker_threads' || id === 'worker_threads') return { parentPort: null };
+    throw new Error(`the parse worker script asked for ${id}`);
+  };
+  // Our own build output, not input: evaluating it is how the thread runs it too (`eval: true`).
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  new Function('require', 'module', 'exports', PARSE_WORKER_SOURCE)(standInRequire, module, module.exports);
+  const handle: unknown = module.exports['handle'];
+  if (typeof handle !== 'function') throw new Error('the parse worker script exports no handle()');
+  inProcessHandle = handle as (request: BoundedRequest) => string;
+  return inProcessHandle;
+}
+
+function parseInProcess(request: BoundedRequest, why: string): ParseOutcome {
+  systemLog('spreadsheet parser thread could not start; parsing in-process', { reason: why });
+  let answer: string;
+  try {
+    answer = inProcessParser()(request);
+  } catch (error: unknown) {
+    throw new ParserUnavailableError(`no spreadsheet parser could run (${why})`, { cause: error });
+  }
+  return outcomeOf(answer, request.maxAnswerChars);
+}
+
+function errorText(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  return code ? `${code}: ${message}` : message;
+}
+
 async function runOnce(request: ParseRequest, timeoutMs: number): Promise<ParseOutcome> {
+  const bounded: BoundedRequest = { ...request, maxAnswerChars: request.maxAnswerChars ?? SPREADSHEET_LIMITS.maxAnswerChars };
+  if (threadsForbidden) return parseInProcess(bounded, 'worker threads are forbidden in this process');
   warm ??= startWorker();
   let worker: Worker;
   try {
     worker = await warm;
   } catch (error: unknown) {
     warm = null;
-    return { ok: false, reason: 'crashed', detail: error instanceof Error ? error.message : String(error) };
+    return parseInProcess(bounded, errorText(error));
   }
   busy(worker);
   let detach = (): void => undefined;
@@ -159,7 +247,7 @@ async function runOnce(request: ParseRequest, timeoutMs: number): Promise<ParseO
     const { bytes } = request;
     const owned = bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
     const sent = owned ? bytes : bytes.slice();
-    worker.postMessage({ ...request, bytes: sent }, [sent.buffer as ArrayBuffer]);
+    worker.postMessage({ ...bounded, bytes: sent }, [sent.buffer as ArrayBuffer]);
   });
   detach();
   if (settled.kind === 'timeout') {
@@ -171,9 +259,17 @@ async function runOnce(request: ParseRequest, timeoutMs: number): Promise<ParseO
     return { ok: false, reason: 'crashed', detail: settled.detail };
   }
   idle(worker);
+  return outcomeOf(settled.data, bounded.maxAnswerChars);
+}
+
+/** The parser's JSON answer, checked. Its size is bounded in the parser; checked again before parsing it. */
+function outcomeOf(answer: unknown, maxAnswerChars: number): ParseOutcome {
+  if (typeof answer === 'string' && answer.length > maxAnswerChars * 2) {
+    return { ok: false, reason: 'too_large', detail: `answer of ${answer.length} characters` };
+  }
   let data: unknown;
   try {
-    data = typeof settled.data === 'string' ? JSON.parse(settled.data) : null;
+    data = typeof answer === 'string' ? JSON.parse(answer) : null;
   } catch {
     data = null;
   }

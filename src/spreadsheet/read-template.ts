@@ -1,8 +1,11 @@
 /**
  * Untrusted bytes → validated template. Never throws for a bad file: it answers with file problems.
  *
- *   extension → magic bytes → size → (zip: capped inflate, re-pack) → SheetJS in a killable thread
- *   (CSV: decode + split here) → raw sheets → src/domain/template (header, rows, rules)
+ *   extension → magic bytes → size → (zip: capped inflate, XML scans, re-pack | OLE2: container scan)
+ *   → SheetJS in a killable thread (CSV: decode + split here) → raw sheets → src/domain/template
+ *
+ * Every guard runs before SheetJS sees a byte: those guards are what make the in-process fallback (no
+ * thread available, parser-host.ts) safe. Only ParserUnavailableError, a system error, is thrown.
  */
 import type { ExtraAliases, Service } from '../domain/services';
 import { TEMPLATE_LIMITS } from '../domain/template/limits';
@@ -11,9 +14,10 @@ import type { RawWorkbook, TemplateReadResult } from '../domain/template/types';
 import { decodeCsvBytes, parseCsvText } from './csv';
 import { spreadsheetFormatOf, type SpreadsheetFormat } from './file-names';
 import { SPREADSHEET_LIMITS, MiB_BYTES } from './limits';
-import { containerOf } from './magic';
+import { containerOf, legacyXlsKind } from './magic';
 import { checkOle2Structure } from './ole2-guard';
-import { parseInWorker, type ParseOutcome } from './parser-host';
+import { parseInWorker, ParserUnavailableError, type ParseOutcome } from './parser-host';
+import { checkXmlParts } from './xml-guard';
 import { inflateZipCapped, type ZipPart } from './zip-guard';
 import { repackStored } from './zip-writer';
 
@@ -31,7 +35,7 @@ export interface ReadTemplateOptions {
 }
 
 /** Enough rows for a header anywhere in the scanned top rows plus one row past the data-row limit. */
-const SHEET_ROWS = TEMPLATE_LIMITS.headerScanRows + TEMPLATE_LIMITS.maxDataRows + 1;
+const SHEET_ROWS = SPREADSHEET_LIMITS.sheetRows;
 
 type Failure = { failure: TemplateReadResult };
 
@@ -45,7 +49,9 @@ export async function readTemplate(input: ReadTemplateInput, options: ReadTempla
       service: options.service ?? null,
       extraAliases: options.extraAliases ?? {},
     });
-  } catch {
+  } catch (error: unknown) {
+    // No parser could run: the system's problem, to retry; never "your file is damaged".
+    if (error instanceof ParserUnavailableError) throw error;
     // A bug or an exotic failure in a library must still be a clear answer about the file, not a crash.
     return unreadableResult(fileName, 'file.unreadable', { reason: 'corrupt' });
   }
@@ -69,13 +75,17 @@ async function readRawWorkbook(input: ReadTemplateInput, options: ReadTemplateOp
     const text = decodeCsvBytes(bytes);
     if (text === null) return fail('file.unreadable', { reason: 'text' });
     const rows = await parseCsvText(text, SHEET_ROWS);
-    return { sheets: [{ name: fileName.replace(/\.[^.]*$/, ''), rows }], date1904: false };
+    return { sheets: [{ name: csvSheetName(fileName), rows }], date1904: false };
   }
 
   const container = containerOf(bytes);
   if (container === 'ole2' && !checkOle2Structure(bytes).ok) return fail('file.unreadable', { reason: 'corrupt' });
   if (format === 'xls') {
-    if (container !== 'ole2') return signature();
+    if (container !== 'ole2') {
+      // Old Excel (BIFF2-4) and Excel 2003 XML, as web exports name them, are not damaged: say what they are.
+      const legacy = legacyXlsKind(bytes);
+      return legacy ? fail('file.unreadable', { reason: legacy }) : signature();
+    }
     return fromParser(await parse(bytes.slice(), 'parse', options), fail);
   }
   // .xlsx, .xlsm and .ods are zips. An OLE2 file under those names is what Excel writes for a
@@ -98,7 +108,17 @@ async function readRawWorkbook(input: ReadTemplateInput, options: ReadTemplateOp
   const kind = zipKind(inflated.parts);
   if (kind === 'ods-encrypted') return fail('file.encrypted');
   if (kind !== expectedZipKind(format)) return signature();
+  const scanned = checkXmlParts(inflated.parts, kind);
+  if (!scanned.ok) {
+    return scanned.reason === 'too_large' ? fail('file.too_large', { unit: scanned.unit }) : fail('file.unreadable', { reason: 'corrupt' });
+  }
   return fromParser(await parse(repackStored(inflated.parts), 'parse', options), fail);
+}
+
+/** "MUX/plantilla.csv" → "plantilla": the folder is no part of the sheet's name (nor names a service). */
+function csvSheetName(fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? fileName;
+  return base.replace(/\.[^.]*$/, '');
 }
 
 function expectedZipKind(format: Exclude<SpreadsheetFormat, 'csv' | 'xls'>): 'ooxml' | 'ods' {
@@ -124,9 +144,10 @@ function parse(bytes: Uint8Array, mode: 'parse' | 'encryption-only', options: Re
 
 function fromParser(
   outcome: ParseOutcome,
-  fail: (code: 'file.unreadable' | 'file.encrypted', params?: Record<string, string | number>) => Failure,
+  fail: (code: 'file.unreadable' | 'file.encrypted' | 'file.too_large', params?: Record<string, string | number>) => Failure,
 ): RawWorkbook | Failure {
   if (outcome.ok) return 'workbook' in outcome ? outcome.workbook : fail('file.unreadable', { reason: 'corrupt' });
   if (outcome.reason === 'encrypted') return fail('file.encrypted');
+  if (outcome.reason === 'too_large') return fail('file.too_large', { unit: 'content' });
   return fail('file.unreadable', { reason: outcome.reason === 'timeout' ? 'timeout' : 'corrupt' });
 }

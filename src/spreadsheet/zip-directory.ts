@@ -2,20 +2,29 @@
  * The structure of an untrusted zip (xlsx, xlsm, ods), read only as far as the guard needs it: the end of
  * central directory, the central directory, and each entry's local header. Nothing is inflated here.
  *
- * Anything a spreadsheet never needs and an attacker might use is refused: multi-disk and ZIP64 archives
- * (a file under 5 MiB never needs ZIP64; a ZIP64 sentinel is only accepted when the entry's ZIP64 extra
- * field gives the real value), encrypted entries (told apart: the user can do something about a password,
+ * Anything a spreadsheet never needs and an attacker might use is refused: multi-disk archives, encrypted
+ * entries (told apart: the user can do something about a password,
  * see ZipRefusal), methods other than stored and deflate, entries whose
  * local header disagrees with the central directory, entries that overlap one another or the directory
  * (the "overlapping files" zip bomb), duplicate names, and a central directory whose size or count lies.
  *
- * Format: APPNOTE.TXT (PKWARE), sections 4.3.6–4.3.16 and 4.5.3.
+ * ZIP64 is read, not refused: a file under 5 MiB never needs it, but writers add it anyway (Info-ZIP
+ * `zip -fz`, yazl and archiver with zip64 forced, Java for streamed entries). A ZIP64 end record is
+ * followed through its locator and must agree with the classic end record wherever that one is not a
+ * 0xFFFF/0xFFFFFFFF sentinel; an entry's sentinel is only accepted when its ZIP64 extra field gives the
+ * real value. Every other check then applies to the real values, so the caps hold as for any zip.
+ *
+ * Format: APPNOTE.TXT (PKWARE), sections 4.3.6–4.3.16 (4.3.14-15: ZIP64 end record and locator) and 4.5.3.
  */
 
 const SIG_LOCAL = 0x04034b50;
 const SIG_CENTRAL = 0x02014b50;
 const SIG_END = 0x06054b50;
+const SIG_END64 = 0x06064b50;
+const SIG_LOCATOR64 = 0x07064b50;
 const END_BYTES = 22;
+const END64_BYTES = 56;
+const LOCATOR64_BYTES = 20;
 const CENTRAL_BYTES = 46;
 const LOCAL_BYTES = 30;
 const MAX_COMMENT = 0xffff;
@@ -77,16 +86,10 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectoryResult {
 function readEntries(bytes: Uint8Array): ZipEntry[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const end = findEnd(bytes, view);
-  const disk = view.getUint16(end + 4, true);
-  const directoryDisk = view.getUint16(end + 6, true);
-  const entriesOnDisk = view.getUint16(end + 8, true);
-  const count = view.getUint16(end + 10, true);
-  const directorySize = view.getUint32(end + 12, true);
-  const directoryOffset = view.getUint32(end + 16, true);
-  if (count === U16_SENTINEL || directorySize === U32_SENTINEL || directoryOffset === U32_SENTINEL) fail('ZIP64 end of central directory');
+  const { disk, directoryDisk, entriesOnDisk, count, directorySize, directoryOffset, recordsStart } = endRecords(view, end);
   if (disk !== 0 || directoryDisk !== 0 || entriesOnDisk !== count) fail('multi-disk archive');
   const directoryEnd = directoryOffset + directorySize;
-  if (directoryEnd > end) fail('central directory overlaps its end record');
+  if (directoryEnd > recordsStart) fail('central directory overlaps its end record');
 
   const entries: ZipEntry[] = [];
   const extents: { start: number; end: number }[] = [];
@@ -144,6 +147,74 @@ function findEnd(bytes: Uint8Array, view: DataView): number {
     if (at + END_BYTES + view.getUint16(at + 20, true) <= bytes.length) return at;
   }
   return fail('no end of central directory (truncated?)');
+}
+
+interface EndValues {
+  disk: number;
+  directoryDisk: number;
+  entriesOnDisk: number;
+  count: number;
+  directorySize: number;
+  directoryOffset: number;
+  /** Where the end records start (the ZIP64 one when there is one): the directory must end before. */
+  recordsStart: number;
+}
+
+function safeNumber(value: bigint, what: string): number {
+  if (value > BigInt(Number.MAX_SAFE_INTEGER)) fail(`ZIP64 ${what} out of range`);
+  return Number(value);
+}
+
+/**
+ * The directory's place and size from the classic end record, or from the ZIP64 end record when a locator
+ * sits right before the classic one. Where both state a value, they must agree (unless the classic one is
+ * the sentinel that means "see ZIP64").
+ */
+function endRecords(view: DataView, end: number): EndValues {
+  const classic: EndValues = {
+    disk: view.getUint16(end + 4, true),
+    directoryDisk: view.getUint16(end + 6, true),
+    entriesOnDisk: view.getUint16(end + 8, true),
+    count: view.getUint16(end + 10, true),
+    directorySize: view.getUint32(end + 12, true),
+    directoryOffset: view.getUint32(end + 16, true),
+    recordsStart: end,
+  };
+  const locator = end - LOCATOR64_BYTES;
+  const hasLocator = locator >= 0 && view.getUint32(locator, true) === SIG_LOCATOR64;
+  if (!hasLocator) {
+    if (classic.count === U16_SENTINEL || classic.directorySize === U32_SENTINEL || classic.directoryOffset === U32_SENTINEL) {
+      fail('ZIP64 sentinel without a ZIP64 end record');
+    }
+    return classic;
+  }
+  if (view.getUint32(locator + 4, true) !== 0 || view.getUint32(locator + 16, true) !== 1) fail('multi-disk archive (ZIP64 locator)');
+  const record = safeNumber(view.getBigUint64(locator + 8, true), 'end record offset');
+  if (record + END64_BYTES > locator || view.getUint32(record, true) !== SIG_END64) fail('no ZIP64 end record where its locator points');
+  // The record's own size field counts what follows it (44 for version 1); an extensible data sector
+  // may follow, which no spreadsheet writer uses, but it must still end at the locator.
+  if (safeNumber(view.getBigUint64(record + 4, true), 'end record size') + 12 !== locator - record) fail('ZIP64 end record size disagrees with its place');
+  const zip64: EndValues = {
+    disk: view.getUint32(record + 16, true),
+    directoryDisk: view.getUint32(record + 20, true),
+    entriesOnDisk: safeNumber(view.getBigUint64(record + 24, true), 'entry count'),
+    count: safeNumber(view.getBigUint64(record + 32, true), 'entry count'),
+    directorySize: safeNumber(view.getBigUint64(record + 40, true), 'directory size'),
+    directoryOffset: safeNumber(view.getBigUint64(record + 48, true), 'directory offset'),
+    recordsStart: record,
+  };
+  const agree = (a: number, b: number, sentinel: number): boolean => a === sentinel || a === b;
+  if (
+    !agree(classic.disk, zip64.disk, U16_SENTINEL) ||
+    !agree(classic.directoryDisk, zip64.directoryDisk, U16_SENTINEL) ||
+    !agree(classic.entriesOnDisk, zip64.entriesOnDisk, U16_SENTINEL) ||
+    !agree(classic.count, zip64.count, U16_SENTINEL) ||
+    !agree(classic.directorySize, zip64.directorySize, U32_SENTINEL) ||
+    !agree(classic.directoryOffset, zip64.directoryOffset, U32_SENTINEL)
+  ) {
+    fail('ZIP64 and classic end records disagree');
+  }
+  return zip64;
 }
 
 interface Sizes {

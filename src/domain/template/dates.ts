@@ -34,16 +34,21 @@ function isoFromParts(year: number, month: number, day: number): string | null {
 }
 
 /**
- * A production date as written: an Excel date (a serial number), dd/mm/yyyy (also with - or . and one-digit
- * day or month) or yyyy-mm-dd (a time after it, as some exports add, is ignored). Result: yyyy-mm-dd.
+ * A production date as written: an Excel date (a serial number), day first (dd/mm/yyyy, d-m-yyyy, d.m.yyyy)
+ * or year first (yyyy-mm-dd, yyyy/mm/dd as Gnumeric's CSV writes it, one-digit month or day allowed; a
+ * time after it, as some exports add, is ignored). Result: yyyy-mm-dd.
+ *
+ * Whether the year comes first or last is told by its four digits; the order of day and month is never
+ * guessed: with the year last the day comes first, so a US-style 3/15/2027 (month 15) is no date, and
+ * neither is 3/15/27 (two-digit year). The problem's hint names the format to use.
  */
 export function parseDateCell(cell: RawCell, date1904: boolean): string | null {
   if (typeof cell === 'number') return serialToIso(cell, date1904);
   if (typeof cell !== 'string') return null;
   const text = cell.trim();
-  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
-  if (dmy) return isoFromParts(Number(dmy[3]), Number(dmy[2]), Number(dmy[1]));
-  const ymd = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
-  if (ymd) return isoFromParts(Number(ymd[1]), Number(ymd[2]), Number(ymd[3]));
+  const dmy = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/.exec(text);
+  if (dmy) return isoFromParts(Number(dmy[4]), Number(dmy[3]), Number(dmy[1]));
+  const ymd = /^(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
+  if (ymd) return isoFromParts(Number(ymd[1]), Number(ymd[3]), Number(ymd[4]));
   return null;
 }

@@ -164,6 +164,10 @@ describe('production dates', () => {
     ['5/3/2025', '2025-03-05'],
     ['2025-03-15', '2025-03-15'],
     ['2025-03-15T00:00:00.000Z', '2025-03-15'],
+    ['2027/03/15', '2027-03-15'], // Gnumeric's CSV
+    ['2027/3/5', '2027-03-05'],
+    ['15-3-2027', '2027-03-15'],
+    ['2025/03/15 ', '2025-03-15'],
   ])('%j is %s', (cell, iso) => {
     expect(read([row({ date: cell })]).entities[0]).toMatchObject({ productionDate: iso, valid: true });
   });
@@ -172,7 +176,8 @@ describe('production dates', () => {
     expect(read([row({ date: 43538 })], { date1904: true }).entities[0]!.productionDate).toBe('2023-03-15');
   });
 
-  it.each([60, 0, -1, true, '15-13-2025', '2025/03/15 ', '15/03/25'])('%j is not a date', (cell) => {
+  // Day and month are never guessed: US-style month-first dates stay errors, whose hint names dd/mm/aaaa.
+  it.each([60, 0, -1, true, '15-13-2025', '15/03/25', '3/15/2027', '3/15/27', '2027/15/03', '15/03-2027'])('%j is not a date', (cell) => {
     expect(codes(read([row({ date: cell })]))).toEqual(['productionDate.invalid']);
   });
 });
