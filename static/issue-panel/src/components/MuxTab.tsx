@@ -18,7 +18,20 @@ export function MuxTab({ state, busy, perform }: { state: PanelState; busy: Pane
   const { mux } = state;
   const [date, setDate] = useState(mux.recordedDate ?? mux.templateDates[0] ?? '');
   const [confirming, setConfirming] = useState(false);
-  const pending = state.rows.filter((row) => row.service === 'MUX' && row.status === 'mux-pending').length;
+  const [selected, setSelected] = useState<string[]>([]);
+  const [forcing, setForcing] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const ens = mux.ens ?? [];
+  const open = ens.filter((e) => e.status === 'mux-pending' || e.status === 'mux-scheduled');
+  const waitingRows = state.rows.filter((row) => row.service === 'MUX' && row.status === 'mux-pending').length;
+  // Per-ens dates: "integrate now" takes the ens that are due; older states count every waiting row.
+  const pending = mux.ens ? ens.filter((e) => e.due).length : waitingRows;
+  const later = open.filter((e) => !e.due);
+  // The first date still ahead (per ens), or the recorded one on states without per-ens dates.
+  const nextDate = mux.ens ? (open.map((e) => e.date).filter((d): d is string => !!d).sort()[0] ?? null) : mux.recordedDate;
+  const label = (e: (typeof ens)[number]) => e.codiEns ?? e.name ?? e.rowId;
+  const sourceKey = { row: 'muxSourceRow', template: 'muxSourceTemplate', panel: 'muxSourcePanel' } as const;
+  const toggle = (rowId: string) => setSelected((now) => (now.includes(rowId) ? now.filter((id) => id !== rowId) : [...now, rowId]));
   const environment = state.plan?.services.find((service) => service.service === 'MUX')?.environment ?? 'PRO';
 
   return (
@@ -28,19 +41,71 @@ export function MuxTab({ state, busy, perform }: { state: PanelState; busy: Pane
           ? t('muxTemplateDates', { dates: mux.templateDates.map((d) => formatDate(d, lang)).join(', ') })
           : t('muxNoTemplateDates')}
       </Text>
+      {ens.length > 0 ? (
+        <Stack gap="050">
+          <Muted>{t('muxEnsHeading')}</Muted>
+          <ul style={{ margin: 0, paddingInlineStart: 16 }}>
+            {ens.map((e) => {
+              const waiting = open.includes(e);
+              const text = e.date ? t('muxEnsDate', { ens: `${label(e)} ${e.name ?? ''}`.trim(), date: formatDate(e.date, lang) }) : t('muxEnsNoDate', { ens: label(e) });
+              const extra = [e.source ? t(sourceKey[e.source]) : null, e.due ? t('muxDue') : null].filter(Boolean).join(' · ');
+              return (
+                <li key={e.rowId}>
+                  <Inline>
+                    {waiting ? (
+                      <label>
+                        <input type="checkbox" checked={selected.includes(e.rowId)} onChange={() => toggle(e.rowId)} /> {text}
+                      </label>
+                    ) : (
+                      <Text>{text}</Text>
+                    )}
+                    {extra ? <Muted>{extra}</Muted> : null}
+                    {mux.callerIsOwner && waiting && !e.due ? (
+                      <Button appearance="subtle" isDisabled={busy !== null} onClick={() => setForcing(e.rowId)}>
+                        {t('muxForce')}
+                      </Button>
+                    ) : null}
+                  </Inline>
+                </li>
+              );
+            })}
+          </ul>
+          {later.length > 0 ? (
+            <Text>{t('muxWaitsUntil', { list: later.map((e) => (e.date ? `${label(e)} (${formatDate(e.date, lang)})` : label(e))).join(', ') })}</Text>
+          ) : null}
+        </Stack>
+      ) : null}
+      {forcing ? (
+        <Confirmation
+          busy={busy === 'integrateMuxNow'}
+          onCancel={() => setForcing(null)}
+          onConfirm={async () => {
+            if (await perform('integrateMuxNow', { force: { rowId: forcing, reason } }, { success: t('runStarted') })) setForcing(null);
+          }}
+        >
+          <Stack gap="050">
+            <Text>{t('muxForceIntro', { env: environment, ens: label(ens.find((e) => e.rowId === forcing) ?? ens[0]!) })}</Text>
+            <label htmlFor="setdiba-mux-force-reason">
+              <Muted>{t('muxForceReason')}</Muted>
+            </label>
+            <Textfield id="setdiba-mux-force-reason" value={reason} onChange={(event) => setReason(event.currentTarget.value)} isRequired />
+          </Stack>
+        </Confirmation>
+      ) : null}
       {mux.recordedDate ? (
         <Text>{t('muxRecorded', { date: formatDate(mux.recordedDate, lang), name: mux.recordedBy?.displayName ?? '' })}</Text>
       ) : null}
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          void perform('setMuxProductionDate', { date }, { success: t('muxDateSaved') });
+          void perform('setMuxProductionDate', selected.length > 0 ? { date, rowIds: selected } : { date }, { success: t('muxDateSaved') });
         }}
       >
         <Stack gap="050">
           <label htmlFor="setdiba-mux-date">
             <Muted>{t('muxDateLabel')}</Muted>
           </label>
+          {ens.length > 0 ? <Muted>{selected.length > 0 ? t('muxDateForRows') : t('muxDateForNone')}</Muted> : null}
           <Inline>
             <div style={{ maxWidth: 200 }}>
               <Textfield id="setdiba-mux-date" type="date" value={date} onChange={(event) => setDate(event.currentTarget.value)} isRequired />
@@ -56,10 +121,10 @@ export function MuxTab({ state, busy, perform }: { state: PanelState; busy: Pane
         <Text>{t('muxIntegrated')}</Text>
       ) : !mux.callerIsOwner ? (
         <Muted>{t('muxOnlyOwner')}</Muted>
-      ) : !mux.recordedDate ? (
+      ) : !nextDate ? (
         <Muted>{t('muxNeedsDate')}</Muted>
       ) : !mux.dateReached ? (
-        <Muted>{t('muxDateNotReached', { date: formatDate(mux.recordedDate, lang) })}</Muted>
+        <Muted>{t('muxDateNotReached', { date: formatDate(nextDate, lang) })}</Muted>
       ) : confirming ? (
         <Confirmation
           busy={busy === 'integrateMuxNow'}
