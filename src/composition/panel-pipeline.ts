@@ -4,6 +4,7 @@
  * and the lease, and the workbook a split attaches. Used identically by Forge and the sandbox.
  */
 import { kvsKeys } from '../domain/idempotency';
+import { backendErrorText } from '../domain/report/backend-errors';
 import type { Service } from '../domain/services';
 import { parseRunState, RUN_PROPERTY, type RunState } from '../domain/run-state';
 import type { Lang } from '../i18n';
@@ -79,7 +80,14 @@ export function panelPipeline(pipeline: Pipeline): PanelPipeline {
     );
     // The registry is read a few rows at a time rather than one row after another (hundreds of rows).
     const known = await mapLimit(lookups, REGISTRY_READS_IN_FLIGHT, (lookup) => deps.kvs.get<IntegratedRecord>(lookup.key));
-    const results = new Map<string, 'integrated' | 'already-integrated'>();
+    const results = new Map<string, 'integrated' | 'already-integrated' | 'failed'>();
+    const failures = new Map<string, string>();
+    // Rows a run left failed: their own status and the reason, until a run integrates them.
+    for (const [rowId, open] of outcome.openRows) {
+      if (open.result !== 'failed') continue;
+      results.set(rowId, 'failed');
+      failures.set(rowId, backendErrorText(open.code, null, t));
+    }
     for (const [i, lookup] of lookups.entries()) {
       const record = known[i];
       if (!record) continue;
@@ -98,6 +106,9 @@ export function panelPipeline(pipeline: Pipeline): PanelPipeline {
         rowCount: a.rowCount,
       })),
       results,
+      failures,
+      settledRows: outcome.settledRows,
+      appliedDecisions: new Set(outcome.state.decisions.applied),
       backendMode: outcome.settings.backend.mode,
       home: delegated?.home ?? issueKey,
     };

@@ -22,6 +22,7 @@ const PARTS = ['integrated', 'already', 'checklist', 'muxPending', 'waiting', 'b
 
 function summary(record: RunRecord, state: RunState, t: Translate): string {
   if (record.outcome === 'failed' && record.message) return t('history.failed', { message: record.message });
+  if (record.kind === 'noop') return t('history.noop');
   const total = Object.values(record.counts).reduce((a, b) => a + b, 0);
   const counts =
     total > 0

@@ -92,6 +92,7 @@ export const rowStatusSchema = z.enum([
   'mux-pending', // MUX with no production date yet
   'mux-scheduled', // MUX with its production date (template or panel): waits for that day
   'blocked',
+  'failed', // the integration backend refused it or failed: retried by the next run (problem says why)
 ]);
 export type RowStatus = z.infer<typeof rowStatusSchema>;
 

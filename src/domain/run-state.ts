@@ -38,11 +38,25 @@ export const attachmentStateSchema = z.object({
 });
 export type AttachmentState = z.infer<typeof attachmentStateSchema>;
 
+/**
+ * Rows of a batch that a run could not integrate for a reason a settings fix removes: the certificate
+ * (blocked) or the backend (failed, by error code). Entries are `<service>:<codiEns>`, compact because
+ * a template may list 311 ens. The next run retries exactly these (see retry-run.ts) and drops those it
+ * integrates; an empty record means nothing is left to retry.
+ */
+export const openRowsSchema = z.object({
+  blocked: z.array(z.string()).default([]),
+  failed: z.record(z.string(), z.array(z.string())).default({}),
+});
+export type OpenRows = z.infer<typeof openRowsSchema>;
+
 export const batchStateSchema = z.object({
   id: z.string(),
   attachmentIds: z.array(z.string()),
   steps: z.array(z.enum(STEPS)),
   done: z.boolean(),
+  /** Added after version 1 shipped: absent in older states. */
+  open: openRowsSchema.default({ blocked: [], failed: {} }),
 });
 export type BatchState = z.infer<typeof batchStateSchema>;
 
@@ -61,7 +75,8 @@ export type PostedComment = z.infer<typeof postedCommentSchema>;
 export const runRecordSchema = z.object({
   /** The batch id, the decision run id, or the failure's comment key. */
   id: z.string(),
-  kind: z.enum(['batch', 'decisions', 'failure']),
+  /** retry: rows left blocked or failed integrated after a fix; noop: a run asked for that had nothing to do. */
+  kind: z.enum(['batch', 'decisions', 'failure', 'retry', 'noop']),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
   trigger: runTriggerSchema.nullable(),
@@ -105,6 +120,11 @@ export const runStateSchema = z.object({
   /** Added after version 1 shipped: absent in older states, hence the defaults. */
   decisions: decisionStateSchema.default({ applied: [], pending: null }),
   runs: z.array(runRecordSchema).default([]),
+  /**
+   * Retry runs started so far, and the one under way: set before it writes, so the platform's retry of
+   * a run that died resumes it under the same id (the same idempotency keys for the backend).
+   */
+  retries: z.object({ count: z.number().int().min(0), pending: z.string().nullable() }).default({ count: 0, pending: null }),
 });
 export type RunState = z.infer<typeof runStateSchema>;
 
@@ -122,7 +142,51 @@ export function emptyRunState(): RunState {
     updatedAt: null,
     decisions: { applied: [], pending: null },
     runs: [],
+    retries: { count: 0, pending: null },
   };
+}
+
+/** The key of a row in a batch's open rows. */
+export const openRowKey = (service: Service, codiEns: string): string => `${service}:${codiEns}`;
+
+export const noOpenRows = (): OpenRows => ({ blocked: [], failed: {} });
+
+export function hasOpenRows(open: OpenRows): boolean {
+  return open.blocked.length > 0 || Object.values(open.failed).some((rows) => rows.length > 0);
+}
+
+/** Whether a row is open, and why: 'blocked', or the backend's error code. */
+export function openReason(open: OpenRows, key: string): { result: 'blocked' } | { result: 'failed'; code: string } | null {
+  if (open.blocked.includes(key)) return { result: 'blocked' };
+  for (const [code, rows] of Object.entries(open.failed)) if (rows.includes(key)) return { result: 'failed', code };
+  return null;
+}
+
+/**
+ * A batch's open rows after a run's results for some of its rows: rows the run touched leave the list
+ * unless they ended blocked or failed again; untouched rows keep their entry.
+ */
+export function updateOpenRows(
+  open: OpenRows,
+  touched: readonly { key: string; result: string; code?: string | null }[],
+): OpenRows {
+  const seen = new Set(touched.map((r) => r.key));
+  const blocked = open.blocked.filter((k) => !seen.has(k));
+  const failed: Record<string, string[]> = {};
+  for (const [code, rows] of Object.entries(open.failed)) {
+    const kept = rows.filter((k) => !seen.has(k));
+    if (kept.length > 0) failed[code] = kept;
+  }
+  for (const row of touched) {
+    if (row.result === 'blocked' && !blocked.includes(row.key)) blocked.push(row.key);
+    if (row.result === 'failed') {
+      const code = row.code ?? 'unknown';
+      const list = failed[code] ?? [];
+      if (!list.includes(row.key)) list.push(row.key);
+      failed[code] = list;
+    }
+  }
+  return { blocked, failed };
 }
 
 export function cloneRunState(originKey: string, service: Service, producedHash: string | null): RunState {

@@ -8,7 +8,8 @@ import { contentHash } from '../domain/idempotency';
 import { buildPlan } from '../domain/plan/build-plan';
 import { recognise, type Recognition } from '../domain/plan/recognition';
 import type { Plan, SourcedEntity, TicketFacts, UnreadableFile } from '../domain/plan/types';
-import { emptyRunState, type RunState } from '../domain/run-state';
+import { plannedRowId } from '../domain/plan/decisions';
+import { emptyRunState, openReason, openRowKey, type RunState } from '../domain/run-state';
 import type { Settings } from '../domain/settings';
 import type { PipelineDeps } from './process-ticket/deps';
 import { earlierUnreadableCode, readOptionsFor, templateAttachments } from './process-ticket/read-attachments';
@@ -33,6 +34,13 @@ export interface PreviewOutcome {
   /** Null when the ticket is not a SetDIBA ticket (nothing was read). */
   plan: Plan | null;
   attachments: AttachmentPreview[];
+  /**
+   * What the run would do with rows earlier runs already read: rows left blocked or failed (the next
+   * run retries them, retry-run.ts) and rows settled (nothing more will be done with them unless an
+   * agent decides). Row ids `<attachmentId>:<sheet>:<row>`. Rows of new files are in neither.
+   */
+  openRows: Map<string, { result: 'blocked' } | { result: 'failed'; code: string }>;
+  settledRows: Set<string>;
 }
 
 export async function previewTicket(deps: PipelineDeps, issueKey: string): Promise<PreviewOutcome | null> {
@@ -44,7 +52,9 @@ export async function previewTicket(deps: PipelineDeps, issueKey: string): Promi
   if (!ticket) return null;
   const state = stored ?? emptyRunState();
   const recognition = recognise(ticket.facts, settings.recognition);
-  if (!recognition.recognised) return { facts: ticket.facts, recognition, settings, state, plan: null, attachments: [] };
+  if (!recognition.recognised) {
+    return { facts: ticket.facts, recognition, settings, state, plan: null, attachments: [], openRows: new Map(), settledRows: new Set() };
+  }
 
   const { selfService, options } = readOptionsFor(ticket.facts, state, settings);
   const spreadsheets = templateAttachments(ticket.issue.attachments, deps.templates);
@@ -90,5 +100,22 @@ export async function previewTicket(deps: PipelineDeps, issueKey: string): Promi
     selfService,
     noTemplate: spreadsheets.length === 0,
   });
-  return { facts: ticket.facts, recognition, settings, state, plan, attachments };
+  const { openRows, settledRows } = earlierRows(state, entities);
+  return { facts: ticket.facts, recognition, settings, state, plan, attachments, openRows, settledRows };
+}
+
+/** Rows of attachments a finished batch read: open (blocked or failed) or settled. */
+function earlierRows(state: RunState, entities: readonly SourcedEntity[]): Pick<PreviewOutcome, 'openRows' | 'settledRows'> {
+  const openRows: PreviewOutcome['openRows'] = new Map();
+  const settledRows = new Set<string>();
+  for (const entity of entities) {
+    const batchId = state.attachments[entity.attachmentId]?.batch;
+    const batch = batchId ? state.batches.find((b) => b.id === batchId && b.done) : undefined;
+    if (!batch) continue;
+    const id = plannedRowId(entity);
+    const open = entity.service && entity.codiEns ? openReason(batch.open, openRowKey(entity.service, entity.codiEns)) : null;
+    if (open) openRows.set(id, open);
+    else settledRows.add(id);
+  }
+  return { openRows, settledRows };
 }

@@ -3,6 +3,7 @@
  * (row, ens, codi d'ens, NIF, DIR3, result, detail), then what happens next. In assisted mode it also
  * carries the checklist an agent works through. One comment per ticket and batch, whatever the rows.
  */
+import { backendErrorText } from './backend-errors';
 import { bulletList, doc, heading, mention, paragraph, table, type AdfDoc, type Inline } from './adf';
 import { checklistNodes } from './checklist';
 import { NONE, distinctFiles, rowLabel } from './row-label';
@@ -55,7 +56,7 @@ function detail(row: RowResult, report: ServiceReport, ctx: ReportContext): stri
     case 'checklist':
       return t('detail.checklist');
     case 'failed':
-      return row.detail ?? NONE;
+      return backendErrorText(row.code, row.detail, t);
     case 'waiting':
     case 'rejected': {
       const shown = row.problems.filter((p) => (row.result === 'rejected' ? p.severity === 'error' : true));

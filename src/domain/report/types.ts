@@ -30,8 +30,10 @@ export interface RowResult {
   problems: readonly EntityProblem[];
   /** For `already`: the ticket that integrated it, or null when the backend said so. */
   where?: string | null;
-  /** For `failed`: the backend's explanation. */
+  /** For `failed`: the backend's explanation (its own words, any language; shown only as a parameter). */
   detail?: string | null;
+  /** For `failed`: the error code (the backend's, or the client's), explained through the catalogue. */
+  code?: string | null;
 }
 
 export interface CertificateInfo {

@@ -28,7 +28,16 @@ export interface TicketPreview {
     rowCount: number;
   }[];
   /** Results earlier runs obtained, by row id (`<attachmentId>:<sheet>:<row>`). */
-  results: ReadonlyMap<string, 'integrated' | 'already-integrated'>;
+  results: ReadonlyMap<string, 'integrated' | 'already-integrated' | 'failed'>;
+  /** Rows whose integration failed: why, in the caller's language (shown as the row's problem). */
+  failures?: ReadonlyMap<string, string>;
+  /**
+   * Rows a finished run already dealt with and that no run will touch again unless an agent decides
+   * (not blocked, not failed): a run from the panel writes nothing for them.
+   */
+  settledRows?: ReadonlySet<string>;
+  /** Panel decisions a run has already applied (run state), by decision id. */
+  appliedDecisions?: ReadonlySet<string>;
   /** The integration backend's mode from the settings. */
   backendMode: 'assisted' | 'http';
   /**

@@ -2,6 +2,7 @@
  * From the pipeline's plan and the panel's own property to what the panel shows. Pure: everything
  * here is decided from its arguments, so the tests can check each state without Jira.
  */
+import { rowDecisionId } from '../../domain/plan/decisions';
 import { expiryWarning } from '../../domain/certificate';
 import type { PlannedRow, ReviewReason, ServicePlan } from '../../domain/plan';
 import type {
@@ -84,12 +85,18 @@ function rowView(planned: PlannedRow, input: ViewInput, describe: (p: PlannedRow
     productionDate: entity.productionDate,
     decision: planned.decision,
     status: rowStatus(planned, id, input),
-    problems: planned.problems.map((problem) => ({
-      severity: problem.severity,
-      column: problem.column,
-      value: problem.value,
-      message: describe(problem),
-    })),
+    problems: [
+      ...planned.problems.map((problem) => ({
+        severity: problem.severity,
+        column: problem.column,
+        value: problem.value,
+        message: describe(problem),
+      })),
+      // A failed integration is a problem of the row too, so the "only rows with problems" filter shows it.
+      ...(input.preview.failures?.has(id)
+        ? [{ severity: 'error' as const, column: null, value: null, message: input.preview.failures.get(id) ?? '' }]
+        : []),
+    ],
   };
 }
 
@@ -141,6 +148,16 @@ export function describeWrites(input: ViewInput, rows: readonly RowView[]): stri
   const writes: string[] = [];
   const serial = preview.settings.certificate.current?.serialNumber ?? '';
   let newTickets = 0;
+  // What the run does with rows an earlier run read is what the pipeline does: it retries the blocked
+  // and failed ones (not settled) and applies decisions not yet applied; the rest it leaves alone.
+  const settled = preview.settledRows ?? new Set<string>();
+  const applied = preview.appliedDecisions ?? new Set<string>();
+  const latest = latestDecisions(input.property);
+  const willTouch = (row: RowView): boolean => {
+    if (!settled.has(row.id)) return true;
+    const decided = latest.get(row.id);
+    return !!decided && !applied.has(rowDecisionId(decided.decision, decided.by));
+  };
   // The labels each existing ticket has now: the original's from the facts, the clones' from the family.
   const labelsOf = (ticketKey: string): readonly string[] =>
     ticketKey === key ? preview.facts.labels : (input.progress.siblings.find((s) => s.key === ticketKey)?.labels ?? []);
@@ -159,12 +176,12 @@ export function describeWrites(input: ViewInput, rows: readonly RowView[]): stri
       const name = users.get(service.assignee)?.displayName ?? service.assignee;
       writes.push(tPanel(lang, 'writeAssign', { key: service.target.kind === 'new' ? `[${service.service}]` : target, name }));
     }
-    const toIntegrate = views.filter((row) => row.status === 'pending' || row.status === 'confirmed').length;
+    const toIntegrate = views.filter((row) => ['pending', 'confirmed', 'failed'].includes(row.status) && willTouch(row)).length;
     if (toIntegrate > 0 && plan.certificate === 'valid') {
       const params = { count: toIntegrate, service: service.service, env: service.environment, serial, key: target };
       writes.push(tPanel(lang, preview.backendMode === 'assisted' ? 'writeChecklist' : 'writeIntegrate', params));
     }
-    const toCorrect = views.filter((row) => row.status === 'rejected').length;
+    const toCorrect = views.filter((row) => row.status === 'rejected' && willTouch(row)).length;
     if (toCorrect > 0 && preview.settings.comments.publicToRequester) {
       writes.push(tPanel(lang, 'writePublicComment', { key: target, count: toCorrect }));
     }

@@ -15,7 +15,7 @@
  */
 import { settleAll } from './settle';
 import { persistently } from './persist';
-import { batchId } from '../../domain/idempotency';
+import { batchId, idempotencyKey } from '../../domain/idempotency';
 import { buildPlan, LABEL_REVIEW, newTicketServices } from '../../domain/plan/build-plan';
 import { recognise } from '../../domain/plan/recognition';
 import type { Plan } from '../../domain/plan/types';
@@ -23,7 +23,10 @@ import type { RowResult } from '../../domain/report/types';
 import {
   emptyRunState,
   markStep,
+  noOpenRows,
+  openRowKey,
   resumeOrStartRun,
+  updateOpenRows,
   runRecord,
   withBatch,
   withRun,
@@ -41,6 +44,7 @@ import { ensureServiceTickets, findClones, jsmFieldIds, type ServiceTicket } fro
 import { publicComments, resultsComments } from './batch-comments';
 import { commentIndex, postMissing } from './comments';
 import { runDecisions } from './decision-run';
+import { runRetry } from './retry-run';
 import { lookUpRequesterLang } from './lang';
 import { countRows } from './run-history';
 import { silentLog, type PipelineDeps, type PipelineStep } from './deps';
@@ -82,9 +86,30 @@ export type ProcessOutcome =
       run: string;
       results: Partial<Record<Service, RowResult[]>>;
       review: boolean;
+    }
+  | {
+      /** Rows an earlier run left blocked or failed, tried again after a fix. */
+      status: 'retry';
+      issueKey: string;
+      run: string;
+      results: Partial<Record<Service, RowResult[]>>;
+      review: boolean;
     };
 
 export { type PipelineDeps } from './deps';
+
+/** A run a person asked for that found nothing to do: one history entry (once per queue event). */
+async function recordNoop(deps: PipelineDeps, issueKey: string, state: RunState, trigger: RunTrigger, eventId: string): Promise<void> {
+  const id = idempotencyKey('noop-run', issueKey, eventId);
+  if (runRecord(state, id)) return;
+  const now = deps.clock.now();
+  const record: RunRecord = {
+    ...resumeOrStartRun(state, { id, kind: 'noop', trigger, now }),
+    finishedAt: now.toISOString(),
+    outcome: 'done',
+  };
+  await writeRunState(deps.jira, deps.clock, issueKey, withRun(state, record));
+}
 
 export async function processTicket(deps: PipelineDeps, job: ProcessJob): Promise<ProcessOutcome> {
   const { issueKey } = job;
@@ -108,7 +133,7 @@ export async function processTicket(deps: PipelineDeps, job: ProcessJob): Promis
     if (!ticket) return { status: 'not-found', issueKey };
     // Checked again: the settings may have changed since the trigger ran. Still no write to Jira.
     if (!recognise(ticket.facts, settings.recognition).recognised) return { status: 'ignored', issueKey };
-    return await run(deps, ticket, settings, stored, comments, panel, job.trigger ?? null);
+    return await run(deps, ticket, settings, stored, comments, panel, job.trigger ?? null, job.eventId);
   } finally {
     await release();
   }
@@ -131,6 +156,7 @@ async function run(
   ownComments: readonly JiraComment[],
   panel: PanelProperty,
   trigger: RunTrigger | null,
+  eventId: string,
 ): Promise<ProcessOutcome> {
   const { jira, clock, templates } = deps;
   const log = deps.log ?? silentLog;
@@ -144,15 +170,22 @@ async function run(
   if (!batch) {
     const fresh = spreadsheets.filter((a) => !(a.id in state.attachments));
     if (fresh.length === 0) {
-      // Nothing new attached: what agents decided in the panel since the last run, if anything.
-      const decided = await runDecisions(deps, { ticket, settings, state, ownComments, panel, trigger });
+      // Nothing new attached: first the rows a fix may now let through (blocked, failed), then what
+      // agents decided in the panel since the last run, if anything.
+      const retried = await runRetry(deps, { ticket, settings, state, ownComments, trigger });
+      const decided = await runDecisions(deps, { ticket, settings, state: retried?.state ?? state, ownComments, panel, trigger });
       if (decided) return decided;
+      if (retried) return { status: 'retry', issueKey, run: retried.run, results: retried.results, review: retried.review };
       // A ticket that never had a template gets one note asking for it; anything else is a no-op.
-      if (spreadsheets.length > 0 || state.batches.length > 0 || state.role === 'clone') return { status: 'nothing-new', issueKey };
+      if (spreadsheets.length > 0 || state.batches.length > 0 || state.role === 'clone') {
+        // A person asked for this run: it is in the history, saying it had nothing to do.
+        if (trigger?.cause === 'panel' && stored) await recordNoop(deps, issueKey, state, trigger, eventId);
+        return { status: 'nothing-new', issueKey };
+      }
       noTemplate = true;
     }
     const ids = fresh.map((a) => a.id);
-    batch = { id: batchId(issueKey, noTemplate ? ['no-template'] : ids), attachmentIds: ids, steps: [], done: false };
+    batch = { id: batchId(issueKey, noTemplate ? ['no-template'] : ids), attachmentIds: ids, steps: [], done: false, open: noOpenRows() };
     state = withBatch({ ...state, state: 'running' }, batch);
   }
   noTemplate = noTemplate || (batch.attachmentIds.length === 0 && spreadsheets.length === 0);
@@ -287,7 +320,14 @@ async function run(
   // --- Phase C: the batch is done.
   const review =
     plan.selfReviewReasons.length > 0 || plan.services.some((s) => s.reviewReasons.length > 0) || failedTickets.length > 0;
-  const finished: BatchState = { ...(state.batches.find((b) => b.id === batchKey) ?? batch), done: true };
+  // Rows blocked or failed stay open for the next run; ens integrated now leave older batches' lists.
+  const touched = Object.entries(results).flatMap(([service, rows]) =>
+    (rows ?? []).flatMap((r) => (r.entity.codiEns ? [{ key: openRowKey(service as Service, r.entity.codiEns), result: r.result, code: r.code ?? null }] : [])),
+  );
+  const settled = touched.filter((r) => r.result === 'integrated' || r.result === 'already');
+  state = { ...state, batches: state.batches.map((b) => (b.id === batchKey ? b : { ...b, open: updateOpenRows(b.open, settled) })) };
+  const current = state.batches.find((b) => b.id === batchKey) ?? batch;
+  const finished: BatchState = { ...current, done: true, open: updateOpenRows(noOpenRows(), touched) };
   const done: RunRecord = {
     ...(runRecord(state, batchKey) ?? record),
     finishedAt: clock.now().toISOString(),

@@ -50,7 +50,7 @@ export async function integrateRows(
     const { codiEns, name, nif } = row.entity;
     if (!codiEns || !name || !nif || !certificate) {
       // The reader marks such rows invalid; this guards a plan built around it.
-      return { ...base, result: 'failed', detail: 'codiEns/name/nif' };
+      return { ...base, result: 'failed', code: 'incomplete_row', detail: 'codiEns/name/nif' };
     }
     const registryKey = kvsKeys.integrated(plan.environment, plan.service, codiEns);
     const known = await deps.kvs.get<IntegratedRecord>(registryKey);
@@ -80,7 +80,7 @@ export async function integrateRows(
         case 'pending_agent':
           return { ...base, result: 'checklist' };
         case 'rejected':
-          return { ...base, result: 'failed', detail: outcome.reason };
+          return { ...base, result: 'failed', code: outcome.code, detail: outcome.reason };
         case 'integrated':
         case 'already_integrated': {
           const record: IntegratedRecord = {
@@ -96,7 +96,7 @@ export async function integrateRows(
       }
     } catch (error) {
       // A person can act on a refusal; anything else is the platform's to retry.
-      if (isUserError(error)) return { ...base, result: 'failed', detail: errorMessage(error) };
+      if (isUserError(error)) return { ...base, result: 'failed', code: error.code, detail: errorMessage(error) };
       throw error;
     }
   };

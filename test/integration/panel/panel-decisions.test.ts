@@ -129,10 +129,12 @@ describe('decisions taken in the panel', () => {
     const { history } = await panel(U.agent, key, 'getPanelState');
     expect(history.map((e) => [e.trigger, e.by?.displayName ?? null, e.outcome, e.createdTickets, e.comments.length])).toEqual([
       ['panel', 'Pere Soler', 'done', [], 1],
+      // The run asked for with nothing to do is in the history too, with no comment.
+      ['panel', 'Marta Puig', 'done', [], 0],
       ['panel', 'Marta Puig', 'done', [], 2],
       ['created', null, 'needs-review', [clone], 3],
     ]);
-    expect(history[1]!.summary).toBe('2 ens en aquesta sol·licitud: 1 integrats, 1 rebutjats.');
+    expect(history[2]!.summary).toBe('2 ens en aquesta sol·licitud: 1 integrats, 1 rebutjats.');
     expect(history.every((e) => !Number.isNaN(Date.parse(e.at)))).toBe(true);
     // Every comment the history names is on one of the tickets.
     const ids = new Set(issuesOf(h.emulator).flatMap((i) => h.emulator.site.issue(i.key)!.commentIds));

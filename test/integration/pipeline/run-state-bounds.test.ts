@@ -31,7 +31,7 @@ describe('the run state stays within the property limit', () => {
 
   it('drops the oldest history first when runs are large, never the batches', () => {
     let state = emptyRunState();
-    state = { ...state, batches: [{ id: 'batch:x', attachmentIds: ['1'], steps: [], done: true }] };
+    state = { ...state, batches: [{ id: 'batch:x', attachmentIds: ['1'], steps: [], done: true, open: { blocked: [], failed: {} } }] };
     for (let i = 0; i < MAX_RUNS; i++) state = withRun(state, record(i, 40));
     state = { ...state, decisions: { applied: Array.from({ length: 500 }, (_, i) => `decision:${String(i).padStart(32, '0')}`), pending: null } };
     const fitted = fitRunState(state);

@@ -14,6 +14,7 @@ const ROW: Record<RowStatus, [Appearance, Parameters<PanelTranslate>[0]]> = {
   'mux-pending': ['new', 'statusMuxPending'],
   'mux-scheduled': ['new', 'statusMuxScheduled'],
   blocked: ['removed', 'statusBlocked'],
+  failed: ['removed', 'statusFailed'],
 };
 
 export function RowStatusLozenge({ status, t }: { status: RowStatus; t: PanelTranslate }) {

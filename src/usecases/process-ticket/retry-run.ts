@@ -1,0 +1,209 @@
+/**
+ * The run after a fix: rows an earlier run left blocked (certificate) or failed (integration backend:
+ * token, endpoint, a refusal) are in their batch's open rows (run state). Any run that finds nothing new
+ * attached tries exactly those rows again, with the settings as they are now:
+ * - a retry run gets an id of its own (the n-th retry of the ticket), stored as pending before anything
+ *   is written, so the platform's retry of a run that died resumes it under the same id;
+ * - integrations use idempotency keys of that retry run: the backend may have kept its answer to the
+ *   earlier key (a refusal), and an earlier key must never make a failed row look done. The registry of
+ *   integrated ens still guarantees an ens is integrated once;
+ * - one internal results comment per ticket touched (and the requester's status), keyed by the run id;
+ * - rows integrated now leave the open rows; rows that fail again stay for the next run.
+ */
+import { idempotencyKey } from '../../domain/idempotency';
+import { LABEL_REVIEW, buildPlan } from '../../domain/plan/build-plan';
+import type { CertificateStatus, PlannedRow, ServicePlan } from '../../domain/plan/types';
+import { doc, paragraph } from '../../domain/report/adf';
+import type { RowResult } from '../../domain/report/types';
+import {
+  hasOpenRows,
+  openReason,
+  openRowKey,
+  resumeOrStartRun,
+  runRecord,
+  updateOpenRows,
+  withRun,
+  type BatchState,
+  type PostedComment,
+  type RunRecord,
+  type RunState,
+  type RunTrigger,
+} from '../../domain/run-state';
+import type { Service } from '../../domain/services';
+import type { Settings } from '../../domain/settings';
+import type { JiraComment } from '../../ports/jira';
+import { commentIndex, joinSections, plannedComment, postMissing, type PlannedComment } from './comments';
+import type { PipelineDeps } from './deps';
+import { reportContext } from './describe';
+import { integrateRows } from './integrate';
+import { lookUpRequesterLang } from './lang';
+import { readAttachments, readOptionsFor } from './read-attachments';
+import { resultsSection, serviceReport } from './results-report';
+import { countRows } from './run-history';
+import { writeRunState } from './run-state-store';
+import { settleAll } from './settle';
+import { statusComment } from '../../domain/report/status-comment';
+import type { LoadedTicket } from './ticket';
+
+export interface RetryRunInput {
+  ticket: LoadedTicket;
+  settings: Settings;
+  state: RunState;
+  ownComments: readonly JiraComment[];
+  trigger: RunTrigger | null;
+}
+
+export interface RetryRunOutcome {
+  run: string;
+  state: RunState;
+  results: Partial<Record<Service, RowResult[]>>;
+  review: boolean;
+}
+
+/** The batches with rows to try again. */
+export function batchesToRetry(state: RunState): BatchState[] {
+  return state.batches.filter((b) => b.done && hasOpenRows(b.open));
+}
+
+/**
+ * A row an earlier run cleared (planned to integrate, or released by a decision) and could not
+ * integrate: it is cleared again now, blocked while the certificate is not valid. Rows the settings now
+ * reject or whose service is off keep that decision (and leave the open rows).
+ */
+function retried(row: PlannedRow, certificate: CertificateStatus): PlannedRow {
+  if (row.decision === 'reject' || row.decision === 'service-disabled') return row;
+  return { ...row, decision: certificate === 'valid' ? 'integrate' : 'blocked' };
+}
+
+interface Work {
+  key: string;
+  service: Service;
+  environment: 'PRO' | 'PRE';
+  rows: RowResult[];
+}
+
+export async function runRetry(deps: PipelineDeps, input: RetryRunInput): Promise<RetryRunOutcome | null> {
+  const { jira, clock, templates } = deps;
+  const { ticket, settings, trigger } = input;
+  const issueKey = ticket.issue.key;
+  const batches = batchesToRetry(input.state);
+  const pending = input.state.retries.pending;
+  if (batches.length === 0 && !pending) return null;
+  const id = pending ?? idempotencyKey('retry-run', issueKey, String(input.state.retries.count + 1));
+
+  const record = resumeOrStartRun(input.state, { id, kind: 'retry', trigger, now: clock.now() });
+  let state = withRun(
+    { ...input.state, retries: { count: pending ? input.state.retries.count : input.state.retries.count + 1, pending: id } },
+    record,
+  );
+  const { selfService, options } = readOptionsFor(ticket.facts, state, settings);
+  const [written, reads, requesterLang] = await settleAll([
+    writeRunState(jira, clock, issueKey, state),
+    settleAll(batches.map((batch) => readAttachments(deps, issueKey, input.state, batch, ticket.issue.attachments, options))),
+    lookUpRequesterLang(jira, ticket, settings),
+  ]);
+  state = written;
+  await deps.hooks?.afterStep?.('decisions-started', issueKey);
+
+  const backend = deps.backendFor(settings, ticket.issue.projectKey);
+  const originKey = state.originKey ?? issueKey;
+  const works = new Map<string, Work>();
+  const touched = new Map<string, { key: string; result: string; code?: string | null }[]>();
+  let certificate: CertificateStatus = 'missing';
+  const jobs: Promise<void>[] = [];
+  batches.forEach((batch, i) => {
+    const read = reads[i]!;
+    const plan = buildPlan({
+      ticketKey: issueKey,
+      entities: read.entities,
+      unreadable: read.unreadable,
+      settings,
+      now: clock.now(),
+      existingTickets: state.tickets,
+      selfService,
+    });
+    certificate = plan.certificate;
+    for (const sp of plan.services) {
+      const rows = sp.rows
+        .filter((row) => row.entity.codiEns && openReason(batch.open, openRowKey(sp.service, row.entity.codiEns)))
+        .map((row) => retried(row, plan.certificate));
+      if (rows.length === 0) continue;
+      const key = state.tickets[sp.service] ?? issueKey;
+      const work = works.get(`${key}|${sp.service}`) ?? { key, service: sp.service, environment: sp.environment, rows: [] };
+      works.set(`${key}|${sp.service}`, work);
+      jobs.push(
+        integrateRows(deps, { originKey, ticketKey: key, batch: id, plan: { ...sp, rows } satisfies ServicePlan, settings, backend }).then(
+          (results) => {
+            work.rows.push(...results);
+            const list = touched.get(batch.id) ?? [];
+            list.push(...results.map((r) => ({ key: openRowKey(sp.service, r.entity.codiEns ?? ''), result: r.result, code: r.code ?? null })));
+            touched.set(batch.id, list);
+          },
+        ),
+      );
+    }
+  });
+  const keys = [...new Set([...works.values()].map((w) => w.key))];
+  const existing = new Map<string, Map<string, string>>([[issueKey, commentIndex(input.ownComments)]]);
+  await settleAll([
+    ...jobs,
+    ...keys.filter((key) => key !== issueKey).map(async (key) => void existing.set(key, commentIndex(await jira.getComments(key)))),
+  ]);
+  await deps.hooks?.afterStep?.('updated', issueKey);
+
+  // --- Phase B: per ticket, the results comment and the requester's status.
+  const internal = reportContext(templates, settings.comments.defaultLanguage);
+  const pub = reportContext(templates, requesterLang);
+  const who = trigger?.requestedBy ? (await jira.getUser(trigger.requestedBy).catch(() => null))?.displayName ?? null : null;
+  const comments: PlannedComment[] = [];
+  const failedTickets = new Set<string>();
+  for (const work of works.values()) {
+    const failed = work.rows.some((r) => r.result === 'failed');
+    if (failed) failedTickets.add(work.key);
+    const report = serviceReport(settings, clock.now(), null, {
+      service: work.service,
+      environment: work.environment,
+      ticketKey: work.key,
+      mode: backend.mode,
+      rows: work.rows,
+      certificateStatus: certificate,
+      reviewReasons: failed ? ['integration-failed'] : [],
+    });
+    const section = resultsSection(report, internal, id);
+    const intro = doc(paragraph(internal.t('retry.intro', { names: who ?? '—' })));
+    const results = plannedComment(work.key, id, 'results', joinSections([intro, section.body]), false);
+    if (results) comments.push(results);
+    const status = plannedComment(work.key, id, 'public', statusComment(work.service, work.rows, pub), settings.comments.publicToRequester);
+    if (status) comments.push(status);
+  }
+  const posted: PostedComment[] = [];
+  await settleAll([
+    ...keys.map(async (key) => {
+      posted.push(...(await postMissing(jira, comments.filter((c) => c.issueKey === key), existing.get(key) ?? new Map())));
+    }),
+    ...[...failedTickets].map((key) => jira.editIssue(key, { labelsAdd: [LABEL_REVIEW] })),
+  ]);
+  await deps.hooks?.afterStep?.('internal-comments', issueKey);
+
+  // --- Phase C: what is still open, and the run in the history.
+  const all = [...works.values()].flatMap((w) => w.rows);
+  const review = all.some((r) => r.result === 'failed' || r.result === 'blocked');
+  const done: RunRecord = {
+    ...(runRecord(state, id) ?? record),
+    finishedAt: clock.now().toISOString(),
+    outcome: review ? 'review' : 'done',
+    comments: posted,
+    counts: countRows(all),
+  };
+  state = await writeRunState(jira, clock, issueKey, {
+    ...withRun(state, done),
+    batches: state.batches.map((b) => (touched.has(b.id) ? { ...b, open: updateOpenRows(b.open, touched.get(b.id) ?? []) } : b)),
+    retries: { ...state.retries, pending: null },
+    state: review ? 'review' : 'done',
+  });
+  await deps.hooks?.afterStep?.('done', issueKey);
+  deps.log?.info('blocked and failed rows retried', { issueKey, run: id, rows: all.length, review });
+  const results: Partial<Record<Service, RowResult[]>> = {};
+  for (const work of works.values()) results[work.service] = [...(results[work.service] ?? []), ...work.rows];
+  return { run: id, state, results, review };
+}
