@@ -29,6 +29,7 @@ export const SETTINGS_FUNCTIONS = [
   'exportSettings',
   'importSettings',
   'downloadTemplate',
+  'runSelfCheck',
 ] as const;
 export type SettingsFunction = (typeof SETTINGS_FUNCTIONS)[number];
 
@@ -69,6 +70,7 @@ export const settingsPayloadSchemas = {
     revision,
   }),
   downloadTemplate: z.strictObject({ service: z.enum(SERVICES) }),
+  runSelfCheck: empty,
 } satisfies Record<SettingsFunction, z.ZodType>;
 
 export type SettingsPayload<F extends SettingsFunction> = z.input<(typeof settingsPayloadSchemas)[F]>;
@@ -157,6 +159,16 @@ const saveResultSchema = z.discriminatedUnion('outcome', [
 ]);
 export type SaveResult = z.infer<typeof saveResultSchema>;
 
+/** One line of the Self-check: texts already in the caller's language. */
+export const selfCheckItemSchema = z.object({
+  id: z.string(),
+  status: z.enum(['ok', 'failed', 'manual']),
+  title: z.string(),
+  found: z.string().nullable(),
+  fix: z.string().nullable(),
+});
+export type SelfCheckItemView = z.infer<typeof selfCheckItemSchema>;
+
 export const settingsResponseSchemas = {
   getSettingsPage: settingsPageSchema,
   saveSettings: saveResultSchema,
@@ -192,6 +204,7 @@ export const settingsResponseSchemas = {
   exportSettings: z.object({ fileName: z.string(), json: z.string() }),
   importSettings: saveResultSchema,
   downloadTemplate: z.object({ fileName: z.string(), mimeType: z.string(), contentBase64: z.string() }),
+  runSelfCheck: z.object({ checks: z.array(selfCheckItemSchema) }),
 } satisfies Record<SettingsFunction, z.ZodType>;
 
 export type SettingsResponse<F extends SettingsFunction> = z.infer<(typeof settingsResponseSchemas)[F]>;

@@ -16,11 +16,12 @@ import { z } from 'zod';
 import { createHttpBackendProbe, type FetchLike } from '../adapters/backend/http-client';
 import { ForgeKeyValueStore } from '../adapters/forge/kvs-key-value-store';
 import { mustReachForge } from '../adapters/forge/platform-errors';
-import { asUserTransport } from '../adapters/forge/request-jira-transport';
+import { asAppTransport, asUserTransport } from '../adapters/forge/request-jira-transport';
 import { JiraClient } from '../adapters/jira/jira-client';
 import { errorMessage, RetryableError } from '../domain/errors';
 import { SERVICE_SLUG } from '../domain/services';
 import { writeTemplateWorkbook } from '../spreadsheet/write-workbook';
+import { readTemplate } from '../spreadsheet/read-template';
 import { toLang, type Lang } from '../i18n';
 import { settingsText } from '../i18n/catalog/settings';
 import { systemClock } from '../ports/clock';
@@ -35,6 +36,7 @@ import { savePageSettings } from '../usecases/settings/save-page-settings';
 import { searchOwners } from '../usecases/settings/search-owners';
 import { downloadTemplate, TemplateUnavailableError } from '../usecases/settings/template-download';
 import { testConnection } from '../usecases/settings/test-connection';
+import { runSelfCheck, type DryParse } from '../usecases/self-check/run-self-check';
 import {
   SETTINGS_FUNCTIONS,
   settingsPayloadSchemas,
@@ -86,6 +88,7 @@ const implementations: { [F in SettingsFunction]: Implementation<F> } = {
   exportSettings: (deps, caller) => exportSettings(deps, caller),
   importSettings: (deps, caller, p) => importSettings(deps, caller, p),
   downloadTemplate: (deps, caller, p) => downloadTemplate(deps, caller, p.service),
+  runSelfCheck: (deps, caller) => runSelfCheck(deps, caller),
 };
 
 function failure(code: SettingsEnvelopeErrorCode, message: string): { ok: false; error: { code: SettingsEnvelopeErrorCode; message: string } } {
@@ -143,6 +146,18 @@ export const blankTemplate: NonNullable<SettingsDeps['blankTemplate']> = async (
   content: writeTemplateWorkbook({ service, lang }),
 });
 
+/** The Self-check's dry parse: a generated one-row template read exactly as an attachment is. */
+export const dryParseTemplate: DryParse = async () => {
+  try {
+    const read = await readTemplate({ fileName: 'autocomprovacio.xlsx', bytes: writeTemplateWorkbook({ service: 'OVER', lang: 'ca' }) });
+    const fileProblems = read.problems.map((p) => p.code).join(', ');
+    return read.readable ? { ok: true } : { ok: false, detail: fileProblems || 'unreadable' };
+  } catch (error) {
+    // ParserUnavailableError (no worker thread could start) lands here: the runtime's problem.
+    return { ok: false, detail: errorMessage(error) };
+  }
+};
+
 /** Forge's egress-aware fetch, in the shape the HTTP backend client takes. */
 const forgeFetch: FetchLike = (url, init) => api.fetch(url, init);
 
@@ -155,6 +170,8 @@ function forgeDeps(): SettingsDeps {
     probe: createHttpBackendProbe({ fetch: forgeFetch, timeoutMs: 8_000 }),
     allowedEndpoints: MANIFEST_BACKEND_EGRESS,
     blankTemplate,
+    jiraAsApp: new JiraClient(asAppTransport()),
+    dryParse: dryParseTemplate,
   };
 }
 

@@ -159,7 +159,24 @@ export interface IssueFieldsUpdate {
   summary?: string;
 }
 
-export type ProjectPermission = 'BROWSE_PROJECTS' | 'EDIT_ISSUES' | 'ADMINISTER_PROJECTS' | 'ASSIGNABLE_USER';
+export type ProjectPermission =
+  | 'BROWSE_PROJECTS'
+  | 'EDIT_ISSUES'
+  | 'ADMINISTER_PROJECTS'
+  | 'ASSIGNABLE_USER'
+  // What the pipeline does as the app (the self-check asks for these).
+  | 'CREATE_ISSUES'
+  | 'ADD_COMMENTS'
+  | 'ASSIGN_ISSUES'
+  | 'LINK_ISSUES'
+  | 'CREATE_ATTACHMENTS';
+
+/** A link type's name and wordings (GET /rest/api/3/issueLinkType). */
+export interface JiraIssueLinkType {
+  name: string;
+  inward: string;
+  outward: string;
+}
 
 export interface SearchPage {
   keys: string[];
@@ -197,6 +214,7 @@ export interface JiraPort {
 
   /** The site's fields (system and custom). */
   getFields(): Promise<JiraField[]>;
+  getIssueLinkTypes(): Promise<JiraIssueLinkType[]>;
   createIssue(issue: NewIssue): Promise<{ key: string; id: string }>;
 
   getRequest(issueKey: string): Promise<JsmRequest | null>;

@@ -4,6 +4,7 @@ import type {
   JiraAttachment,
   JiraComment,
   JiraField,
+  JiraIssueLinkType,
   JiraIssue,
   JiraPort,
   JiraUser,
@@ -21,6 +22,7 @@ import { addComment } from './calls/add-comment';
 import { assignIssue } from './calls/assign-issue';
 import { createIssue } from './calls/create-issue';
 import { createIssueLink } from './calls/create-issue-link';
+import { getIssueLinkTypes } from './calls/get-issue-link-types';
 import { createRequest } from './calls/create-request';
 import { deleteIssueProperty } from './calls/delete-issue-property';
 import { editIssue } from './calls/edit-issue';
@@ -97,6 +99,10 @@ export class JiraClient implements JiraPort {
   assignIssue(key: string, accountId: string | null): Promise<void> {
     return assignIssue(this.ctx, key, accountId);
   }
+  getIssueLinkTypes(): Promise<JiraIssueLinkType[]> {
+    return getIssueLinkTypes(this.ctx);
+  }
+
   createIssueLink(typeName: string, fromKey: string, toKey: string): Promise<void> {
     return createIssueLink(this.ctx, typeName, fromKey, toKey);
   }

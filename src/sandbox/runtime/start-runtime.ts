@@ -8,7 +8,7 @@ import { errorMessage } from '../../domain/errors';
 import { DEMO, startJiraEmulator, type JiraEmulator } from '../../emulator';
 import { handleJobDelivery, invocationResult } from '../../handlers/consumer';
 import { createPanelResolver } from '../../handlers/panel-resolver';
-import { blankTemplate, createSettingsHandlers } from '../../handlers/settings-resolver';
+import { blankTemplate, createSettingsHandlers, dryParseTemplate } from '../../handlers/settings-resolver';
 import { handleProductEvent } from '../../handlers/trigger';
 import { systemClock } from '../../ports/clock';
 import type { JiraPort } from '../../ports/jira';
@@ -95,6 +95,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Sandbo
     // The sandbox's own backend is the one address this "installation" may call.
     allowedEndpoints: [backend.baseUrl],
     blankTemplate,
+    jiraAsApp,
+    dryParse: dryParseTemplate,
   }));
   resolvers['project-settings'] = settingsDefinitions(settingsHandlers);
   parts.push({ name: 'App: settings resolver', ok: true, detail: 'src/handlers/settings-resolver.ts' });

@@ -8,6 +8,7 @@ import type { Clock } from '../../ports/clock';
 import type { IntegrationBackendProbe } from '../../ports/integration-backend';
 import type { JiraPort } from '../../ports/jira';
 import type { KeyValueStore } from '../../ports/key-value-store';
+import type { DryParse } from '../self-check/run-self-check';
 
 export interface BlankTemplate {
   fileName: string;
@@ -26,6 +27,10 @@ export interface SettingsDeps {
   blankTemplate?: (service: Service, lang: Lang) => Promise<BlankTemplate>;
   /** How many of the project's latest requests the recognition preview reads (default 30). */
   previewSample?: number;
+  /** Jira as the app, for the Self-check's questions about the app itself (absent: reported as not checkable). */
+  jiraAsApp?: JiraPort;
+  /** The Self-check's dry parse of a generated template through the spreadsheet reader. */
+  dryParse?: DryParse;
 }
 
 /** Who is calling, from the invocation context Forge signs (never from the payload). */

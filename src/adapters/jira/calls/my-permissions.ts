@@ -25,6 +25,11 @@ export async function myPermissions(
     EDIT_ISSUES: false,
     ADMINISTER_PROJECTS: false,
     ASSIGNABLE_USER: false,
+    CREATE_ISSUES: false,
+    ADD_COMMENTS: false,
+    ASSIGN_ISSUES: false,
+    LINK_ISSUES: false,
+    CREATE_ATTACHMENTS: false,
   };
   for (const permission of permissions) result[permission] = body.permissions[permission]?.havePermission === true;
   return result;
