@@ -12,7 +12,7 @@ import type { SourcedEntity, TicketFacts, UnreadableFile } from '../../domain/pl
 import type { Settings } from '../../domain/settings';
 import type { AttachmentState, BatchState, RunState } from '../../domain/run-state';
 import type { ExtraAliases, Service } from '../../domain/services';
-import { errorMessage } from '../../domain/errors';
+import { errorMessage, RetryableError } from '../../domain/errors';
 import type { JiraAttachment } from '../../ports/jira';
 import type { PipelineDeps, TemplatePort } from './deps';
 import { isResultsCsvFileName } from './results-report';
@@ -153,7 +153,14 @@ export async function readAttachments(
         for (const entity of result.entities) entities.push({ ...entity, attachmentId: attachment.id, fileName: attachment.filename });
       }
     } catch (error) {
-      // Whatever the reader throws is this file's problem, never the job's.
+      // No parser could run at all (e.g. no worker thread and no fallback): the system's problem, never the
+      // file's. The mark is lifted so the platform's retry reads the file instead of calling it dead.
+      if (error instanceof RetryableError) {
+        const withoutMark = { ...state, attachments: Object.fromEntries(Object.entries(state.attachments).filter(([id]) => id !== attachment.id)) };
+        await persistently(() => writeRunState(jira, clock, issueKey, withoutMark), clock);
+        throw error;
+      }
+      // Whatever else the reader throws is this file's problem, never the job's.
       problem = { code: 'file.unreadable', message: errorMessage(error) };
     }
     if (problem) {
