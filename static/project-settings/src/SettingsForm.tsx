@@ -18,6 +18,7 @@ import { envelopeMessage } from './App';
 import { fieldId, groupErrors } from './form-errors';
 import { useSettingsText } from './i18n';
 import { AuditSection } from './sections/AuditSection';
+import { SelfCheckSection } from './sections/SelfCheckSection';
 import { BackendSection } from './sections/BackendSection';
 import { CertificateSection } from './sections/CertificateSection';
 import { CommentsSection } from './sections/CommentsSection';
@@ -171,6 +172,7 @@ export function SettingsForm({
       <TemplatesSection page={page} act={act} busy={busy} api={api} />
       <ExportSection page={page} act={act} busy={busy} api={api} onResult={applySaveResult} />
       <AuditSection page={page} />
+      <SelfCheckSection act={act} busy={busy} />
     </Stack>
   );
 }

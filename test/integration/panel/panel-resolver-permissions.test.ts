@@ -254,7 +254,7 @@ describe('issue panel resolver: permissions, checked as the calling user', () =>
     expect(stored.decisions).toEqual([expect.objectContaining({ rowIds: ['900:Full1:3'], decision: 'confirm', reason: 'Nom validat' })]);
   });
 
-  test('only the MUX owner integrates MUX now, and only once the recorded date is reached', async () => {
+  test('only the MUX owner integrates MUX now, and only once an ens\'s date is reached', async () => {
     await call(U.agent, 'setMuxProductionDate', { date: '2026-01-20' });
     const byAgent = await call(U.agent, 'integrateMuxNow');
     expect(byAgent).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -265,7 +265,8 @@ describe('issue panel resolver: permissions, checked as the calling user', () =>
     expect(byOwner.ok).toBe(true);
     expect(recorder.runs).toEqual([{ issueKey: setdibaKey, requestedBy: U.muxOwner, reason: 'mux' }]);
 
-    await call(U.agent, 'setMuxProductionDate', { date: '2026-03-01' });
+    // The ens's own date (the template's) moved later by naming its row: nothing is due any more.
+    await call(U.agent, 'setMuxProductionDate', { date: '2026-03-01', rowIds: ['900:Full1:2'] });
     expect(await call(U.muxOwner, 'integrateMuxNow')).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 
