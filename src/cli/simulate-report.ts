@@ -5,6 +5,8 @@
  */
 import { adfToText, type AdfDoc } from '../domain/report/adf';
 import type { JiraEmulator } from '../emulator';
+import type { Lang } from '../i18n';
+import { pipelineText } from '../i18n/catalog/pipeline';
 
 export interface IssueSnapshot {
   key: string;
@@ -79,4 +81,28 @@ export function appCalls(emulator: JiraEmulator, fromIndex = 0): SimulationRepor
     byRoute[call.route] = (byRoute[call.route] ?? 0) + 1;
   }
   return { total, byRoute: Object.fromEntries(Object.entries(byRoute).sort(([a], [b]) => a.localeCompare(b))) };
+}
+
+/** The report as text (simulate without --json). */
+export function formatReport(report: SimulationReport, lang: Lang): string {
+  const t = pipelineText(lang);
+  const lines: string[] = [];
+  for (const issue of report.issues) {
+    lines.push(`${issue.key}  ${issue.summary}  [${issue.status}]`);
+    lines.push(`  ${t('simulate.reporter')}: ${issue.reporter ?? '—'}   ${t('simulate.assignee')}: ${issue.assignee ?? '—'}`);
+    lines.push(`  ${t('simulate.labels')}: ${issue.labels.join(', ') || '—'}`);
+    for (const link of issue.links) lines.push(`  ${t('simulate.link')}: ${link.type} ${link.direction} ${link.key}`);
+    if (issue.attachments.length > 0) lines.push(`  ${t('simulate.attachments')}: ${issue.attachments.join(', ')}`);
+    for (const comment of issue.comments) {
+      lines.push(`  — ${comment.public ? t('simulate.public') : t('simulate.internal')} (${comment.author}):`);
+      for (const line of comment.text.split('\n')) lines.push(`      ${line}`);
+    }
+    lines.push('');
+  }
+  lines.push(`${t('simulate.integrations')}: ${report.integrations.length}`);
+  for (const x of report.integrations) lines.push(`  ${x.issue} ${x.service} ${x.environment} ${x.codiEns} ${x.result}`);
+  lines.push(`${t('simulate.calls')}: ${report.calls.total}`);
+  for (const [route, n] of Object.entries(report.calls.byRoute)) lines.push(`  ${String(n).padStart(4)}  ${route}`);
+  lines.push(`${t('simulate.elapsed')}: ${report.elapsedMs} ms`);
+  return `${lines.join('\n')}\n`;
 }

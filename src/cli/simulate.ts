@@ -21,8 +21,10 @@ import type { IntegrationBackend } from '../ports/integration-backend';
 import { EXIT, type CliCommand, type CliIo } from './command';
 import { makeDemoCertificatePem } from './demo-certificate';
 import { langFrom, parseCommandArgs, UsageError } from './options';
-import { appCalls, issuesOf, type IntegrationSnapshot, type SimulationReport } from './simulate-report';
+import { appCalls, formatReport, issuesOf, type IntegrationSnapshot, type SimulationReport } from './simulate-report';
+import { runScript } from './simulate-script';
 import { startSimulationWorld } from './simulate-world';
+import { tScenario } from '../i18n/catalog/scenario';
 
 export interface SimulateOptions {
   files: string[];
@@ -38,6 +40,8 @@ export interface SimulateOptions {
   faults: FaultRule[];
   seed: number;
   json: boolean;
+  /** A scenario file (`--script`): a ticket's whole life instead of one request (simulate-script.ts). */
+  script: string | null;
 }
 
 const FAULT_KINDS = new Set(['429', '500', '502', '503', '504', 'drop']);
@@ -79,10 +83,13 @@ export function parseSimulateArgs(args: readonly string[], lang: Lang): Simulate
       faults: { type: 'string' },
       seed: { type: 'string' },
       json: { type: 'boolean' },
+      script: { type: 'string' },
     },
     lang,
   );
-  if (positionals.length === 0) throw new UsageError(t('simulate.error.noFiles'));
+  const script = values.script ?? null;
+  if (script !== null && positionals.length > 0) throw new UsageError(tScenario(lang, 'usage.withFiles'));
+  if (script === null && positionals.length === 0) throw new UsageError(t('simulate.error.noFiles'));
   const backend = values.backend ?? null;
   if (backend !== null && backend !== 'http' && backend !== 'assisted') throw new UsageError(t('simulate.error.backend', { backend }));
   const deliveries = positiveInt(values.deliveries, 1, '--deliveries', t);
@@ -101,6 +108,7 @@ export function parseSimulateArgs(args: readonly string[], lang: Lang): Simulate
     faults: parseFaults(values.faults ?? '', t),
     seed: positiveInt(values.seed, 1, '--seed', t),
     json: values.json ?? false,
+    script,
   };
 }
 
@@ -207,39 +215,17 @@ export async function simulate(options: SimulateOptions, io: CliIo): Promise<{ r
   }
 }
 
-export function formatReport(report: SimulationReport, lang: Lang): string {
-  const t = pipelineText(lang);
-  const lines: string[] = [];
-  for (const issue of report.issues) {
-    lines.push(`${issue.key}  ${issue.summary}  [${issue.status}]`);
-    lines.push(`  ${t('simulate.reporter')}: ${issue.reporter ?? '—'}   ${t('simulate.assignee')}: ${issue.assignee ?? '—'}`);
-    lines.push(`  ${t('simulate.labels')}: ${issue.labels.join(', ') || '—'}`);
-    for (const link of issue.links) lines.push(`  ${t('simulate.link')}: ${link.type} ${link.direction} ${link.key}`);
-    if (issue.attachments.length > 0) lines.push(`  ${t('simulate.attachments')}: ${issue.attachments.join(', ')}`);
-    for (const comment of issue.comments) {
-      lines.push(`  — ${comment.public ? t('simulate.public') : t('simulate.internal')} (${comment.author}):`);
-      for (const line of comment.text.split('\n')) lines.push(`      ${line}`);
-    }
-    lines.push('');
-  }
-  lines.push(`${t('simulate.integrations')}: ${report.integrations.length}`);
-  for (const x of report.integrations) lines.push(`  ${x.issue} ${x.service} ${x.environment} ${x.codiEns} ${x.result}`);
-  lines.push(`${t('simulate.calls')}: ${report.calls.total}`);
-  for (const [route, n] of Object.entries(report.calls.byRoute)) lines.push(`  ${String(n).padStart(4)}  ${route}`);
-  lines.push(`${t('simulate.elapsed')}: ${report.elapsedMs} ms`);
-  return `${lines.join('\n')}\n`;
-}
-
 export const simulateCommand: CliCommand = {
   name: 'simulate',
   usage: {
-    ca: 'setdiba simulate <fitxer>... [--summary T] [--description T] [--reporter CORREU] [--org NOM] [--settings FITXER.json] [--backend http|assisted] [--deliveries N] [--concurrent] [--latency MS] [--faults 429:0.2,500:0.1] [--seed N] [--json]',
-    es: 'setdiba simulate <fichero>... [--summary T] [--description T] [--reporter CORREO] [--org NOMBRE] [--settings FICHERO.json] [--backend http|assisted] [--deliveries N] [--concurrent] [--latency MS] [--faults 429:0.2,500:0.1] [--seed N] [--json]',
-    en: 'setdiba simulate <file>... [--summary T] [--description T] [--reporter EMAIL] [--org NAME] [--settings FILE.json] [--backend http|assisted] [--deliveries N] [--concurrent] [--latency MS] [--faults 429:0.2,500:0.1] [--seed N] [--json]',
+    ca: 'setdiba simulate <fitxer>... [--summary T] [--description T] [--reporter CORREU] [--org NOM] [--settings FITXER.json] [--backend http|assisted] [--deliveries N] [--concurrent] [--latency MS] [--faults 429:0.2,500:0.1] [--seed N] [--json]\n  setdiba simulate --script ESCENARI.json [--json]',
+    es: 'setdiba simulate <fichero>... [--summary T] [--description T] [--reporter CORREO] [--org NOMBRE] [--settings FICHERO.json] [--backend http|assisted] [--deliveries N] [--concurrent] [--latency MS] [--faults 429:0.2,500:0.1] [--seed N] [--json]\n  setdiba simulate --script ESCENARIO.json [--json]',
+    en: 'setdiba simulate <file>... [--summary T] [--description T] [--reporter EMAIL] [--org NAME] [--settings FILE.json] [--backend http|assisted] [--deliveries N] [--concurrent] [--latency MS] [--faults 429:0.2,500:0.1] [--seed N] [--json]\n  setdiba simulate --script SCENARIO.json [--json]',
   },
   async run(args, io) {
     const lang = langFrom(args);
     const options = parseSimulateArgs(args, lang);
+    if (options.script !== null) return runScript({ script: options.script, json: options.json, lang }, io);
     const { report, failures } = await simulate(options, io);
     io.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, lang));
     for (const failure of failures) io.stderr(`${pipelineText(lang)('simulate.failed')}: ${failure}\n`);
