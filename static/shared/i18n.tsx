@@ -3,7 +3,7 @@
  * and a hook that binds a catalogue of src/i18n/catalog to it.
  */
 import { createContext, useCallback, useContext, type ReactNode } from 'react';
-import { DEFAULT_LANG, format, type Catalogue, type Lang, type Params } from '../../src/i18n';
+import { DEFAULT_LANG, format, formatDate as formatDateFor, formatTime as formatTimeOf, type Catalogue, type Lang, type Params } from '../../src/i18n';
 
 const LangContext = createContext<Lang>(DEFAULT_LANG);
 
@@ -20,30 +20,23 @@ export type Translate<T> = (key: keyof T & string, params?: Params) => string;
 export function useTranslate<T extends Record<string, string>>(catalogue: Catalogue<T>): Translate<T> {
   const lang = useLang();
   return useCallback(
-    (key: keyof T & string, params?: Params) => format(catalogue[lang][key] ?? catalogue.ca[key], params),
+    (key: keyof T & string, params?: Params) => format(catalogue[lang][key] ?? catalogue.ca[key], params, lang),
     [catalogue, lang],
   );
 }
 
-const LOCALES: Record<Lang, string> = { ca: 'ca-ES', es: 'es-ES', en: 'en-GB' };
-
-/** Dates as people of that language write them; Jira works in Europe/Madrid for this service desk. */
+/**
+ * Dates through the same helper as the server's messages (src/i18n/dates.ts): long ("1 de març de 2027")
+ * in running text, short with the time ("1/3/2027 13:05") in cells; Europe/Madrid; a bare date never shifts.
+ * Sentences that need the article ("l'1 de març … a les 13:05") get the ISO value and let the catalogue say it.
+ */
 export function formatDate(iso: string | null, lang: Lang, withTime = false): string {
   if (!iso) return '';
-  // A bare date (2026-03-01) is a calendar day: format it without shifting it through a time zone.
-  const bareDate = /^\d{4}-\d{2}-\d{2}$/.test(iso);
-  const date = new Date(bareDate ? `${iso}T12:00:00Z` : iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(LOCALES[lang], {
-    dateStyle: 'medium',
-    ...(withTime && !bareDate ? { timeStyle: 'short' } : {}),
-    timeZone: bareDate ? 'UTC' : 'Europe/Madrid',
-  }).format(date);
+  return formatDateFor(lang, iso, withTime ? 'short' : 'long');
 }
 
-export function formatTime(iso: string | null, lang: Lang): string {
+/** "13:05", "1:05": the time in Madrid. */
+export function formatTime(iso: string | null, _lang?: Lang): string {
   if (!iso) return '';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(LOCALES[lang], { timeStyle: 'short', timeZone: 'Europe/Madrid' }).format(date);
+  return formatTimeOf(iso);
 }

@@ -190,7 +190,7 @@ const ca = {
 
   checklistHeading: 'Passos per fer a mà (mode assistit)',
   checklistStep: "{service} a {env}: {name} (codi d'ens {codiEns}, NIF {nif}, DIR3 {dir3})",
-  checklistDoneBy: 'Fet per {name} {date_el}',
+  checklistDoneBy: 'Fet per {name} {date_el} a {date_les}',
   checklistAllDone: 'Tots els passos estan fets.',
 
   errorForbidden:
@@ -432,7 +432,7 @@ const es: Messages<typeof ca> = {
 
   checklistHeading: 'Pasos que hay que hacer a mano (modo asistido)',
   checklistStep: '{service} en {env}: {name} (código de ente {codiEns}, NIF {nif}, DIR3 {dir3})',
-  checklistDoneBy: 'Hecho por {name} {date_el}',
+  checklistDoneBy: 'Hecho por {name} {date_el} a {date_les}',
   checklistAllDone: 'Todos los pasos están hechos.',
 
   errorForbidden:
@@ -673,7 +673,7 @@ const en: Messages<typeof ca> = {
 
   checklistHeading: 'Steps to do by hand (assisted mode)',
   checklistStep: '{service} in {env}: {name} (code {codiEns}, NIF {nif}, DIR3 {dir3})',
-  checklistDoneBy: 'Done by {name} on {date}',
+  checklistDoneBy: 'Done by {name} on {date} at {date_time}',
   checklistAllDone: 'All steps are done.',
 
   errorForbidden: 'Only agents who can edit this ticket can use the SetDIBA panel. Nothing was changed.',

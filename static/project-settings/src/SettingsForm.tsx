@@ -130,7 +130,7 @@ export function SettingsForm({
     <Stack gap="200">
       <Muted>
         {page.updatedAt && page.updatedBy
-          ? t('lastSaved', { who: page.updatedBy.displayName, when: formatDate(page.updatedAt, lang, true) })
+          ? t('lastSaved', { who: page.updatedBy.displayName, when: page.updatedAt })
           : t('neverSaved')}{' '}
         {t('defaultsIntro')}
       </Muted>

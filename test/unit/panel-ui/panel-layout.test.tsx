@@ -73,6 +73,6 @@ describe('issue panel layout', () => {
     const state = fixtures.baseState({ rows: [fixtures.row(0, { status: 'integrated' }), fixtures.row(1), fixtures.row(2)] });
     renderPanel(state, 'es');
     await user.click(await screen.findByRole('tab', { name: 'Plan' }));
-    expect(screen.getByText('2 a integrar · Ya integradas: 1')).toBeTruthy();
+    expect(screen.getByText('2 por integrar · Ya integradas: 1')).toBeTruthy();
   });
 });

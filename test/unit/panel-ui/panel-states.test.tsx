@@ -124,7 +124,7 @@ describe('issue panel states', () => {
     await user.click(screen.getByRole('tab', { name: 'Historial' }));
     expect(screen.getByText('3 ens integrats a e-NOTUM (PRO).')).toBeTruthy();
     expect(screen.getByText('Fet')).toBeTruthy();
-    expect(screen.getByText('2 (1 públics)')).toBeTruthy();
+    expect(screen.getByText('2 (1 públic)')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Obre SUP-13' }));
     expect(opened).toEqual(['SUP-13']);
     expect(await seriousViolations(container)).toEqual([]);
@@ -140,9 +140,9 @@ describe('issue panel states', () => {
       setMuxProductionDate: () => ({ ok: true, data: fixtures.muxWaiting({ callerIsOwner: false, dateReached: false }) }),
     });
     await user.click(await screen.findByRole('tab', { name: 'MUX' }));
-    expect(screen.getByText('Dates de la plantilla: 1 de des. 2026.', { exact: false })).toBeTruthy();
+    expect(screen.getByText('Dates de la plantilla: 1 de desembre de 2026.', { exact: false })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Integra ara' })).toBeNull();
-    expect(screen.getByText('Només el responsable de MUX pot integrar-les.')).toBeTruthy();
+    expect(screen.getByText('Només el responsable de MUX els pot integrar.')).toBeTruthy();
     expect(await seriousViolations(notOwner.container)).toEqual([]);
     const field = screen.getByLabelText('Data de pas a producció que ha donat SetDIBA');
     await user.clear(field);
@@ -156,7 +156,7 @@ describe('issue panel states', () => {
     });
     await user.click(await screen.findByRole('tab', { name: 'MUX' }));
     await user.click(screen.getByRole('button', { name: 'Integra ara' }));
-    expect(screen.getByText("S'integraran a PRO les 2 entitats MUX d'aquest tiquet amb el certificat CDA de SetDIBA.")).toBeTruthy();
+    expect(screen.getByText("S'integraran a PRO els 2 ens MUX d'aquest tiquet amb el certificat CDA de SetDIBA.")).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Confirma i executa' }));
     await waitFor(() => expect(owner.calls.map((c) => c.fn)).toContain('integrateMuxNow'));
     owner.unmount();
@@ -164,7 +164,7 @@ describe('issue panel states', () => {
     renderPanel(fixtures.muxWaiting({ callerIsOwner: true, dateReached: false }));
     await user.click(await screen.findByRole('tab', { name: 'MUX' }));
     expect(screen.queryByRole('button', { name: 'Integra ara' })).toBeNull();
-    expect(screen.getByText(/Es podrà integrar a partir del/)).toBeTruthy();
+    expect(screen.getByText("Es podrà integrar a partir de l'1 de desembre de 2026.")).toBeTruthy();
   });
 
   test('refused: a customer sees a clear refusal and nothing to click', async () => {
@@ -172,7 +172,7 @@ describe('issue panel states', () => {
       getPanelState: () => ({ ok: false, error: { code: 'forbidden', message: 'Només els agents que poden editar aquest tiquet…' } }),
     });
     const { container } = render(<App api={fake.api} lang="ca" />);
-    expect(await screen.findByText('No pots fer servir aquest panell')).toBeTruthy();
+    expect(await screen.findByText('No podeu fer servir aquest panell')).toBeTruthy();
     expect(screen.getByText('Només els agents que poden editar aquest tiquet…')).toBeTruthy();
     expect(screen.queryAllByRole('button')).toEqual([]);
     expect(await seriousViolations(container)).toEqual([]);
@@ -219,7 +219,7 @@ describe('issue panel states', () => {
     expect(copyButton.textContent).toContain('Copiat');
     expect(screen.getByText('Identificadors de la fila Full1:2 copiats.')).toBeTruthy();
     await user.click(screen.getByRole('tab', { name: 'Pla' }));
-    await user.click(screen.getByRole('button', { name: 'Baixa el llibre de e-NOTUM' }));
+    await user.click(screen.getByRole('button', { name: "Descarrega el fitxer d'e-NOTUM" }));
     await waitFor(() => expect(saved).toEqual([{ fileName: 'SUP-12-e-NOTUM.xlsx', mimeType: 'application/octet-stream', contentBase64: 'AAEC' }]));
   });
 
@@ -250,7 +250,7 @@ describe('issue panel states', () => {
   test('language follows the Jira locale: Spanish and English', async () => {
     const es = renderPanel(fixtures.valid(), {}, 'es');
     expect(await screen.findByRole('button', { name: 'Ejecutar' })).toBeTruthy();
-    expect(screen.getByText('Tique de SetDIBA, reconocido por la organización.')).toBeTruthy();
+    expect(screen.getByText('Solicitud de SetDIBA, reconocida por la organización.')).toBeTruthy();
     es.unmount();
     renderPanel(fixtures.notSetdiba(), {}, 'en');
     expect(await screen.findByText('This is not a SetDIBA ticket')).toBeTruthy();

@@ -26,7 +26,7 @@ function renderPage(page: SettingsPage | null, answers: Parameters<typeof fakeAp
 describe('project settings page', () => {
   test('a non-admin sees a refusal and nothing of the settings', async () => {
     const { container, calls } = renderPage(null);
-    expect(await screen.findByText('No pots veure ni canviar aquesta configuració')).toBeTruthy();
+    expect(await screen.findByText('No podeu veure ni canviar aquesta configuració')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Desa' })).toBeNull();
     expect(screen.queryByText('diba.cat')).toBeNull();
     expect(calls.map((c) => c.fn)).toEqual(['getSettingsPage']);
@@ -36,10 +36,10 @@ describe('project settings page', () => {
   test('defaults: every section is there, defaults are marked, nothing was ever saved', async () => {
     const { container } = renderPage(fixtures.page());
     expect(await screen.findByText('Reconeixement dels tiquets de SetDIBA')).toBeTruthy();
-    for (const section of ['Serveis', 'Tiquets amb diversos serveis', "Com es fan les altes d'integració", 'Comentaris', 'Certificat CDA de SetDIBA', 'Plantilles en blanc', 'Exporta i importa', 'Últims canvis']) {
+    for (const section of ['Serveis', 'Tiquets amb diversos serveis', "Com es fan les altes d'integració", 'Comentaris', 'Certificat CDA de SetDIBA', 'Plantilles en blanc', 'Exportació i importació', 'Últims canvis']) {
       expect(screen.getByRole('heading', { name: section })).toBeTruthy();
     }
-    expect(screen.getByText(/Encara no s’ha desat mai/)).toBeTruthy();
+    expect(screen.getByText(/Encara no s'ha desat mai/)).toBeTruthy();
     expect(screen.getAllByText('Per defecte').length).toBeGreaterThan(10);
     expect((screen.getByLabelText('SetDIBA') as HTMLInputElement).checked).toBe(true);
     expect((screen.getByLabelText('Dominis del correu del sol·licitant') as HTMLTextAreaElement).value).toBe('diba.cat');
@@ -55,7 +55,7 @@ describe('project settings page', () => {
         ok: true,
         data: {
           outcome: 'invalid',
-          message: 'Hi ha camps per corregir. No s’ha desat res.',
+          message: "Hi ha camps per corregir. No s'ha desat res.",
           errors: [
             { path: 'recognition.reporterDomains.1', code: 'invalid_domain', message: 'No és un domini de correu (per exemple, diba.cat).' },
             { path: 'services.MUX.ownerAccountId', code: 'owner_required', message: 'Cal un responsable per a MUX.' },
@@ -114,7 +114,7 @@ describe('project settings page', () => {
       }),
     });
     const mux = await screen.findByRole('region', { name: 'Servei MUX' });
-    await user.type(within(mux).getByRole('textbox', { name: 'Cerca una persona assignable al projecte' }), 'Pere');
+    await user.type(within(mux).getByRole('textbox', { name: 'Cerqueu una persona assignable al projecte' }), 'Pere');
     await user.click(within(mux).getByRole('button', { name: 'Cerca' }));
     await user.click(await within(mux).findByRole('button', { name: 'Tria Pere Soler' }));
     expect(within(mux).getByText('Pere Soler')).toBeTruthy();
@@ -146,7 +146,7 @@ describe('project settings page', () => {
       saveSettings: () => ({ ok: false, error: { code: 'forbidden', message: "Només els administradors d'aquest projecte poden fer-ho." } }),
     });
     await user.click(await screen.findByRole('button', { name: 'Desa' }));
-    expect(await screen.findByText('No pots veure ni canviar aquesta configuració')).toBeTruthy();
+    expect(await screen.findByText('No podeu veure ni canviar aquesta configuració')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Desa' })).toBeNull();
   });
 
@@ -191,7 +191,7 @@ describe('project settings page', () => {
     const user = userEvent.setup();
     const { calls } = renderPage(fixtures.page(), {
       setBackendToken: () => ({ ok: true, data: { tokenSet: true, message: "S'ha desat el testimoni." } }),
-      testConnection: () => ({ ok: true, data: { ok: false, problem: 'unreachable', message: 'No s’ha pogut connectar amb el servei.', errors: [] } }),
+      testConnection: () => ({ ok: true, data: { ok: false, problem: 'unreachable', message: "No s'ha pogut connectar amb el servei.", errors: [] } }),
     });
     const field = (await screen.findByLabelText('Testimoni nou')) as HTMLInputElement;
     expect(field.type).toBe('password');
@@ -204,7 +204,7 @@ describe('project settings page', () => {
 
     await user.type(screen.getByLabelText('Adreça del servei (https)'), 'https://integracions.example.org/api');
     await user.click(screen.getByRole('button', { name: 'Prova la connexió' }));
-    expect(await screen.findByText('No s’ha pogut connectar amb el servei.')).toBeTruthy();
+    expect(await screen.findByText("No s'ha pogut connectar amb el servei.")).toBeTruthy();
     expect(calls.find((c) => c.fn === 'testConnection')?.payload).toEqual({ endpoint: 'https://integracions.example.org/api' });
   });
 
@@ -226,9 +226,9 @@ describe('project settings page', () => {
       }),
     });
     await user.click(await screen.findByRole('button', { name: 'Calcula-ho' }));
-    expect(await screen.findByText('De les últimes 20 sol·licituds del projecte:')).toBeTruthy();
+    expect(await screen.findByText('Dels últims 20 tiquets del projecte:')).toBeTruthy();
     expect(screen.getByText('Organització SetDIBA: 7')).toBeTruthy();
-    expect(screen.getByText('Reconegudes per alguna regla: 8')).toBeTruthy();
+    expect(screen.getByText('Reconeguts per alguna regla: 8')).toBeTruthy();
   });
 
   test('request types typed by hand when the service desk is not known yet; templates and export download files', async () => {

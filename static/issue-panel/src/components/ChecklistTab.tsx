@@ -37,7 +37,7 @@ export function ChecklistTab({ state, busy, perform }: { state: PanelState; busy
                 {step.done && step.doneBy ? (
                   <>
                     {' '}
-                    <Muted>{t('checklistDoneBy', { name: step.doneBy.displayName, date: formatDate(step.doneAt, lang, true) })}</Muted>
+                    <Muted>{t('checklistDoneBy', { name: step.doneBy.displayName, date: step.doneAt })}</Muted>
                   </>
                 ) : null}
               </span>
