@@ -58,7 +58,7 @@ describe('setdiba check', () => {
   it('exits 1 and reports each problem with sheet, row, column, value, message and what to do', async () => {
     const { code, stdout } = await setdiba('check', withProblems());
     expect(code).toBe(1);
-    expect(stdout).toContain('amb-errors.xlsx: 3 ens, 2 correctes, 1 amb errors, 1 avisos.');
+    expect(stdout).toContain('amb-errors.xlsx: 3 ens, 2 correctes, 1 amb errors, 1 avís.');
     expect(stdout).toContain('ERROR  Full «Alta», fila 3, columna «Codi INE», valor «8A112»');
     expect(stdout).toContain('El codi INE «8A112» no és vàlid.');
     expect(stdout).toContain('Què cal fer: Ha de tenir 5 xifres');
@@ -151,7 +151,7 @@ describe('setdiba template', () => {
   it('writes the blank template of a service, which check reads (and finds empty)', async () => {
     const { code, stdout } = await setdiba('template', 'eNotum');
     expect(code).toBe(0);
-    expect(stdout).toBe('Plantilla en blanc de e-NOTUM desada a plantilla-setdiba-e-notum.xlsx.\n');
+    expect(stdout).toBe("Plantilla en blanc d'e-NOTUM desada a plantilla-setdiba-e-notum.xlsx.\n");
     expect(readFileSync(join(dir, 'plantilla-setdiba-e-notum.xlsx')).subarray(0, 2).toString()).toBe('PK');
     const check = await setdiba('check', 'plantilla-setdiba-e-notum.xlsx', '--json');
     expect(check.code).toBe(1);

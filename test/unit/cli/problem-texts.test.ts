@@ -69,7 +69,7 @@ describe('texts', () => {
 
   it('are more precise for a file problem with a reason', () => {
     const problem: FileProblem = { code: 'file.too_large', severity: 'error', params: { unit: 'rows', limit: 5000 } };
-    expect(describeProblem(problem, 'ca').message).toBe('La plantilla té més de 5000 files d’ens.');
+    expect(describeProblem(problem, 'ca').message).toBe("La plantilla té més de 5.000 files d'ens.");
   });
 
   it('locate a problem by sheet, row, column and value', () => {
