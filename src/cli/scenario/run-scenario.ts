@@ -175,15 +175,7 @@ class ScenarioRun {
         return { acceptToken: step.acceptToken !== null };
       }
       case 'panel': {
-        const key = resolveTicket(this.site, step.ticket, this.origin);
-        const accountId = accountOf(this.site, step.as ?? 'agent');
-        const context = this.contextFor(accountId, {
-          type: 'jira:issuePanel',
-          issue: { key, type: 'Service Request' },
-          project: { key: DEMO.projectKey, type: 'service_desk' },
-        });
-        const invoke = async (functionKey: string, payload: unknown) =>
-          dataOf(await this.panel({ call: { functionKey, payload }, context: { ...context, moduleKey: 'setdiba-issue-panel' } }, { principal: { accountId } }));
+        const invoke = this.panelAs(step);
         return runPanelAction(invoke, {
           action: step.action,
           ...(step.ens ? { ens: step.ens } : {}),
@@ -196,6 +188,28 @@ class ScenarioRun {
       case 'clock':
         return this.advance(step);
     }
+  }
+
+  /** The panel's resolver on the step's ticket, as the step's user (what the bridge does for the frame). */
+  private panelAs(step: Extract<Step, { do: 'panel' }>) {
+    const key = resolveTicket(this.site, step.ticket, this.origin);
+    const accountId = accountOf(this.site, step.as ?? 'agent');
+    const context = this.contextFor(accountId, {
+      type: 'jira:issuePanel',
+      issue: { key, type: 'Service Request' },
+      project: { key: DEMO.projectKey, type: 'service_desk' },
+    });
+    return async (functionKey: string, payload: unknown) =>
+      dataOf(await this.panel({ call: { functionKey, payload }, context: { ...context, moduleKey: 'setdiba-issue-panel' } }, { principal: { accountId } }));
+  }
+
+  /**
+   * The panel as the step's user sees it once the app is quiet again: a run's answer is the state when
+   * it was queued, and the report wants what the agent sees when it has finished.
+   */
+  async panelStateAfter(step: Step, answer: unknown): Promise<unknown> {
+    if (step.do !== 'panel' || typeof answer !== 'object' || answer === null || !('rows' in answer)) return answer;
+    return this.panelAs(step)('getPanelState', {});
   }
 
   private async raise(step: Extract<Step, { do: 'raise' }>): Promise<unknown> {
@@ -311,8 +325,9 @@ export async function runScenario(scenario: Scenario, options: RunScenarioOption
       run.lastDays = [];
       let report: StepReport;
       try {
-        const result = await run.run(step);
+        const answer = await run.run(step);
         await world.settle();
+        const result = await run.panelStateAfter(step, answer);
         report = { do: step.do, ok: true, error: null, result: result ?? null };
       } catch (error) {
         await world.settle();

@@ -1,0 +1,131 @@
+/**
+ * Each defect of issue 10 as a scenario (test/scenarios/*.json) run the way a person runs it:
+ * `setdiba simulate --script <file> --json`, through the real trigger, consumer, resolvers, reference
+ * backend and Jira emulator. The assertions are what the customer, the agents and the backend would
+ * notice. Scenarios whose fix has not landed yet are listed in AWAITING_FIX (the one place to look).
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli } from '../../src/cli/main';
+import type { PanelState } from '../../src/contracts/panel';
+import type { ScenarioReport } from '../../src/cli/scenario/run-scenario';
+
+/** Scenario → the defect whose fix it waits for. Remove an entry when its fix lands. */
+const AWAITING_FIX: ReadonlyMap<string, string> = new Map<string, string>([
+  ['mux-dates-per-ens', 'defect 2 (setdiba-pendent-data-pro must stay while a MUX ens waits for its date)'],
+  ['requester-told-of-success', 'defect 5 (the requester is told of success; no stale "cal corregir" as the last word)'],
+  ['reject-text-and-reason', 'defect 8 (the reason of a confirm goes into the internal comment)'],
+]);
+
+const DIR = __dirname;
+const SCENARIOS = readdirSync(DIR).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+
+async function play(name: string): Promise<ScenarioReport> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(['simulate', '--script', `${name}.json`, '--json'], {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    cwd: DIR,
+  });
+  if (code !== 0) throw new Error(`simulate --script ${name} exited ${code}: ${stderr}`);
+  return JSON.parse(stdout) as ScenarioReport;
+}
+
+const state = (report: ScenarioReport, step: number) => report.steps[step - 1]!.result as PanelState;
+const issue = (report: ScenarioReport, key: string) => report.issues.find((i) => i.key === key)!;
+const integrated = (report: ScenarioReport) => report.integrations.filter((x) => x.result === 'integrated').map((x) => x.codiEns);
+const customerTexts = (report: ScenarioReport) => report.issues.flatMap((i) => i.customerView?.comments.map((c) => c.text) ?? []);
+const allComments = (report: ScenarioReport) => report.issues.flatMap((i) => i.comments.map((c) => c.text));
+
+const CHECKS: Record<string, (report: ScenarioReport) => void> = {
+  'rerun-after-certificate-fix': (r) => {
+    expect(state(r, 3).rows.map((row) => row.status)).toEqual(['blocked', 'blocked', 'blocked']);
+    // The confirmation lists what the run will do; after the work is done it says there is nothing to do.
+    expect(state(r, 5).plan?.writes.length).toBeGreaterThan(0);
+    expect(state(r, 8).plan?.writes).toEqual([]);
+    // Exactly the blocked rows, exactly once.
+    expect(integrated(r).sort()).toEqual(['0800180001', '0800230008', '0800390004']);
+    expect(r.integrations).toHaveLength(3);
+    // Every run appears in the history, the one that changed nothing too.
+    expect(state(r, 8).history.filter((h) => h.trigger === 'panel')).toHaveLength(2);
+    const portal = issue(r, 'SUP-1').customerView!.comments.map((c) => c.text);
+    expect(portal.at(-1)).toContain('Abrera');
+  },
+  'mux-dates-per-ens': (r) => {
+    expect(r.steps[1]).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(r.steps[2]!.ok).toBe(true);
+    // Integrate now takes only the ens whose date has come: Abrera (1 Feb) on 10 Feb.
+    const after = (step: number) => state(r, step).rows.filter((row) => row.status === 'integrated').map((row) => row.codiEns);
+    expect(after(4)).toEqual(['0800180001']);
+    expect(after(6)).toEqual(['0800180001', '0800230008']);
+    expect(after(8)).toEqual(['0800180001', '0800230008', '0800390004']);
+    expect(integrated(r)).toEqual(['0800180001', '0800230008', '0800390004']);
+    // Rows with a date never say the date is missing.
+    for (const row of state(r, 3).rows.filter((x) => x.productionDate !== null)) {
+      expect(row.problems.map((p) => p.message).join(' ')).not.toMatch(/falta la data/i);
+    }
+    const labels = (step: number) => state(r, step).siblings.find((s) => s.current)?.labels ?? issue(r, 'SUP-1').labels;
+    expect(labels(6)).toContain('setdiba-pendent-data-pro');
+    expect(issue(r, 'SUP-1').labels).not.toContain('setdiba-pendent-data-pro');
+  },
+  'split-ticket-panel': (r) => {
+    const panel = state(r, 2);
+    expect(panel.issueKey).not.toBe('SUP-1');
+    expect(panel.attachments.length).toBeGreaterThan(0);
+    expect(panel.rows.map((row) => row.codiEns).sort()).toEqual(['0800180001', '0800230008']);
+    expect(panel.checklist?.map((s) => s.codiEns).sort()).toEqual(['0800180001', '0800230008']);
+    expect(r.steps[2]!.ok).toBe(true);
+    expect(state(r, 3).checklist?.find((s) => s.codiEns === '0800180001')?.done).toBe(true);
+  },
+  'results-csv-not-visible': (r) => {
+    for (const i of r.issues) expect(i.customerView?.attachments.filter((f) => f.toLowerCase().endsWith('.csv')) ?? []).toEqual([]);
+    expect(r.steps[1]).toMatchObject({ ok: true, result: { fileName: expect.stringMatching(/\.csv$/) } });
+  },
+  'requester-told-of-success': (r) => {
+    const visible = r.issues.filter((i) => i.customerView !== null);
+    expect(visible.length).toBe(r.issues.length);
+    for (const i of visible) {
+      const fromApp = i.customerView!.comments.map((c) => c.text).filter((t) => t !== 'Us adjuntem la plantilla corregida.');
+      expect(fromApp.length).toBeGreaterThan(0);
+      // Once corrected, "correct these rows" is never the last word.
+      expect(fromApp.at(-1)).not.toMatch(/cal corregir/i);
+    }
+    const portal = customerTexts(r).join('\n');
+    for (const name of ['Abrera', 'Aguilar de Segarra', 'Alella']) expect(portal).toContain(name);
+    expect(portal).not.toMatch(/REF-\d+/);
+  },
+  'umbrella-single-service': (r) => {
+    expect(r.issues).toHaveLength(1);
+    expect(r.issues[0]!.links).toEqual([]);
+    expect(customerTexts(r).join('\n')).not.toMatch(/diversos serveis/);
+  },
+  'localised-backend-error': (r) => {
+    const rows = state(r, 3).rows;
+    expect(rows.every((row) => row.status !== 'pending' && row.problems.length > 0)).toBe(true);
+    expect(allComments(r).join('\n')).not.toMatch(/integration backend|bearer token|refused the token/i);
+    expect(r.integrations.map((x) => x.result)).toEqual(['unauthorized', 'unauthorized', 'integrated', 'integrated']);
+  },
+  'reject-text-and-reason': (r) => {
+    const internal = issue(r, 'SUP-1').comments.filter((c) => !c.public).map((c) => c.text).join('\n');
+    expect(internal).toContain('El nom no correspon a aquest codi');
+    expect(internal).toContain('confirmat per telèfon');
+    expect(integrated(r)).toEqual(['0800230008']);
+    expect(state(r, 4).rows.find((row) => row.codiEns === '0800180001')?.status).toBe('rejected');
+  },
+};
+
+describe('scenarios of a ticket\'s whole life (setdiba simulate --script)', () => {
+  it('has assertions for every scenario in the folder', () => {
+    expect(SCENARIOS.filter((name) => !CHECKS[name])).toEqual([]);
+  });
+
+  for (const name of SCENARIOS) {
+    const check = CHECKS[name];
+    if (!check) continue;
+    const waiting = AWAITING_FIX.get(name);
+    (waiting ? it.skip : it)(`${name}${waiting ? ` (awaiting the fix of ${waiting})` : ''}`, async () => {
+      check(await play(name));
+    }, 120_000);
+  }
+});
