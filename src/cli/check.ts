@@ -11,6 +11,7 @@ import type { TemplateReadResult } from '../domain/template/types';
 import type { Lang } from '../i18n';
 import { describeLocation, describeProblem, tTemplate } from '../i18n/catalog/template';
 import { MiB_BYTES, SPREADSHEET_LIMITS } from '../spreadsheet/limits';
+import { setParserSystemLog } from '../spreadsheet/parser-host';
 import { readTemplate } from '../spreadsheet/read-template';
 import { EXIT, type CliCommand, type CliIo } from './command';
 import { langFrom, parseCommandArgs, serviceOption, UsageError } from './options';
@@ -95,6 +96,9 @@ async function readCheckedFile(path: string, shownAs: string, service: Service |
 }
 
 async function run(args: readonly string[], io: CliIo): Promise<number> {
+  // A parser thread that could not start (a loaded machine, threads forbidden) changes nothing in the answer:
+  // the file is then parsed in this thread. stdout/stderr are the answer's alone (one JSON document with --json).
+  setParserSystemLog(() => undefined);
   const lang = langFrom(args);
   const { values, positionals } = parseCommandArgs(args, { service: { type: 'string' }, json: { type: 'boolean' } }, lang);
   const file = positionals[0];
