@@ -7,7 +7,7 @@ import { shellAssets } from './assets';
 import { BodyTooLargeError, readForm, readJson } from './body';
 import { contextQuerySchema, forgeContext, INVOKE_LIMIT_BYTES, invokeResolver } from './bridge-api';
 import { html, type Html } from './html';
-import { issueBody } from './pages/issue';
+import { issueBody, type IssueView } from './pages/issue';
 import { page, translate, type NavItem } from './pages/layout';
 import { loadQueue, queueBody } from './pages/queue';
 import { raiseBody, type RaiseView } from './pages/raise';
@@ -15,6 +15,20 @@ import { settingsBody } from './pages/settings';
 import { statusBody } from './pages/status';
 import { LANG_COOKIE, sessionFor, setCookie, THEME_COOKIE, USER_COOKIE, type Session } from './session';
 import { readStaticFile } from './static-files';
+import { afterAction, availableTransitions, performTicketAction, type ActionKind } from './ticket-actions';
+
+const FAVICON_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#0c66e4"/>' +
+  '<path d="M4 8.5l2.5 2.5L12 5.5" stroke="#fff" stroke-width="2" fill="none"/></svg>';
+
+/** What the ticket view says after an action, from the redirect's query (`done=comment`, `error=…`). */
+function actionFlash(query: URLSearchParams, t: ReturnType<typeof translate>): IssueView['flash'] {
+  const done = query.get('done');
+  if (done === 'comment' || done === 'attach' || done === 'transition') return { kind: 'success', text: t(`actions.done.${done}`) };
+  const error = query.get('error');
+  if (error === null) return null;
+  return { kind: 'error', text: error ? t('actions.failed', { reason: error.slice(0, 300) }) : t('actions.empty') };
+}
 
 /** An uploaded template is refused above this size (the app's reader has its own, lower, limits). */
 const UPLOAD_LIMIT_BYTES = 25 * 1024 * 1024;
@@ -83,18 +97,30 @@ export function createSandboxServer({ runtime, ui }: SandboxWebOptions): Server 
     [
       'GET',
       /^\/browse\/([A-Z][A-Z0-9_]*-\d+)$/,
-      async (_req, res, match, session) => {
+      async (req, res, match, session) => {
         const key = match[1] ?? '';
         const t = translate(session);
         const jira = jiraFor(session);
         if (!jira) return render(res, session, key, null, `/browse/${key}`, html`<p class="notice error">${t('jira.unavailable', { reason: jiraMissing() })}</p>`);
         const issue = await jira.getIssue(key).catch(() => null);
         if (!issue) return render(res, session, key, null, `/browse/${key}`, html`<p class="notice">${t('issue.notFound', { key })}</p>`, 404);
-        const [comments, panel] = await Promise.all([
+        const rest = session.user ? runtime.restAs(session.user.accountId) : null;
+        const [comments, panel, transitions] = await Promise.all([
           jira.getComments(key).catch(() => []),
           frameSrc('issue-panel', session, { issueKey: key, projectKey: issue.projectKey }),
+          availableTransitions(rest, key),
         ]);
-        const view = { issue, comments, processing: runtime.activity.isRunning(key), panel };
+        const view: IssueView = {
+          issue,
+          comments,
+          processing: runtime.activity.isRunning(key),
+          panel,
+          lang: session.lang,
+          transitions,
+          mayWriteInternal: session.user !== null && session.user.role !== 'customer',
+          canAct: session.user !== null,
+          flash: actionFlash(new URL(req.url ?? '/', 'http://x').searchParams, t),
+        };
         render(res, session, `${key}: ${issue.summary}`, null, `/browse/${key}`, issueBody(view, (id) => runtime.displayName(id), t));
       },
     ],
@@ -108,7 +134,43 @@ export function createSandboxServer({ runtime, ui }: SandboxWebOptions): Server 
         render(res, session, t('nav.settings'), 'settings', `/projects/${projectKey}/settings`, settingsBody(projectKey, frame, t));
       },
     ],
-    ['GET', /^\/raise$/, async (_req, res, _m, session) => renderRaise(res, session, null)],
+    [
+      'POST',
+      /^\/browse\/([A-Z][A-Z0-9_]*-\d+)\/(comment|attach|transition)$/,
+      async (req, res, match, session) => {
+        const key = match[1] ?? '';
+        const jira = jiraFor(session);
+        if (!jira || !session.user) return redirect(res, `/browse/${key}`);
+        const outcome = await performTicketAction(
+          match[2] as ActionKind,
+          req,
+          key,
+          jira,
+          runtime.restAs(session.user.accountId),
+          session.user.role !== 'customer',
+        );
+        // The app reacts to the comment, file or status change through Jira's events, as in Jira.
+        runtime.activity.changed();
+        redirect(res, afterAction(key, outcome));
+      },
+    ],
+    [
+      'GET',
+      /^\/raise$/,
+      async (req, res, _m, session) => {
+        // After "Crea la sol·licitud" the browser lands here (post-redirect-get): a reload shows the
+        // result again and creates nothing.
+        const created = new URL(req.url ?? '/', 'http://x').searchParams.get('created');
+        if (created && /^[A-Z][A-Z0-9_]*-\d+$/.test(created)) {
+          const t = translate(session);
+          return renderRaise(res, session, {
+            kind: 'success',
+            text: html`<a href="/browse/${created}" data-raised-key="${created}">${t('raise.done', { key: created })}</a>`,
+          });
+        }
+        return renderRaise(res, session, null);
+      },
+    ],
     ['POST', /^\/raise$/, async (req, res, _m, session) => raise(req, res, session)],
     [
       'GET',
@@ -181,6 +243,8 @@ export function createSandboxServer({ runtime, ui }: SandboxWebOptions): Server 
         send(res, 200, file.type, file.bytes);
       },
     ],
+    // Browsers ask for /favicon.ico whatever the page says; one small SVG answers both.
+    ['GET', /^\/favicon\.ico$/, async (_req, res) => send(res, 200, 'image/svg+xml', FAVICON_SVG, { 'cache-control': 'max-age=86400' })],
     ['GET', /^\/sandbox\/assets\/sandbox\.css$/, async (_req, res) => send(res, 200, 'text/css; charset=utf-8', (await shellAssets()).css)],
     ['GET', /^\/sandbox\/assets\/shell\.js$/, async (_req, res) => send(res, 200, 'text/javascript; charset=utf-8', (await shellAssets()).js)],
   ];
@@ -221,10 +285,7 @@ export function createSandboxServer({ runtime, ui }: SandboxWebOptions): Server 
         description: descriptionField || sample?.description || '',
         files,
       });
-      await renderRaise(res, session, {
-        kind: 'success',
-        text: html`<a href="/browse/${issueKey}" data-raised-key="${issueKey}">${t('raise.done', { key: issueKey })}</a>`,
-      });
+      redirect(res, `/raise?created=${encodeURIComponent(issueKey)}`);
     } catch (error) {
       await renderRaise(res, session, { kind: 'error', text: html`${t('raise.failed', { reason: errorMessage(error) })}` }, 500);
     }

@@ -1,5 +1,5 @@
-import { LANGS } from '../../../i18n';
-import { sandboxText, type SandboxMessageKey } from '../../../i18n/catalog/sandbox';
+import { isCatalogueKey, LANGS, type Lang } from '../../../i18n';
+import { sandboxMessages, sandboxText, type SandboxMessageKey } from '../../../i18n/catalog/sandbox';
 import type { ActivitySnapshot } from '../../runtime/activity';
 import type { SandboxRuntime } from '../../runtime/types';
 import type { Session } from '../session';
@@ -9,6 +9,28 @@ export type Translate = (key: SandboxMessageKey, params?: Record<string, string 
 
 export function translate(session: Session): Translate {
   return (key, params) => sandboxText(session.lang, key, params);
+}
+
+/** Jira's status names ("Waiting for support") in the page's language; an unknown one as Jira wrote it. */
+export function jiraStatusName(name: string, t: Translate): string {
+  const key = `jiraStatus.${name}`;
+  return isCatalogueKey(sandboxMessages, key) ? t(key) : name;
+}
+
+/** How Jira words a link seen from this issue ("is cloned by"), in the page's language. */
+export function jiraLinkPhrase(type: string, direction: 'inward' | 'outward', t: Translate): string {
+  const key = `link.${type}.${direction}`;
+  return isCatalogueKey(sandboxMessages, key) ? t(key) : `${type} (${direction})`;
+}
+
+const LOCALES: Readonly<Record<Lang, string>> = { ca: 'ca-ES', es: 'es-ES', en: 'en-GB' };
+
+/** Date and time as the panel shows them: in the service desk's zone (Europe/Madrid), in the page's language. */
+export function madridDateTime(iso: string | null, lang: Lang): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Madrid' }).format(date);
 }
 
 export type NavItem = 'queue' | 'raise' | 'settings' | 'status' | null;
@@ -74,6 +96,7 @@ export function page(input: PageInput): Html {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} · ${t('app.title')}</title>
+<link rel="icon" href="/favicon.ico" type="image/svg+xml">
 <link rel="stylesheet" href="/sandbox/assets/sandbox.css">
 <script src="/sandbox/assets/shell.js" defer></script>
 </head>

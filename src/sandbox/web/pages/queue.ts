@@ -1,7 +1,7 @@
 import type { JiraIssue, JiraPort } from '../../../ports/jira';
 import type { Activity } from '../../runtime/activity';
 import { html, type Html } from '../html';
-import type { Translate } from './layout';
+import { jiraStatusName, type Translate } from './layout';
 
 /** At most this many tickets are listed: the sandbox is for looking at a handful of demo tickets. */
 const QUEUE_LIMIT = 100;
@@ -27,10 +27,10 @@ export function queueBody(issues: readonly JiraIssue[], projectKey: string, acti
   const rows = issues.map(
     (issue) => html`<tr data-issue-key="${issue.key}">
       <td><a href="/browse/${issue.key}">${issue.key}</a></td>
-      <td>${issue.summary}${
+      <td class="summary">${issue.summary}${
         activity.isRunning(issue.key) ? html` <span class="lozenge" data-color="blue">${t('queue.processing')}</span>` : ''
       }</td>
-      <td><span class="lozenge">${issue.status}</span></td>
+      <td><span class="lozenge" data-status="${issue.status}">${jiraStatusName(issue.status, t)}</span></td>
       <td>${issue.assignee?.displayName ?? html`<span class="muted">${t('issue.unassigned')}</span>`}</td>
       <td>${issue.reporter?.displayName ?? ''}</td>
       <td>${labelList(issue.labels, t)}</td>

@@ -1,6 +1,7 @@
 import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
+import { token } from '@atlaskit/tokens';
 import { useState, type ReactNode } from 'react';
 import type { PanelFunction, PanelState } from '../../../../src/contracts/panel';
 import { Inline, Stack, Text } from '../../../shared/layout';
@@ -90,18 +91,22 @@ export function PanelBody({ state, api, busy, perform, actionError, onDismissErr
       {errorMessage}
       <RunBar state={state} busy={busy} perform={perform} />
       {notice}
-      <Tabs id="setdiba-panel-tabs" selected={selected} onChange={(index) => setTab(index)}>
-        <TabList>
-          {tabs.map((entry) => (
-            <Tab key={entry.label}>{entry.label}</Tab>
+      {/* Atlaskit's tab list starts 8px to the left of its box (to line the label up with the text);
+          the padding keeps the first tab inside the frame. */}
+      <div style={{ paddingInline: token('space.100', '8px'), minWidth: 0 }}>
+        <Tabs id="setdiba-panel-tabs" selected={selected} onChange={(index) => setTab(index)}>
+          <TabList>
+            {tabs.map((entry) => (
+              <Tab key={entry.label}>{entry.label}</Tab>
+            ))}
+          </TabList>
+          {tabs.map((entry, index) => (
+            <TabPanel key={entry.label}>
+              <div style={{ width: '100%', paddingTop: 8 }}>{index === selected ? entry.panel : null}</div>
+            </TabPanel>
           ))}
-        </TabList>
-        {tabs.map((entry, index) => (
-          <TabPanel key={entry.label}>
-            <div style={{ width: '100%', paddingTop: 8 }}>{index === selected ? entry.panel : null}</div>
-          </TabPanel>
-        ))}
-      </Tabs>
+        </Tabs>
+      </div>
     </Stack>
   );
 }
