@@ -1,7 +1,9 @@
 /**
  * The template reader against SheetJS alone, on a template with all 311 municipalities of the province
- * (goal: reader time ≤ 1.3 × SheetJS parse time), and the peak memory of refusing a zip bomb (goal:
- * under 100 MB above the baseline of a process that has loaded the reader).
+ * (goal: reader time ≤ 1.3 × SheetJS parse time), the peak memory of refusing a zip bomb (goal:
+ * under 100 MB above the baseline of a process that has loaded the reader), and every hostile class of
+ * issue 11 plus the heaviest template the reader accepts, each as a whole `setdiba check --json` process
+ * (goal: answered within 5 s, under 300 MB peak RSS, one JSON document, nothing on stderr).
  *
  * Both are measured on the code as it ships: the tsc build in dist/ (rebuilt first when a source is newer),
  * run by plain `node` in child processes (_reader-speed.js, _bomb-memory.js), so neither tsx's transform
@@ -12,7 +14,19 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { zipBombXlsx } from '../test/fixtures/hostile-files';
+import { runCheckProcess } from '../scripts/fuzz';
+import { loopingXls, zipBombXlsx } from '../test/fixtures/hostile-files';
+import { directoryCycleXls, nonStreamLoopXls } from '../test/fixtures/hostile-ole2';
+import {
+  odsColumnsRepeatBomb,
+  odsDecimalPlacesBomb,
+  odsRowsRepeatBomb,
+  odsSpacesBomb,
+  xlsxGiantCell,
+  xlsxManyAttributes,
+  xlsxSharedStringAmplification,
+  xlsxSheetAliasing,
+} from '../test/fixtures/hostile-xml';
 import { allMunicipalitiesSheet } from '../test/fixtures/template-rows';
 import { workbookFile } from '../test/fixtures/workbook-files';
 import type { Benchmark } from './run';
@@ -93,6 +107,58 @@ function bombMemory(build: ShippedBuild, dir: string): void {
   );
 }
 
+/** Files that must each be answered by a whole process within the budget. */
+function processCases(): [string, () => Uint8Array][] {
+  const heaviest = (format: 'xlsx' | 'ods' | 'xls'): Uint8Array => {
+    const [header, ...rows] = allMunicipalitiesSheet();
+    const many = Array.from({ length: 5000 }, (_, i) => rows[i % rows.length]!);
+    return workbookFile([{ name: 'e-NOTUM', rows: [header!, ...many] }], format);
+  };
+  return [
+    ['accepted: 5,000 rows.xlsx', () => heaviest('xlsx')],
+    ['accepted: 5,000 rows.ods', () => heaviest('ods')],
+    ['accepted: 5,000 rows.xls', () => heaviest('xls')],
+    ['1 non-stream entry loop (type 1).xls', () => nonStreamLoopXls(1)],
+    ['1 stream chain loop.xls', () => loopingXls()],
+    ['2 directory cycle.xls', () => directoryCycleXls()],
+    ['3 columns-repeated 2e9.ods', () => odsColumnsRepeatBomb()],
+    ['3 rows-repeated 3e6.ods', () => odsRowsRepeatBomb()],
+    ['3 text:s 100000 ×400.ods', () => odsSpacesBomb()],
+    ['4 decimal-places 1e8.ods', () => odsDecimalPlacesBomb()],
+    ['5 2,000 sheets aliasing one part.xlsx', () => xlsxSheetAliasing()],
+    ['6 shared string × 300,000 cells.xlsx', () => xlsxSharedStringAmplification()],
+    ['6 1.5 M attributes.xlsx', () => xlsxManyAttributes()],
+    ['6 15 MB text cell.xlsx', () => xlsxGiantCell()],
+  ];
+}
+
+async function wholeProcesses(dir: string): Promise<void> {
+  process.stdout.write('whole `setdiba check <file> --json` processes (shipped build; goal: ≤ 5 s, < 300 MB, one JSON, no stderr)\n');
+  for (const [name, make] of processCases()) {
+    const path = join(dir, name.replace(/[^\w.]+/g, '-'));
+    writeFileSync(path, make());
+    const run = await runCheckProcess('dist', path);
+    let answer = 'no JSON';
+    try {
+      const json = JSON.parse(run.stdout) as { entities: unknown[]; problems: { code: string; message: string }[] };
+      answer = json.problems[0] ? `${json.problems[0].code}` : `${json.entities.length} entities`;
+    } catch {
+      // Counted as a broken goal below.
+    }
+    const broken = [
+      run.ms > 5000 ? 'slow' : '',
+      (run.rssMb ?? 0) >= 300 ? 'heavy' : '',
+      answer === 'no JSON' ? 'stdout' : '',
+      run.stderr ? 'stderr' : '',
+      ![0, 1, 2].includes(run.exitCode ?? -1) ? `exit ${run.exitCode}` : '',
+    ].filter(Boolean);
+    process.stdout.write(
+      `  ${name.padEnd(40)} ${run.ms.toFixed(0).padStart(5)} ms ${(run.rssMb?.toFixed(0) ?? '?').padStart(4)} MB  exit ${run.exitCode}  ${answer}${broken.length ? `  ← ${broken.join(', ')}` : ''}\n`,
+    );
+  }
+  process.stdout.write('\n');
+}
+
 export const bench: Benchmark = {
   name: 'template reader',
   async run() {
@@ -101,6 +167,7 @@ export const bench: Benchmark = {
     try {
       speed(build, dir);
       bombMemory(build, dir);
+      await wholeProcesses(dir);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -75,7 +75,8 @@ function peakRssMb(pid: number): number | null {
   }
 }
 
-function runOne(via: FuzzOptions['via'], file: string): Promise<{ exitCode: number | null; stdout: string; stderr: string; ms: number; rssMb: number | null; hung: boolean }> {
+/** One `setdiba check <file> --json` process: its exit, output, wall time and peak RSS (also used by bench/reader.ts). */
+export function runCheckProcess(via: FuzzOptions['via'], file: string): Promise<{ exitCode: number | null; stdout: string; stderr: string; ms: number; rssMb: number | null; hung: boolean }> {
   return new Promise((resolve) => {
     const started = process.hrtime.bigint();
     const child = spawn(process.execPath, command(via, file), {
@@ -105,7 +106,7 @@ function runOne(via: FuzzOptions['via'], file: string): Promise<{ exitCode: numb
   });
 }
 
-function judge(index: number, m: Mutant, run: Awaited<ReturnType<typeof runOne>>, via: FuzzOptions['via']): FileOutcome {
+function judge(index: number, m: Mutant, run: Awaited<ReturnType<typeof runCheckProcess>>, via: FuzzOptions['via']): FileOutcome {
   const violations: Violation[] = [];
   if (run.hung) violations.push('hang');
   if (run.exitCode === null || ![0, 1, 2].includes(run.exitCode)) violations.push('exit-code');
@@ -146,7 +147,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       const ext = m.fileName.split('.').pop()!;
       const file = join(work, `${index}.${ext}`);
       writeFileSync(file, m.bytes);
-      const outcome = judge(index, m, await runOne(options.via, file), options.via);
+      const outcome = judge(index, m, await runCheckProcess(options.via, file), options.via);
       outcomes.push(outcome);
       if (outcome.violations.length > 0) {
         mkdirSync(options.out, { recursive: true });

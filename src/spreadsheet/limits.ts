@@ -19,11 +19,11 @@ export const SPREADSHEET_LIMITS = {
   /** Real inflated bytes of all parts together. */
   maxTotalInflatedBytes: 32 * MiB,
   /**
-   * The parser thread is terminated after this long (a crafted .xls loops forever). With the process's own
-   * start-up (~0.5 s), loading SheetJS in the thread and the validation, a 3.5 s parse keeps the whole
-   * `setdiba check` answer within 5 s; a real template parses in well under a second.
+   * The parser thread is terminated after this long (a crafted .xls loops forever). The process's own
+   * start-up (~0.5 s on a loaded machine) + the thread's start-up (bounded at 1.5 s, parser-host.ts) + 3 s
+   * keep the whole `setdiba check` answer within 5 s; a real 5,000-row template parses in under a second.
    */
-  parseTimeoutMs: 3500,
+  parseTimeoutMs: 3000,
   /** Heap of the parser thread: a memory blow-up kills the thread, not the process. */
   parserHeapMb: 192,
   /** Rows asked of the parser. */
