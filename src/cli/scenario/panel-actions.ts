@@ -20,15 +20,19 @@ export interface PanelActionInput {
   format?: 'csv' | 'xlsx';
 }
 
-function payloadKeys(fn: keyof typeof panelPayloadSchemas): string[] {
-  const schema = panelPayloadSchemas[fn] as unknown as { shape?: Record<string, unknown> };
-  return Object.keys(schema.shape ?? {});
+/** What the panel contract offers: its functions and the fields each payload takes. */
+export interface PanelContractFeatures {
+  functions: readonly string[];
+  payloadKeys(fn: string): readonly string[];
 }
 
-/** The function that downloads the complete results table, once the contract has one. */
-function resultsDownloadFunction(): string | null {
-  return PANEL_FUNCTIONS.find((fn) => /download.*result/i.test(fn)) ?? null;
-}
+export const PANEL_CONTRACT: PanelContractFeatures = {
+  functions: PANEL_FUNCTIONS,
+  payloadKeys(fn) {
+    const schema = (panelPayloadSchemas as Record<string, unknown>)[fn] as { shape?: Record<string, unknown> } | undefined;
+    return Object.keys(schema?.shape ?? {});
+  },
+};
 
 function rowsOf(state: PanelState, ens: readonly string[] | undefined, fallback: (row: RowView) => boolean): RowView[] {
   if (!ens) return state.rows.filter(fallback);
@@ -43,7 +47,11 @@ function rowsOf(state: PanelState, ens: readonly string[] | undefined, fallback:
 /** MUX rows the date or the force applies to; the service is known once the row is read. */
 const isMux = (row: RowView) => row.service === 'MUX';
 
-export async function runPanelAction(invoke: PanelInvoke, input: PanelActionInput): Promise<unknown> {
+export async function runPanelAction(
+  invoke: PanelInvoke,
+  input: PanelActionInput,
+  contract: PanelContractFeatures = PANEL_CONTRACT,
+): Promise<unknown> {
   const state = async () => (await invoke('getPanelState', {})) as PanelState;
   switch (input.action) {
     case 'state':
@@ -66,7 +74,7 @@ export async function runPanelAction(invoke: PanelInvoke, input: PanelActionInpu
     case 'mux-date': {
       if (input.date === undefined) throw new StepFailure('invalid_step', 'error.missingField', { field: 'date' });
       if (!input.ens) return invoke('setMuxProductionDate', { date: input.date });
-      if (!payloadKeys('setMuxProductionDate').includes('rowIds')) {
+      if (!contract.payloadKeys('setMuxProductionDate').includes('rowIds')) {
         throw new StepFailure('unsupported_action', 'error.unsupported', { action: 'mux-date + ens' });
       }
       const rows = rowsOf(await state(), input.ens, isMux);
@@ -74,7 +82,7 @@ export async function runPanelAction(invoke: PanelInvoke, input: PanelActionInpu
     }
     case 'integrate-mux': {
       if (!input.force) return invoke('integrateMuxNow', {});
-      if (!payloadKeys('integrateMuxNow').includes('force')) {
+      if (!contract.payloadKeys('integrateMuxNow').includes('force')) {
         throw new StepFailure('unsupported_action', 'error.unsupported', { action: 'integrate-mux + force' });
       }
       if (input.ens?.length !== 1) throw new StepFailure('invalid_step', 'error.forceOneEns', {});
@@ -92,9 +100,10 @@ export async function runPanelAction(invoke: PanelInvoke, input: PanelActionInpu
       return last;
     }
     case 'download-results': {
-      const fn = resultsDownloadFunction();
+      // The function that downloads the complete results table, once the contract has one.
+      const fn = contract.functions.find((name) => /download.*result/i.test(name));
       if (!fn) throw new StepFailure('unsupported_action', 'error.unsupported', { action: 'download-results' });
-      const keys = payloadKeys(fn as keyof typeof panelPayloadSchemas);
+      const keys = contract.payloadKeys(fn);
       const file = (await invoke(fn, keys.includes('format') ? { format: input.format ?? 'csv' } : {})) as {
         fileName?: string;
         mimeType?: string;
