@@ -11,7 +11,7 @@ import { daysCrossed, noDailyWatch, ScenarioClock, startOfScenarioDay } from '..
 import { runPanelAction, type PanelContractFeatures } from '../../src/cli/scenario/panel-actions';
 import { runScenario } from '../../src/cli/scenario/run-scenario';
 import { scenarioSchema } from '../../src/cli/scenario/schema';
-import { StepFailure } from '../../src/cli/scenario/step-failure';
+import type { StepFailure } from '../../src/cli/scenario/step-failure';
 import type { PanelState } from '../../src/contracts/panel';
 
 describe('the scenario clock', () => {

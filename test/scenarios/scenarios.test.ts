@@ -5,7 +5,6 @@
  * notice. Scenarios whose fix has not landed yet are listed in AWAITING_FIX (the one place to look).
  */
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { runCli } from '../../src/cli/main';
 import type { PanelState } from '../../src/contracts/panel';
 import type { ScenarioReport } from '../../src/cli/scenario/run-scenario';
