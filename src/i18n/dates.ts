@@ -45,12 +45,17 @@ export function parseIsoValue(value: string): CalendarValue | null {
   return { year: part('year'), month: part('month'), day: part('day'), time: { hour: part('hour'), minute: part('minute') } };
 }
 
+const longFormats = new Map<Lang, Intl.DateTimeFormat>();
+
 function longDate(lang: Lang, v: CalendarValue): string {
   if (lang === 'ca') return `${v.day} ${CA_MONTHS[v.month - 1]} de ${v.year}`;
   const noon = new Date(Date.UTC(v.year, v.month - 1, v.day, 12));
-  return new Intl.DateTimeFormat(LOCALES[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
-    .format(noon)
-    .replace(/\u2019/g, "'");
+  let formatter = longFormats.get(lang);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(LOCALES[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    longFormats.set(lang, formatter);
+  }
+  return formatter.format(noon).replace(/\u2019/g, "'");
 }
 
 /** "13:05", "1:05", "0:30": hours without a leading zero, as ca and es write them in running text. */

@@ -65,10 +65,26 @@ function compile(lang: Lang, template: string): Compiled | null {
   return compiled;
 }
 
+// Building an Intl formatter costs far more than using one: one of each per language, built on first use.
+const numberFormats = new Map<Lang, Intl.NumberFormat>();
+const listFormats = new Map<string, Intl.ListFormat>();
+
+function numberFormat(lang: Lang): Intl.NumberFormat {
+  let nf = numberFormats.get(lang);
+  if (!nf) numberFormats.set(lang, (nf = new Intl.NumberFormat(LOCALES[lang])));
+  return nf;
+}
+
+function listFormat(lang: Lang, type: 'conjunction' | 'disjunction'): Intl.ListFormat {
+  let lf = listFormats.get(`${lang}:${type}`);
+  if (!lf) listFormats.set(`${lang}:${type}`, (lf = new Intl.ListFormat(LOCALES[lang], { type })));
+  return lf;
+}
+
 /** A value as it reads in running text. */
 export function renderValue(lang: Lang, value: Exclude<ParamValue, null | undefined>): string {
-  if (typeof value === 'number') return new Intl.NumberFormat(LOCALES[lang]).format(value);
-  if (typeof value !== 'string') return new Intl.ListFormat(LOCALES[lang], { type: 'conjunction' }).format(value);
+  if (typeof value === 'number') return numberFormat(lang).format(value);
+  if (typeof value !== 'string') return listFormat(lang, 'conjunction').format(value);
   return parseIsoValue(value) ? formatDate(lang, value) : value;
 }
 
@@ -89,7 +105,7 @@ function derive(lang: Lang, name: string, params: Params): string | undefined {
       return typeof value === 'string' ? formatDate(lang, value, 'short') : undefined;
     case 'or':
       return typeof value === 'object'
-        ? new Intl.ListFormat(LOCALES[lang], { type: 'disjunction' }).format(value)
+        ? listFormat(lang, 'disjunction').format(value)
         : renderValue(lang, value);
     default:
       return elide(lang, form as 'de' | 'el' | 'del' | 'al', renderValue(lang, value));

@@ -29,7 +29,7 @@ describeWithBrowser('issue panel in the ticket view', () => {
     await actAs(page, sandbox, DEMO.users.setdibaCustomer);
     await page.goto(`${sandbox.url}browse/${original}`);
     const frame = page.frameLocator(FRAME);
-    await frame.getByText('No pots fer servir aquest panell').waitFor();
+    await frame.getByText('No podeu fer servir aquest panell').waitFor();
     expect(await frame.getByRole('button').count()).toBe(0);
     await screenshot(page, 'panel-01-customer-refused');
     const appFrame = page.frame({ url: /\/sandbox\/ui\/issue-panel\// });

@@ -56,7 +56,7 @@ describeWithBrowser('project settings page', () => {
     await actAs(page, sandbox, DEMO.users.setdibaCustomer);
     await page.goto(`${sandbox.url}projects/SUP/settings`);
     const frame = page.frameLocator(FRAME);
-    await frame.getByText('No pots veure ni canviar aquesta configuració').waitFor();
+    await frame.getByText('No podeu veure ni canviar aquesta configuració').waitFor();
     expect(await frame.getByRole('button', { name: 'Desa' }).count()).toBe(0);
     await screenshot(page, 'settings-04-customer-refused');
 

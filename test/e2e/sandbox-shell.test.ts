@@ -15,7 +15,7 @@ describeWithBrowser('sandbox page', () => {
     const { sandbox, page } = session;
     await page.goto(sandbox.url);
     expect(await page.getAttribute('html', 'lang')).toBe('ca');
-    expect(await page.locator('nav').innerText()).toContain('Crea una sol·licitud');
+    expect(await page.locator('nav').innerText()).toContain('Crea un tiquet');
     await screenshot(page, 'shell-01-queue');
     expect(await seriousViolations(page)).toEqual([]);
   });

@@ -95,8 +95,8 @@ describe('decisions taken in the panel', () => {
     const added = issue(h, clone).comments.slice(before);
     expect(added.map((c) => c.public)).toEqual([true, false]);
     expect(added[0]!.text).toContain(`fila 5: un agent l'ha rebutjada: ${REASON}`);
-    expect(added[1]!.text).toContain('Resultat de les decisions preses al panell de la incidència per Marta Puig.');
-    expect(added[1]!.text).toContain('2 ens en aquesta sol·licitud: 1 integrats, 1 rebutjats.');
+    expect(added[1]!.text).toContain('Resultat de les decisions preses al panell del tiquet per Marta Puig.');
+    expect(added[1]!.text).toContain('2 ens en aquest tiquet: 1 integrat, 1 rebutjat.');
 
     const state = await panel(U.agent, key, 'getPanelState');
     expect(state.rows.find((r) => r.id === confirm!.id)?.status).toBe('integrated');
@@ -120,7 +120,7 @@ describe('decisions taken in the panel', () => {
     const added = issue(h, key).comments.slice(before);
     expect(added).toHaveLength(1);
     expect(added[0]!.text).toContain('Pere Soler ha demanat integrar els ens MUX; data de pas a producció: 1 de gener de 2020.');
-    expect(added[0]!.text).toContain('1 ens en aquesta sol·licitud: 1 integrats.');
+    expect(added[0]!.text).toContain('1 ens en aquest tiquet: 1 integrat.');
     expect(issue(h, key).labels).not.toContain('setdiba-pendent-data-pro');
     expect((await panel(U.agent, key, 'getPanelState')).mux.integrated).toBe(true);
   });
@@ -134,7 +134,7 @@ describe('decisions taken in the panel', () => {
       ['panel', 'Marta Puig', 'done', [], 2],
       ['created', null, 'needs-review', [clone], 3],
     ]);
-    expect(history[2]!.summary).toBe('2 ens en aquesta sol·licitud: 1 integrats, 1 rebutjats.');
+    expect(history[2]!.summary).toBe('2 ens en aquest tiquet: 1 integrat, 1 rebutjat.');
     expect(history.every((e) => !Number.isNaN(Date.parse(e.at)))).toBe(true);
     // Every comment the history names is on one of the tickets.
     const ids = new Set(issuesOf(h.emulator).flatMap((i) => h.emulator.site.issue(i.key)!.commentIds));

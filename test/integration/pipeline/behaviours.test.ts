@@ -70,7 +70,7 @@ describe('integration', () => {
         expect.stringMatching(new RegExp(`^${second} PRO `)),
       ]);
       const results = issue(h, second).comments.find((c) => !c.public)!.text;
-      expect(results).toContain('3 ens en aquesta sol·licitud: 1 integrats, 1 ja integrats, 1 pendents de confirmació.');
+      expect(results).toContain('3 ens en aquest tiquet: 1 integrat, 1 ja integrat, 1 pendent de confirmació.');
       expect(results).toContain(`Ja integrat a PRO (${first}); no s'ha tornat a fer.`);
       expect(results).toContain('Les files amb avisos no s\'han integrat');
       expect(issue(h, second).labels).toContain('setdiba-revisar');
@@ -95,7 +95,7 @@ describe('integration', () => {
       await h.drain();
       expect(h.backend!.integrations).toHaveLength(1);
       const results = issue(h, key).comments.find((c) => !c.public)!.text;
-      expect(results).toMatch(/El certificat CDA de SetDIBA caduca el \d{4}-\d{2}-\d{2} \(d'aquí a (9|10) dies\)/);
+      expect(results).toMatch(/El certificat CDA de SetDIBA caduca (el |l')\d{1,2} (de |d')\S+ de \d{4} \(d'aquí a (9|10) dies\)/);
     });
   });
 
@@ -115,7 +115,7 @@ describe('splitting', () => {
       const all = issuesOf(h.emulator);
       expect(all.map((i) => i.summary)).toEqual(['Alta integracions SetDIBA', '[e-NOTUM] Alta integracions SetDIBA', '[OVER] Alta integracions SetDIBA']);
       expect(issue(h, key).labels).toEqual(['setdiba']);
-      expect(issue(h, key).comments.find((c) => c.public)!.text).toContain('Aquesta sol·licitud agrupa les anteriors');
+      expect(issue(h, key).comments.find((c) => c.public)!.text).toContain('Aquest tiquet agrupa els anteriors');
     }));
 
   it('takes the service from the ticket when the rows do not name one ("EACAT" means OVER)', () =>
@@ -163,8 +163,8 @@ describe('broken and corrected files', () => {
       expect(h.backend!.integrations).toHaveLength(2);
       const results = issue(h, key).comments.filter((c) => !c.public).map((c) => c.text);
       expect(results).toHaveLength(2);
-      expect(results[1]).toContain('2 ens en aquesta sol·licitud: 1 integrats, 1 ja integrats.');
-      expect(results[1]).toContain('Ja integrat a PRO en aquesta sol·licitud.');
+      expect(results[1]).toContain('2 ens en aquest tiquet: 1 integrat, 1 ja integrat.');
+      expect(results[1]).toContain('Ja integrat a PRO en aquest tiquet.');
     }));
 });
 

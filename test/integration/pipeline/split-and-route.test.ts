@@ -73,14 +73,14 @@ describe('a SetDIBA ticket with four services (assisted backend)', () => {
     const results = issue(key).comments.find((c) => !c.public)!.text;
     expect(results).toContain('Integracions SetDIBA · MUX · PRO');
     expect(results).toContain('2 pendents de la data de pas a producció');
-    expect(results).toContain('Data de pas a producció indicada: 2026-09-01.');
+    expect(results).toContain('Data de pas a producció indicada: 1 de setembre de 2026.');
   });
 
   it('tells the requester, in a public comment, which tickets were raised and the MUX dates', () => {
     const pub = issue(key).comments.filter((c) => c.public);
     expect(pub).toHaveLength(1);
     expect(pub[0]!.text).toContain('- e-NOTUM: SUP-2\n- e-TAULER: SUP-3\n- OVER: SUP-4');
-    expect(pub[0]!.text).toContain('Aquesta sol·licitud continua amb el servei MUX.');
+    expect(pub[0]!.text).toContain('Aquest tiquet continua amb el servei MUX.');
     expect(pub[0]!.text).toContain('Cal que SetDIBA indiqui la data de pas a producció d\'aquests ens:');
   });
 
@@ -90,7 +90,7 @@ describe('a SetDIBA ticket with four services (assisted backend)', () => {
     const [results] = over.comments;
     expect(results!.public).toBe(false);
     expect(results!.text).toContain('Integracions SetDIBA · OVER · PRO');
-    expect(results!.text).toContain('3 ens en aquesta sol·licitud: 3 pendents d\'un agent.');
+    expect(results!.text).toContain('3 ens en aquest tiquet: 3 pendents d\'un agent.');
     expect(results!.text.match(/\[ \] Integrar/g)).toHaveLength(3);
     expect(results!.text).toMatch(/certificat núm. de sèrie [0-9A-F]+, empremta SHA-256 ([0-9A-F]{2}:){31}[0-9A-F]{2}/);
   });
