@@ -9,7 +9,7 @@ import type { Frame, Page } from 'playwright-core';
 import { seriousViolations } from './support/axe';
 import { describeWithBrowser, screenshot } from './support/browser';
 import { actAs } from './support/pages';
-import { fontFamilyOf, horizontalOverflow, LONG_CELL_CHARS, longCellTemplate, PANEL_FRAME, panelFrame, setPanelWidth } from './support/panel-frame';
+import { panelScreenshot, fontFamilyOf, horizontalOverflow, LONG_CELL_CHARS, longCellTemplate, PANEL_FRAME, panelFrame, setPanelWidth } from './support/panel-frame';
 import { raiseAndSettle } from './support/sandbox';
 import { useBrowserSession } from './support/session';
 
@@ -82,7 +82,7 @@ describeWithBrowser('issue panel layout', () => {
       expect(((await details.textContent()) ?? '').length).toBeLessThan(LONG_CELL_CHARS / 2);
       await openRowWith(frame, /Full1:4/);
       expect(await horizontalOverflow(frame)).toEqual(FITS);
-      await screenshot(page, `layout-${width}-rows-expanded`);
+      await panelScreenshot(page, `layout-${width}-rows-expanded`);
 
       // Shown whole on demand, wrapped inside the panel.
       await details.getByRole('button', { name: /Mostra-ho tot/ }).first().click();
@@ -100,7 +100,7 @@ describeWithBrowser('issue panel layout', () => {
         expect(await horizontalOverflow(frame)).toEqual(FITS);
       }
       await frame.getByRole('tab', { name: 'Pla' }).click();
-      await screenshot(page, `layout-${width}-plan`);
+      await panelScreenshot(page, `layout-${width}-plan`);
       expect(await seriousViolations(frame)).toEqual([]);
     });
   }
@@ -168,7 +168,8 @@ describeWithBrowser('issue panel layout', () => {
         expect(luminance(colours.background)).toBeLessThan(0.25);
         expect(luminance(colours.text)).toBeGreaterThan(0.6);
         await openRowWith(frame, /Full1:4/);
-        await screenshot(page, `layout-dark-${lang}`);
+        await panelScreenshot(page, `layout-dark-${lang}`);
+        await screenshot(page, `layout-dark-${lang}-page`);
         expect(await seriousViolations(frame)).toEqual([]);
       }
       await setPageSession(page, sandbox.url, '#theme-switch', 'light');
@@ -177,7 +178,7 @@ describeWithBrowser('issue panel layout', () => {
       await setPanelWidth(page, 640);
       const frame = await panelFrame(page);
       await frame.getByRole('button', { name: 'Comprobar' }).waitFor();
-      await screenshot(page, 'layout-light-es');
+      await panelScreenshot(page, 'layout-light-es');
     } finally {
       await setPageSession(page, sandbox.url, '#theme-switch', 'light');
       await setPageSession(page, sandbox.url, '#lang-switch', 'ca');

@@ -1,4 +1,7 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
+import { SCREENSHOT_DIR } from './browser';
 import { allMunicipalitiesSheet } from '../../fixtures/template-rows';
 import { workbookFile } from '../../fixtures/workbook-files';
 
@@ -62,4 +65,12 @@ export function longCellTemplate(): Uint8Array {
   const nif = String(rows[3]![3]);
   rows[3]![3] = `${nif.slice(0, -1)}${nif.endsWith('A') ? 'B' : 'A'}`;
   return workbookFile([{ name: 'Full1', rows }], 'xlsx');
+}
+
+/** A screenshot of the panel's frame alone, at its real size, for a person to review. */
+export async function panelScreenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.locator(PANEL_FRAME).screenshot({ path });
+  return path;
 }
