@@ -57,7 +57,7 @@ const ca = {
   'problem.file.unreadable.empty': 'El fitxer és buit.',
   'problem.file.unreadable.oldExcel': "El fitxer és un full de càlcul d'Excel molt antic (versions 2.x a 4.0, anteriors al 1995), un format que no es pot llegir.",
   'problem.file.unreadable.oldExcel.hint': "Obriu-lo amb l'Excel o el LibreOffice, deseu-lo com a «Llibre de l'Excel (.xlsx)» i torneu-lo a adjuntar.",
-  'problem.file.unreadable.excelXml': "El fitxer és un full de càlcul XML d'Excel 2003 amb l'extensió .xls (sovint el que baixen les aplicacions web), un format que no es pot llegir.",
+  'problem.file.unreadable.excelXml': "El fitxer és un full de càlcul XML d'Excel 2003 amb l'extensió .xls (sovint el que descarreguen les aplicacions web), un format que no es pot llegir.",
   'problem.file.unreadable.excelXml.hint': "Obriu-lo amb l'Excel o el LibreOffice, deseu-lo com a «Llibre de l'Excel (.xlsx)» i torneu-lo a adjuntar.",
   'problem.file.unreadable.html': "El fitxer és una pàgina web (HTML) amb l'extensió .xls, com les que exporten algunes aplicacions web, i no un full de càlcul.",
   'problem.file.unreadable.html.hint': "Obriu-lo amb l'Excel o el LibreOffice, deseu-lo com a «Llibre de l'Excel (.xlsx)» i torneu-lo a adjuntar.",
