@@ -3,8 +3,8 @@ import { translator, type Catalogue, type Messages } from '../index';
 
 const ca = {
   'error.unknownTicket': 'No hi ha cap tiquet «{ticket}»: useu una clau, origin o el nom d\'un servei.',
-  'error.noOrigin': 'Encara no s\'ha creat cap sol·licitud: cal un pas raise abans.',
-  'error.noServiceTicket': 'La família de {origin} no té cap tiquet de {service}.',
+  'error.noOrigin': "Encara no s'ha creat cap tiquet: cal un pas raise abans.",
+  'error.noServiceTicket': 'La família de {origin} no té cap tiquet {service_de}.',
   'error.unknownUser': 'No hi ha cap usuari «{user}».',
   'error.unsupported': 'El plafó encara no permet «{action}».',
   'error.noMatchingRows': 'Cap fila del plafó té el codi d\'ens {ens}.',
@@ -36,9 +36,9 @@ const ca = {
 };
 
 const es: Messages<typeof ca> = {
-  'error.unknownTicket': 'No hay ningún ticket «{ticket}»: use una clave, origin o el nombre de un servicio.',
+  'error.unknownTicket': 'No hay ninguna solicitud «{ticket}»: use una clave, origin o el nombre de un servicio.',
   'error.noOrigin': 'Aún no se ha creado ninguna solicitud: hace falta un paso raise antes.',
-  'error.noServiceTicket': 'La familia de {origin} no tiene ningún ticket de {service}.',
+  'error.noServiceTicket': 'La familia de {origin} no tiene ninguna solicitud de {service}.',
   'error.unknownUser': 'No hay ningún usuario «{user}».',
   'error.unsupported': 'El panel aún no permite «{action}».',
   'error.noMatchingRows': 'Ninguna fila del panel tiene el código de ente {ens}.',
@@ -62,7 +62,7 @@ const es: Messages<typeof ca> = {
   'report.clock': 'Hoy es {day}.',
   'report.watch': 'Vigilancia diaria de los días {days}.',
   'report.customerSees': 'El solicitante ve',
-  'report.customerCannotSee': 'El solicitante no ve este ticket.',
+  'report.customerCannotSee': 'El solicitante no ve esta solicitud.',
   'report.final': 'Estado final',
   'usage.withFiles': '--script no se combina con ficheros: los ficheros los indica el escenario.',
   'usage.read': 'No se puede leer el escenario {file}: {detail}',
@@ -71,7 +71,7 @@ const es: Messages<typeof ca> = {
 
 const en: Messages<typeof ca> = {
   'error.unknownTicket': 'There is no ticket "{ticket}": use a key, origin or a service name.',
-  'error.noOrigin': 'No request has been raised yet: a raise step must come first.',
+  'error.noOrigin': 'No ticket has been raised yet: a raise step must come first.',
   'error.noServiceTicket': 'The family of {origin} has no {service} ticket.',
   'error.unknownUser': 'There is no user "{user}".',
   'error.unsupported': 'The panel does not offer "{action}" yet.',

@@ -69,7 +69,7 @@ const en: Messages<typeof ca> = {
   ownerResults: 'People found',
   ownerNoResults: 'Nobody assignable matches this name.',
   ownerChoose: 'Choose {name}',
-  requestTypesByHand: 'Request type ids, one per line (the project has no request yet to read the list from).',
+  requestTypesByHand: 'Request type ids, one per line (the project has no ticket yet to read the list from).',
   organizationsHelp: 'Organizations of the JSM project. A ticket shared with any of them is a SetDIBA ticket.',
   organizationUnknown: '{name} (not in the JSM project)',
   reporterDomainsHelp: 'One per line, for example diba.cat.',
