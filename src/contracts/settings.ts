@@ -24,9 +24,12 @@ export const SETTINGS_FUNCTIONS = [
   'testConnection',
   'setBackendToken',
   'clearBackendToken',
+  'inspectCertificate',
   'uploadCertificate',
+  'restoreCertificate',
   'removeCertificate',
   'exportSettings',
+  'previewImport',
   'importSettings',
   'downloadTemplate',
   'runSelfCheck',
@@ -56,14 +59,26 @@ export const settingsPayloadSchemas = {
   }),
   searchOwners: z.strictObject({ query: z.string().trim().max(100) }),
   testConnection: z.strictObject({ endpoint: z.string().trim().min(1).max(2_000) }),
-  setBackendToken: z.strictObject({ token: z.string().trim().min(1).max(4_096) }),
+  setBackendToken: z.strictObject({
+    token: z.string().trim().min(1).max(4_096),
+    /** The address on the page (maybe not saved yet) to try the token against; else the stored one. */
+    endpoint: z.string().trim().max(2_000).optional(),
+    /** Save without trying, or after the backend refused or did not answer: the admin insists. */
+    saveAnyway: z.boolean().optional(),
+  }),
   clearBackendToken: empty,
+  inspectCertificate: z.strictObject({
+    fileName: z.string().max(255),
+    contentBase64: z.string().min(1).max(MAX_CERTIFICATE_BASE64),
+  }),
   uploadCertificate: z.strictObject({
     fileName: z.string().max(255),
     contentBase64: z.string().min(1).max(MAX_CERTIFICATE_BASE64),
   }),
+  restoreCertificate: z.strictObject({ sha256Fingerprint: z.string().regex(/^(?:[0-9A-F]{2}:){31}[0-9A-F]{2}$/) }),
   removeCertificate: empty,
   exportSettings: empty,
+  previewImport: z.strictObject({ json: z.string().min(1).max(400_000), revision }),
   importSettings: z.strictObject({
     /** The text of a file written by exportSettings (or a bare settings document). */
     json: z.string().min(1).max(400_000),
@@ -86,6 +101,8 @@ export const fieldErrorViewSchema = z.object({
   path: z.string(),
   code: z.string(),
   message: z.string(),
+  /** The field in words ("MUX: responsable"), for lists away from the field. */
+  label: z.string().optional(),
 });
 export type FieldErrorView = z.infer<typeof fieldErrorViewSchema>;
 
@@ -110,6 +127,17 @@ export type CertificateView = z.infer<typeof certificateViewSchema>;
 /** Secrets are already masked by the server (SECRET_MASK); the token only appears as set / not set. */
 const auditValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string()).readonly()]);
 
+/** One changed field: raw values for machines, and the label and values in words for people. */
+export const changeViewSchema = z.object({
+  path: z.string(),
+  before: auditValue,
+  after: auditValue,
+  label: z.string().optional(),
+  beforeText: z.string().optional(),
+  afterText: z.string().optional(),
+});
+export type ChangeView = z.infer<typeof changeViewSchema>;
+
 export const auditEntryViewSchema = z.object({
   at: z.string(),
   by: userViewSchema,
@@ -117,7 +145,7 @@ export const auditEntryViewSchema = z.object({
   /** Localised, e.g. "saved the settings". */
   actionText: z.string(),
   revision: z.number().nullable(),
-  changes: z.array(z.object({ path: z.string(), before: auditValue, after: auditValue })),
+  changes: z.array(changeViewSchema),
 });
 export type AuditEntryView = z.infer<typeof auditEntryViewSchema>;
 
@@ -189,7 +217,14 @@ export const settingsResponseSchemas = {
     message: z.string(),
     errors: z.array(fieldErrorViewSchema),
   }),
-  setBackendToken: z.object({ tokenSet: z.boolean(), message: z.string() }),
+  setBackendToken: z.object({
+    tokenSet: z.boolean(),
+    message: z.string(),
+    /** False when the backend refused the token or could not be asked, and the admin did not insist. */
+    saved: z.boolean(),
+    test: z.enum(['accepted', 'refused', 'not_tested', 'skipped']),
+    problem: z.string().nullable(),
+  }),
   clearBackendToken: z.object({ tokenSet: z.boolean(), message: z.string() }),
   uploadCertificate: z.discriminatedUnion('outcome', [
     z.object({
@@ -200,8 +235,36 @@ export const settingsResponseSchemas = {
     }),
     z.object({ outcome: z.literal('refused'), code: z.string(), message: z.string() }),
   ]),
+  inspectCertificate: z.discriminatedUnion('outcome', [
+    z.object({
+      outcome: z.literal('read'),
+      certificate: z.object({
+        subject: z.string(),
+        issuer: z.string(),
+        serialNumber: z.string(),
+        notBefore: z.string(),
+        notAfter: z.string(),
+        sha256Fingerprint: z.string(),
+        status: z.enum(['valid', 'expiring', 'expired', 'not_yet_valid']),
+        daysUntilExpiry: z.number(),
+      }),
+      warnings: z.array(z.string()),
+      notes: z.array(z.string()),
+      sameAsCurrent: z.boolean(),
+    }),
+    z.object({ outcome: z.literal('refused'), code: z.string(), message: z.string() }),
+  ]),
+  restoreCertificate: z.discriminatedUnion('outcome', [
+    z.object({ outcome: z.literal('restored'), message: z.string(), page: settingsPageSchema }),
+    z.object({ outcome: z.literal('not_found'), message: z.string() }),
+  ]),
   removeCertificate: z.object({ page: settingsPageSchema }),
   exportSettings: z.object({ fileName: z.string(), json: z.string() }),
+  previewImport: z.discriminatedUnion('outcome', [
+    z.object({ outcome: z.literal('preview'), message: z.string(), changes: z.array(changeViewSchema) }),
+    z.object({ outcome: z.literal('invalid'), message: z.string(), errors: z.array(fieldErrorViewSchema) }),
+    z.object({ outcome: z.literal('conflict'), message: z.string() }),
+  ]),
   importSettings: saveResultSchema,
   downloadTemplate: z.object({ fileName: z.string(), mimeType: z.string(), contentBase64: z.string() }),
   runSelfCheck: z.object({ checks: z.array(selfCheckItemSchema) }),

@@ -176,16 +176,27 @@ function addDuplicateIssues(
   });
 }
 
-/** Rules that involve more than one field. */
+/** The strings of a list that may not have parsed (the cross-field rules also run on a broken document). */
+function stringsAt(value: unknown, ...path: string[]): string[] {
+  let node: unknown = value;
+  for (const key of path) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined;
+  return Array.isArray(node) ? node.map((item) => (typeof item === 'string' ? item : '')) : [];
+}
+
+/**
+ * Rules that involve more than one field. They run even when some field already failed (`when`), so
+ * the admin sees every problem of a document at once rather than a second round after fixing the
+ * first; hence they read the document defensively.
+ */
 export const settingsSchema = settingsObjectSchema.superRefine((settings, ctx) => {
-  addDuplicateIssues(ctx, settings.recognition.organizations, ['recognition', 'organizations']);
-  addDuplicateIssues(ctx, settings.recognition.reporterDomains, ['recognition', 'reporterDomains']);
-  addDuplicateIssues(ctx, settings.recognition.requestTypeIds, ['recognition', 'requestTypeIds']);
+  addDuplicateIssues(ctx, stringsAt(settings, 'recognition', 'organizations'), ['recognition', 'organizations']);
+  addDuplicateIssues(ctx, stringsAt(settings, 'recognition', 'reporterDomains'), ['recognition', 'reporterDomains']);
+  addDuplicateIssues(ctx, stringsAt(settings, 'recognition', 'requestTypeIds'), ['recognition', 'requestTypeIds']);
 
   // An extra alias must not already mean another service, or a row could be routed to two services.
   const ownerOfAlias = new Map<string, Service>();
   for (const service of SERVICES) {
-    const aliases = settings.services[service].aliases;
+    const aliases = stringsAt(settings, 'services', service, 'aliases');
     addDuplicateIssues(ctx, aliases, ['services', service, 'aliases'], serviceKey);
     aliases.forEach((alias, index) => {
       const builtIn = parseService(alias);
@@ -201,16 +212,19 @@ export const settingsSchema = settingsObjectSchema.superRefine((settings, ctx) =
       }
       ownerOfAlias.set(serviceKey(alias), service);
     });
-    addDuplicateIssues(ctx, settings.services[service].requiredColumns, ['services', service, 'requiredColumns']);
+    addDuplicateIssues(ctx, stringsAt(settings, 'services', service, 'requiredColumns'), ['services', service, 'requiredColumns']);
   }
 
-  if (settings.backend.mode === 'http' && settings.backend.endpoint === null) {
+  // Optional chaining: on a broken document a block may be missing or of the wrong type.
+  const backend = settings.backend as Partial<Settings['backend']> | undefined;
+  if (backend?.mode === 'http' && backend.endpoint === null) {
     ctx.addIssue({ code: 'custom', message: 'endpoint_required', path: ['backend', 'endpoint'], input: null });
   }
-  if (settings.certificate.current && settings.certificate.current.inUseUntil !== null) {
+  const current = (settings.certificate as Partial<Settings['certificate']> | undefined)?.current;
+  if (current && typeof current === 'object' && current.inUseUntil !== null && current.inUseUntil !== undefined) {
     ctx.addIssue({ code: 'custom', message: 'invalid_certificate', path: ['certificate', 'current', 'inUseUntil'] });
   }
-});
+}, { when: () => true });
 
 export type Settings = z.output<typeof settingsSchema>;
 /** What an admin or an import may send: every field optional, defaults fill the rest. */
@@ -267,7 +281,46 @@ export function validateSettings(raw: unknown): SettingsValidation {
     throw error;
   }
   const result = settingsSchema.safeParse(migrated);
-  return result.success ? { ok: true, settings: result.data } : { ok: false, errors: toFieldErrors(result.error.issues) };
+  if (result.success) return { ok: true, settings: result.data };
+  return { ok: false, errors: toFieldErrors(result.error.issues) };
+}
+
+function withoutPath(doc: unknown, path: readonly string[]): unknown {
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc) || path.length === 0) return doc;
+  const [key, ...rest] = path as [string, ...string[]];
+  const copy: Record<string, unknown> = { ...(doc as Record<string, unknown>) };
+  const child = copy[key];
+  // An error inside a list (an item) or at a leaf drops the whole field: the default takes its place.
+  if (rest.length === 0 || Array.isArray(child) || /^\d+$/.test(rest[0] ?? '')) delete copy[key];
+  else copy[key] = withoutPath(child, rest);
+  return copy;
+}
+
+/**
+ * The document with every faulty field put back to its default, or null when even that does not
+ * parse. Only for the checks that need a whole document (completeness, owners, endpoint), so they can
+ * report alongside the field errors instead of after them; it is never saved.
+ */
+export function salvageSettings(raw: unknown, errors: readonly SettingsFieldError[]): Settings | null {
+  let doc: unknown;
+  try {
+    doc = migrateSettings(raw, SETTINGS_VERSION);
+  } catch {
+    return null;
+  }
+  let pending = errors;
+  for (let round = 0; round < 3; round++) {
+    // Each round drops one level more: a rule about a block (an http backend without its address)
+    // is only silenced by dropping the block.
+    for (const error of pending) {
+      const path = error.path === '' ? [] : error.path.split('.');
+      doc = withoutPath(doc, path.slice(0, Math.max(1, path.length - round)));
+    }
+    const retry = settingsSchema.safeParse(doc);
+    if (retry.success) return retry.data;
+    pending = toFieldErrors(retry.error.issues);
+  }
+  return null;
 }
 
 export class InvalidSettingsError extends Error {

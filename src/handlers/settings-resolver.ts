@@ -27,9 +27,9 @@ import { settingsText } from '../i18n/catalog/settings';
 import { systemClock } from '../ports/clock';
 import { assertProjectAdmin, ForbiddenError } from '../usecases/settings/authorize';
 import { clearBackendToken, setBackendToken } from '../usecases/settings/backend-token';
-import { removeCertificate, uploadCertificate } from '../usecases/settings/certificate-upload';
+import { inspectCertificate, removeCertificate, restoreCertificate, uploadCertificate } from '../usecases/settings/certificate-upload';
 import type { Caller, SettingsDeps } from '../usecases/settings/deps';
-import { exportSettings, importSettings } from '../usecases/settings/export-import';
+import { exportSettings, importSettings, previewImport } from '../usecases/settings/export-import';
 import { getSettingsPage } from '../usecases/settings/page-data';
 import { previewRecognition } from '../usecases/settings/preview-recognition';
 import { savePageSettings } from '../usecases/settings/save-page-settings';
@@ -80,12 +80,16 @@ const implementations: { [F in SettingsFunction]: Implementation<F> } = {
   previewRecognition: (deps, caller, p) => previewRecognition(deps, caller, p.recognition),
   searchOwners: async (deps, caller, p) => ({ users: await searchOwners(deps, caller, p.query) }),
   testConnection: (deps, caller, p) => testConnection(deps, caller, p.endpoint),
-  setBackendToken: (deps, caller, p) => setBackendToken(deps, caller, p.token),
+  setBackendToken: (deps, caller, p) => setBackendToken(deps, caller, p),
   clearBackendToken: (deps, caller) => clearBackendToken(deps, caller),
   uploadCertificate: (deps, caller, p) =>
     uploadCertificate(deps, caller, { fileName: p.fileName, content: Buffer.from(p.contentBase64, 'base64') }),
+  inspectCertificate: (deps, caller, p) =>
+    inspectCertificate(deps, caller, { fileName: p.fileName, content: Buffer.from(p.contentBase64, 'base64') }),
+  restoreCertificate: (deps, caller, p) => restoreCertificate(deps, caller, p.sha256Fingerprint),
   removeCertificate: async (deps, caller) => ({ page: await removeCertificate(deps, caller) }),
   exportSettings: (deps, caller) => exportSettings(deps, caller),
+  previewImport: (deps, caller, p) => previewImport(deps, caller, p),
   importSettings: (deps, caller, p) => importSettings(deps, caller, p),
   downloadTemplate: (deps, caller, p) => downloadTemplate(deps, caller, p.service),
   runSelfCheck: (deps, caller) => runSelfCheck(deps, caller),

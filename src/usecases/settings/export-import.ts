@@ -5,10 +5,14 @@
  * upload, never trusted as written. Certificate history stays with the project it belongs to.
  */
 import { CertificateError, parseCertificateFile, replaceCertificate } from '../../domain/certificate';
-import type { SettingsFieldError } from '../../domain/settings';
+import type { Settings, SettingsFieldError } from '../../domain/settings';
+import { settingsFlowsText } from '../../i18n/catalog/settings-flows';
+import { accountIdsIn } from './field-words';
+import { getSettingsPage } from './page-data';
+import { changeViews, nameLookup, userViews, type ChangeView } from './views';
 import type { Caller, SettingsDeps } from './deps';
 import { inspectStoredSettings } from './load-settings';
-import { invalid, savePageSettings, type PageSaveResult } from './save-page-settings';
+import { invalid, previewPageSettings, savePageSettings, type PageSaveResult } from './save-page-settings';
 import { settingsText } from '../../i18n/catalog/settings';
 
 export const EXPORT_FORMAT = 'integracions-setdiba-settings';
@@ -39,20 +43,19 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export async function importSettings(
-  deps: SettingsDeps,
-  caller: Caller,
-  args: { json: string; revision: number },
-): Promise<PageSaveResult> {
+type ImportRead = { ok: true; settings: Record<string, unknown>; certificate: Settings['certificate'] } | { ok: false; result: PageSaveResult };
+
+/** The file's settings document and the certificate block it would leave (its certificate re-read). */
+async function readImport(deps: SettingsDeps, caller: Caller, json: string): Promise<ImportRead> {
   const { lang } = caller;
   let parsed: unknown;
   try {
-    parsed = JSON.parse(args.json) as unknown;
+    parsed = JSON.parse(json) as unknown;
   } catch {
-    return { outcome: 'invalid', message: settingsText(lang, 'importInvalidJson'), errors: [] };
+    return { ok: false, result: { outcome: 'invalid', message: settingsText(lang, 'importInvalidJson'), errors: [] } };
   }
   const doc = isObject(parsed) && parsed['format'] === EXPORT_FORMAT ? parsed['settings'] : parsed;
-  if (!isObject(doc)) return { outcome: 'invalid', message: settingsText(lang, 'importInvalidJson'), errors: [] };
+  if (!isObject(doc)) return { ok: false, result: { outcome: 'invalid', message: settingsText(lang, 'importInvalidJson'), errors: [] } };
 
   const { certificate: importedCertificate, ...rest } = doc;
   const { record } = await inspectStoredSettings(deps.kvs, caller.projectKey);
@@ -65,8 +68,46 @@ export async function importSettings(
     } catch (error) {
       if (!(error instanceof CertificateError)) throw error;
       const problem: SettingsFieldError = { path: 'certificate.current', code: 'invalid_certificate' };
-      return invalid(lang, [problem]);
+      return { ok: false, result: invalid(lang, [problem]) };
     }
   }
-  return savePageSettings(deps, caller, { settings: rest, revision: args.revision, action: 'import', certificate: block });
+  return { ok: true, settings: rest, certificate: block };
+}
+
+export async function importSettings(
+  deps: SettingsDeps,
+  caller: Caller,
+  args: { json: string; revision: number },
+): Promise<PageSaveResult> {
+  const read = await readImport(deps, caller, args.json);
+  if (!read.ok) return read.result;
+  return savePageSettings(deps, caller, { settings: read.settings, revision: args.revision, action: 'import', certificate: read.certificate });
+}
+
+export type ImportPreview =
+  | { outcome: 'preview'; message: string; changes: ChangeView[] }
+  | Extract<PageSaveResult, { outcome: 'invalid' | 'conflict' }>;
+
+/**
+ * What importing the file would change, field by field in words (old → new), with every problem of
+ * the file at once; nothing is written. The page applies it (importSettings) only when the admin confirms.
+ */
+export async function previewImport(deps: SettingsDeps, caller: Caller, args: { json: string; revision: number }): Promise<ImportPreview> {
+  const { lang } = caller;
+  const read = await readImport(deps, caller, args.json);
+  if (!read.ok) return read.result as ImportPreview;
+  const preview = await previewPageSettings(deps, caller, {
+    settings: read.settings,
+    revision: args.revision,
+    action: 'import',
+    certificate: read.certificate,
+  });
+  if ('refused' in preview) return preview.refused as ImportPreview;
+  const page = await getSettingsPage(deps, caller);
+  const ids = accountIdsIn(preview.changes);
+  const users = await userViews(deps.jira, ids);
+  const changes = changeViews(lang, preview.changes, nameLookup(users, page.choices.requestTypes));
+  const message =
+    changes.length === 0 ? settingsFlowsText(lang, 'importPreviewNone') : settingsFlowsText(lang, 'importPreviewCount', { count: changes.length });
+  return { outcome: 'preview', message, changes };
 }

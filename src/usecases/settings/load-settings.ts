@@ -17,6 +17,7 @@ import {
   defaultSettings,
   diffSettings,
   parseSettings,
+  salvageSettings,
   settingsStorageKey,
   validateSettings,
   type Settings,
@@ -114,8 +115,15 @@ export interface SaveSettingsArgs {
    * owner yet) must not stand between an admin and a renewed certificate.
    */
   skipCompleteness?: boolean;
+  /** Everything but the writes: what would change (the import preview). */
+  dryRun?: boolean;
   /** Checks that need the outside world (owner assignable, endpoint in the egress list), run last. */
   extraValidation?: (settings: Settings, previous: Settings) => Promise<SettingsFieldError[]>;
+}
+
+/** Completeness and the checks that need the outside world: they need a document that parsed. */
+async function laterErrors(args: SaveSettingsArgs, settings: Settings, previous: Settings): Promise<SettingsFieldError[]> {
+  return [...(args.skipCompleteness ? [] : completenessErrors(settings)), ...((await args.extraValidation?.(settings, previous)) ?? [])];
 }
 
 export async function saveSettings(
@@ -124,18 +132,24 @@ export async function saveSettings(
 ): Promise<SaveSettingsResult> {
   const { kvs } = deps;
   const validation = validateSettings(args.input);
-  if (!validation.ok) return { ok: false, reason: 'invalid', errors: validation.errors };
-  const settings = validation.settings;
-
   const { record: current } = await inspectStoredSettings(kvs, args.projectKey);
+  if (!validation.ok) {
+    // Every problem at once: the checks that need a whole document run on it with the faulty fields
+    // at their defaults, and add what the field errors do not already say.
+    const salvaged = salvageSettings(args.input, validation.errors);
+    const later = salvaged ? await laterErrors(args, salvaged, current.settings) : [];
+    const reported = new Set(validation.errors.map((error) => error.path));
+    return { ok: false, reason: 'invalid', errors: [...validation.errors, ...later.filter((error) => !reported.has(error.path))] };
+  }
+  const settings = validation.settings;
   if (args.expectedRevision !== undefined && args.expectedRevision !== current.revision) {
     return { ok: false, reason: 'conflict', currentRevision: current.revision, updatedBy: current.updatedBy, updatedAt: current.updatedAt };
   }
-  const errors = [...(args.skipCompleteness ? [] : completenessErrors(settings)), ...((await args.extraValidation?.(settings, current.settings)) ?? [])];
+  const errors = await laterErrors(args, settings, current.settings);
   if (errors.length > 0) return { ok: false, reason: 'invalid', errors };
 
   const changes = diffSettings(current.settings, settings);
-  if (changes.length === 0 && current.stored) return { ok: true, record: current, changes };
+  if ((changes.length === 0 && current.stored) || args.dryRun) return { ok: true, record: current, changes };
 
   const now = deps.clock.now().toISOString();
   const revision = current.revision + 1;

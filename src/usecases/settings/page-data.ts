@@ -9,10 +9,12 @@ import type { Caller, SettingsDeps } from './deps';
 import { inspectStoredSettings } from './load-settings';
 import { listAudit } from './settings-audit';
 import { findServiceDeskId } from './service-desk';
+import { accountIdsIn } from './field-words';
 import {
   auditEntryView,
   certificateView,
   fieldErrorViews,
+  nameLookup,
   userViews,
   type AuditEntryView,
   type CertificateView,
@@ -63,7 +65,8 @@ export async function getSettingsPage(deps: SettingsDeps, caller: Caller): Promi
     findServiceDeskId(deps.jira, projectKey).then((id) => (id === null ? null : deps.jira.getRequestTypes(id))),
     listAudit(deps.kvs, projectKey, { currentRevision: record.revision }).then(async (audit) => ({
       audit,
-      users: await userViews(deps.jira, [...owners, record.updatedBy, ...audit.map((entry) => entry.by)]),
+      // The owners named in the audit's changes too: the log shows people's names, never account ids.
+      users: await userViews(deps.jira, [...owners, record.updatedBy, ...audit.flatMap((entry) => [entry.by, ...accountIdsIn(entry.changes)])]),
     })),
   ]);
 
@@ -90,7 +93,7 @@ export async function getSettingsPage(deps: SettingsDeps, caller: Caller): Promi
       previous: certificate.previous.map((cert) => certificateView(lang, cert, now)),
     },
     choices: { organizations, requestTypes, owners: ownerViews },
-    audit: audit.map((entry) => auditEntryView(lang, entry, users)),
+    audit: audit.map((entry) => auditEntryView(lang, entry, users, nameLookup(users, requestTypes))),
     templatesAvailable: deps.blankTemplate !== undefined,
   };
 }

@@ -3,13 +3,14 @@
  * only by upload/remove), then every check: schema, completeness, owners assignable in the project,
  * endpoint among the manifest's egress addresses. All or nothing (see load-settings.ts).
  */
-import { isEndpointAllowed, SETTINGS_VERSION, type Settings, type SettingsFieldError } from '../../domain/settings';
+import { isEndpointAllowed, SETTINGS_VERSION, type Settings, type SettingsChange, type SettingsFieldError } from '../../domain/settings';
 import { SERVICES } from '../../domain/services';
 import { migrateSettings, SettingsVersionError } from '../../domain/settings-migrations';
 import type { Lang } from '../../i18n';
 import { settingsText } from '../../i18n/catalog/settings';
 import type { Caller, SettingsDeps } from './deps';
-import { inspectStoredSettings, saveSettings } from './load-settings';
+import { inspectStoredSettings, saveSettings, type SaveSettingsResult } from './load-settings';
+import { settingsFlowsText } from '../../i18n/catalog/settings-flows';
 import { getSettingsPage, type SettingsPageData } from './page-data';
 import type { AuditAction } from './settings-audit';
 import { mapLimit } from '../process-ticket/concurrency';
@@ -52,15 +53,20 @@ export function invalid(lang: Lang, errors: readonly SettingsFieldError[]): Page
   return { outcome: 'invalid', message: settingsText(lang, 'fieldErrorsTitle'), errors: fieldErrorViews(lang, errors) };
 }
 
-/**
- * Call only after assertProjectAdmin. `settings` is the page's document as the page got it (with its
- * `version`); a document without `version` is read as version 0 and migrated.
- */
-export async function savePageSettings(
+interface PageSaveArgs {
+  settings: Record<string, unknown>;
+  revision: number;
+  action?: AuditAction;
+  certificate?: Settings['certificate'];
+}
+
+/** Migrate, put the certificate block in, validate everything; write unless `dryRun`. */
+async function attemptSave(
   deps: SettingsDeps,
   caller: Caller,
-  args: { settings: Record<string, unknown>; revision: number; action?: AuditAction; certificate?: Settings['certificate'] },
-): Promise<PageSaveResult> {
+  args: PageSaveArgs,
+  dryRun: boolean,
+): Promise<{ done: SaveSettingsResult } | { refused: PageSaveResult }> {
   const { lang, projectKey } = caller;
   // Migrate first (an imported file may be of an older version), then put the certificate block in:
   // a migration would not know where an older document's certificate goes.
@@ -69,33 +75,55 @@ export async function savePageSettings(
     migrated = migrateSettings(args.settings, SETTINGS_VERSION);
   } catch (error) {
     if (!(error instanceof SettingsVersionError)) throw error;
-    return invalid(lang, [{ path: 'version', code: 'unsupported_version' }]);
+    return { refused: invalid(lang, [{ path: 'version', code: 'unsupported_version' }]) };
   }
   // An import brings the certificate block it already read; the page's save keeps the stored one.
   const certificate = args.certificate ?? (await inspectStoredSettings(deps.kvs, projectKey)).record.settings.certificate;
-  const input = { ...migrated, certificate };
   const result = await saveSettings(
     { kvs: deps.kvs, clock: deps.clock },
     {
       projectKey,
-      input,
+      input: { ...migrated, certificate },
       actor: caller.accountId,
       expectedRevision: args.revision,
       action: args.action ?? 'save',
       extraValidation: externalValidation(deps, projectKey),
+      dryRun,
     },
   );
-  if (!result.ok && result.reason === 'invalid') return invalid(lang, result.errors);
+  if (!result.ok && result.reason === 'invalid') return { refused: invalid(lang, result.errors) };
   if (!result.ok) {
     const who = result.updatedBy ? ((await deps.jira.getUser(result.updatedBy))?.displayName ?? result.updatedBy) : '?';
     const when = result.updatedAt ?? '?';
-    return { outcome: 'conflict', message: `${settingsText(lang, 'conflictTitle')}. ${settingsText(lang, 'conflictBody', { who, when })}` };
+    return { refused: { outcome: 'conflict', message: `${settingsText(lang, 'conflictTitle')}. ${settingsText(lang, 'conflictBody', { who, when })}` } };
   }
-  const changed = result.changes.length > 0;
-  return {
-    outcome: 'saved',
-    changed,
-    message: settingsText(lang, changed ? (args.action === 'import' ? 'imported' : 'saved') : 'nothingChanged'),
-    page: await getSettingsPage(deps, caller),
-  };
+  return { done: result };
+}
+
+/** What a save would change, or why it would be refused; writes nothing (the import preview). */
+export async function previewPageSettings(
+  deps: SettingsDeps,
+  caller: Caller,
+  args: PageSaveArgs,
+): Promise<{ changes: SettingsChange[] } | { refused: PageSaveResult }> {
+  const attempt = await attemptSave(deps, caller, args, true);
+  return 'refused' in attempt ? attempt : { changes: attempt.done.ok ? attempt.done.changes : [] };
+}
+
+/**
+ * Call only after assertProjectAdmin. `settings` is the page's document as the page got it (with its
+ * `version`); a document without `version` is read as version 0 and migrated.
+ */
+export async function savePageSettings(deps: SettingsDeps, caller: Caller, args: PageSaveArgs): Promise<PageSaveResult> {
+  const { lang } = caller;
+  const attempt = await attemptSave(deps, caller, args, false);
+  if ('refused' in attempt) return attempt.refused;
+  const changes = attempt.done.ok ? attempt.done.changes : [];
+  const changed = changes.length > 0;
+  const message = !changed
+    ? settingsText(lang, 'nothingChanged')
+    : args.action === 'import'
+      ? settingsFlowsText(lang, 'importedSummary', { count: changes.length })
+      : settingsText(lang, 'saved');
+  return { outcome: 'saved', changed, message, page: await getSettingsPage(deps, caller) };
 }

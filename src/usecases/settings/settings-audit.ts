@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = [
   'import',
   'certificate_upload',
   'certificate_remove',
+  'certificate_restore',
   'token_set',
   'token_clear',
   'migration',

@@ -2,8 +2,10 @@
  * Domain values → what the page shows, localised to the caller's language.
  */
 import { certificateStatus, daysUntilExpiry, type CertificateNote } from '../../domain/certificate';
-import type { SettingsFieldError, StoredCertificate } from '../../domain/settings';
+import type { AuditValue, SettingsChange, SettingsFieldError, StoredCertificate } from '../../domain/settings';
 import { settingsText } from '../../i18n/catalog/settings';
+import { settingsFlowsText } from '../../i18n/catalog/settings-flows';
+import { fieldLabel, NO_NAMES, valueInWords, whereInWords, type NameLookup } from './field-words';
 import type { Lang } from '../../i18n';
 import type { JiraPort } from '../../ports/jira';
 import type { AuditEntry } from './settings-audit';
@@ -13,13 +15,26 @@ export interface FieldErrorView {
   path: string;
   code: string;
   message: string;
+  /** The field in words ("MUX: responsable"), for summaries away from the field itself. */
+  label: string;
+}
+
+function errorMessage(lang: Lang, error: SettingsFieldError): string {
+  if (error.code === 'unknown_field') {
+    // Name the field and where it sits, in words and as the file writes it, so it can be found.
+    const parts = error.path.split('.');
+    const field = parts.pop() ?? '';
+    return settingsFlowsText(lang, 'error_unknown_field_at', { field, where: whereInWords(lang, parts.join('.')), path: error.path });
+  }
+  return settingsText(lang, `error_${error.code}`, error.params);
 }
 
 export function fieldErrorViews(lang: Lang, errors: readonly SettingsFieldError[]): FieldErrorView[] {
   return errors.map((error) => ({
     path: error.path,
     code: error.code,
-    message: settingsText(lang, `error_${error.code}`, error.params),
+    message: errorMessage(lang, error),
+    label: fieldLabel(lang, error.path),
   }));
 }
 
@@ -56,15 +71,44 @@ export async function userViews(jira: JiraPort, accountIds: Iterable<string | nu
   return new Map(users.map((user) => [user.accountId, user]));
 }
 
-export interface AuditEntryView extends Omit<AuditEntry, 'by'> {
-  by: UserView;
-  actionText: string;
+export interface ChangeView {
+  path: string;
+  before: AuditValue;
+  after: AuditValue;
+  /** In words: the field's label, and each value as people read it (names, not account ids). */
+  label: string;
+  beforeText: string;
+  afterText: string;
 }
 
-export function auditEntryView(lang: Lang, entry: AuditEntry, users: Map<string, UserView>): AuditEntryView {
+export interface AuditEntryView extends Omit<AuditEntry, 'by' | 'changes'> {
+  by: UserView;
+  actionText: string;
+  changes: ChangeView[];
+}
+
+export function changeViews(lang: Lang, changes: readonly SettingsChange[], names: NameLookup): ChangeView[] {
+  return changes.map((change) => ({
+    ...change,
+    label: fieldLabel(lang, change.path),
+    beforeText: valueInWords(lang, change.path, change.before, names),
+    afterText: valueInWords(lang, change.path, change.after, names),
+  }));
+}
+
+/** Names for the audit's people and request types, from what the page has already fetched. */
+export function nameLookup(users: Map<string, UserView>, requestTypes: readonly { id: string; name: string }[] | null): NameLookup {
+  return {
+    user: (accountId) => users.get(accountId)?.displayName,
+    requestType: (id) => requestTypes?.find((type) => type.id === id)?.name,
+  };
+}
+
+export function auditEntryView(lang: Lang, entry: AuditEntry, users: Map<string, UserView>, names: NameLookup = NO_NAMES): AuditEntryView {
   return {
     ...entry,
     by: users.get(entry.by) ?? { accountId: entry.by, displayName: entry.by },
     actionText: settingsText(lang, `action_${entry.action}`),
+    changes: changeViews(lang, entry.changes, names),
   };
 }

@@ -10,6 +10,7 @@ import { REFERENCE_BACKEND_TOKEN, startReferenceBackend, type ReferenceBackend }
 import { DEMO, startJiraEmulator, type JiraEmulator } from '../../../src/emulator';
 import { SETTINGS_FUNCTIONS, settingsResponseSchemas, type EditableSettings, type SettingsFunction, type SettingsResult } from '../../../src/contracts/settings';
 import { blankTemplate, createSettingsHandlers, type SettingsHandlers } from '../../../src/handlers/settings-resolver';
+import { X509Certificate } from 'node:crypto';
 import * as XLSX from 'xlsx';
 import { writeTemplateWorkbook } from '../../../src/spreadsheet/write-workbook';
 import { backendTokenSecretKey } from '../../../src/domain/settings';
@@ -67,6 +68,7 @@ async function data<F extends SettingsFunction>(result: Promise<SettingsResult<F
   return answer.data;
 }
 
+const fp = (cert: GeneratedCertificate) => new X509Certificate(Buffer.from(cert.der)).fingerprint256;
 const b64 = (bytes: Uint8Array | string) => Buffer.from(bytes).toString('base64');
 
 const samplePayload: Record<SettingsFunction, unknown> = {
@@ -75,13 +77,17 @@ const samplePayload: Record<SettingsFunction, unknown> = {
   previewRecognition: { recognition: {} },
   searchOwners: { query: 'Pere' },
   testConnection: { endpoint: 'https://integracions.example.cat' },
-  setBackendToken: { token: 'x' },
+  setBackendToken: { token: 'x', saveAnyway: true },
   clearBackendToken: {},
+  inspectCertificate: { fileName: 'a.cer', contentBase64: 'AAAA' },
   uploadCertificate: { fileName: 'a.cer', contentBase64: 'AAAA' },
+  restoreCertificate: { sha256Fingerprint: Array.from({ length: 32 }, () => 'AB').join(':') },
   removeCertificate: {},
   exportSettings: {},
+  previewImport: { json: '{}', revision: 0 },
   importSettings: { json: '{}', revision: 0 },
   downloadTemplate: { service: 'MUX' },
+  runSelfCheck: {},
 };
 
 beforeAll(async () => {
@@ -203,7 +209,7 @@ describe('saving', () => {
     expect(result.page.audit[0]).toMatchObject({
       by: { accountId: U.admin, displayName: 'Laia Ferrer' },
       actionText: 'ha desat la configuració',
-      changes: expect.arrayContaining([{ path: 'splitMode', before: 'original-keeps-first', after: 'umbrella' }]),
+      changes: expect.arrayContaining([expect.objectContaining({ path: 'splitMode', before: 'original-keeps-first', after: 'umbrella' })]),
     });
     const stored = await loadSettings(kvs, DEMO.projectKey);
     expect(stored.splitMode).toBe('umbrella');
@@ -220,8 +226,16 @@ describe('saving', () => {
     const result = await data(call(U.admin, 'saveSettings', { settings, revision: 0 }));
     expect(result.outcome).toBe('invalid');
     if (result.outcome !== 'invalid') return;
-    expect(result.errors).toEqual([{ path: 'recognition.reporterDomains.1', code: 'invalid_domain', message: expect.stringContaining('diba.cat') }]);
-    // Fixing that field brings up the checks that need Jira and the manifest.
+    // All at once: the field's own error and the checks that need Jira and the manifest, not a second
+    // round after the first is fixed.
+    expect(result.errors.map((e) => [e.path, e.code])).toEqual([
+      ['recognition.reporterDomains.1', 'invalid_domain'],
+      ['backend.endpoint', 'endpoint_not_allowed'],
+      ['services.MUX.ownerAccountId', 'owner_not_assignable'],
+    ]);
+    expect(result.errors[0]).toMatchObject({ message: expect.stringContaining('diba.cat'), label: 'Dominis del correu del sol·licitant (valor 2)' });
+    expect(result.errors[1]?.message).not.toMatch(/manifest/i);
+    expect(result.errors[2]?.label).toBe('MUX: responsable');
     settings.recognition.reporterDomains = ['diba.cat'];
     const second = await data(call(U.admin, 'saveSettings', { settings, revision: 0 }));
     expect(second.outcome === 'invalid' && second.errors.map((e) => [e.path, e.code])).toEqual([
@@ -231,11 +245,36 @@ describe('saving', () => {
     expect(kvs.snapshot()).toEqual({});
   });
 
+  it('reports a document with field errors, duplicates and a missing owner in one answer', async () => {
+    const result = await data(
+      call(U.admin, 'saveSettings', {
+        settings: {
+          version: 1,
+          recognition: { organizations: ['SetDIBA', 'setdiba'], label: 'two words', reporterDomains: ['x'] },
+          services: { OVER: { aliases: ['MUX'] }, 'e-NOTUM': { environment: 'DEV' } },
+          backend: { mode: 'http' },
+        },
+        revision: 0,
+      }),
+    );
+    expect(result.outcome === 'invalid' && result.errors.map((e) => `${e.path} ${e.code}`).sort()).toEqual(
+      [
+        'backend.endpoint endpoint_required',
+        'recognition.label invalid_label',
+        'recognition.organizations.1 duplicate',
+        'recognition.reporterDomains.0 invalid_domain',
+        'services.MUX.ownerAccountId owner_required',
+        'services.OVER.aliases.0 alias_conflict',
+        'services.e-NOTUM.environment invalid_value',
+      ].sort(),
+    );
+  });
+
   it('requires the MUX owner', async () => {
     const page = await data(call(U.admin, 'getSettingsPage'));
     const result = await data(call(U.admin, 'saveSettings', { settings: page.settings, revision: 0 }, { locale: 'en' }));
     expect(result.outcome === 'invalid' && result.errors).toEqual([
-      { path: 'services.MUX.ownerAccountId', code: 'owner_required', message: 'MUX needs an owner.' },
+      { path: 'services.MUX.ownerAccountId', code: 'owner_required', message: 'MUX needs an owner.', label: 'MUX: owner' },
     ]);
   });
 
@@ -282,7 +321,7 @@ describe('owner picker', () => {
 describe('integration backend token and connection', () => {
   it('stores the token as a secret and only ever reports it as set or not set', async () => {
     const answers: unknown[] = [];
-    answers.push(await data(call(U.admin, 'setBackendToken', { token: SECRET })));
+    answers.push(await data(call(U.admin, 'setBackendToken', { token: SECRET, saveAnyway: true })));
     expect(await kvs.getSecret(backendTokenSecretKey(DEMO.projectKey))).toBe(SECRET);
     const page = await data(call(U.admin, 'getSettingsPage'));
     answers.push(page, await data(call(U.admin, 'exportSettings')));
@@ -300,13 +339,13 @@ describe('integration backend token and connection', () => {
 
   it('tests the endpoint as typed with the stored token', async () => {
     expect(await data(call(U.admin, 'testConnection', { endpoint: backend.baseUrl }))).toMatchObject({ ok: false, problem: 'no_token' });
-    await data(call(U.admin, 'setBackendToken', { token: 'wrong' }));
+    await data(call(U.admin, 'setBackendToken', { token: 'wrong', saveAnyway: true }));
     expect(await data(call(U.admin, 'testConnection', { endpoint: backend.baseUrl }))).toMatchObject({
       ok: false,
       problem: 'unauthorized',
       message: 'El servei no accepta el testimoni (HTTP 401).',
     });
-    await data(call(U.admin, 'setBackendToken', { token: REFERENCE_BACKEND_TOKEN }));
+    await data(call(U.admin, 'setBackendToken', { token: REFERENCE_BACKEND_TOKEN, saveAnyway: true }));
     expect(await data(call(U.admin, 'testConnection', { endpoint: backend.baseUrl }))).toEqual({
       ok: true,
       problem: null,
@@ -317,7 +356,7 @@ describe('integration backend token and connection', () => {
   });
 
   it('does not call an address the settings would refuse', async () => {
-    await data(call(U.admin, 'setBackendToken', { token: REFERENCE_BACKEND_TOKEN }));
+    await data(call(U.admin, 'setBackendToken', { token: REFERENCE_BACKEND_TOKEN, saveAnyway: true }));
     const before = backend.requests.length;
     expect(await data(call(U.admin, 'testConnection', { endpoint: 'https://elsewhere.example.com' }))).toMatchObject({
       ok: false,
@@ -369,7 +408,7 @@ describe('certificate', () => {
 
 describe('export and import', () => {
   it('exports everything but secrets and imports it back, certificate included', async () => {
-    await data(call(U.admin, 'setBackendToken', { token: SECRET }));
+    await data(call(U.admin, 'setBackendToken', { token: SECRET, saveAnyway: true }));
     await data(call(U.admin, 'uploadCertificate', { fileName: 'a.cer', contentBase64: b64(certificate.der) }));
     const page = await data(call(U.admin, 'getSettingsPage'));
     const settings = { ...page.settings, services: { ...page.settings.services, MUX: { ...page.settings.services.MUX, ownerAccountId: U.muxOwner } } };
@@ -385,7 +424,7 @@ describe('export and import', () => {
     const imported = await data(call(U.admin, 'importSettings', { json: exported.json, revision: 0 }));
     expect(imported.outcome).toBe('saved');
     if (imported.outcome !== 'saved') return;
-    expect(imported.message).toBe("S'ha importat la configuració.");
+    expect(imported.message).toMatch(/^S'ha importat la configuració: han canviat \d+ camps\.$/);
     expect(imported.page.settings.splitMode).toBe('umbrella');
     expect(imported.page.certificate.current?.sha256Fingerprint).toBe(page.certificate.current?.sha256Fingerprint);
     expect(imported.page.backend.tokenSet).toBe(false);
@@ -398,6 +437,146 @@ describe('export and import', () => {
     expect(result.outcome === 'saved' && result.page.settings.comments.defaultLanguage).toBe('es');
     const bad = await data(call(U.admin, 'importSettings', { json: '[1,2', revision: 1 }, { locale: 'en' }));
     expect(bad).toEqual({ outcome: 'invalid', message: 'The file is not a settings JSON file.', errors: [] });
+  });
+});
+
+describe('confirm first: token, certificate, import (issue 13)', () => {
+  it('tests a new token against the backend and saves it only when the backend takes it', async () => {
+    const refused = await data(call(U.admin, 'setBackendToken', { token: 'typo-token', endpoint: backend.baseUrl }));
+    expect(refused).toEqual({
+      tokenSet: false,
+      saved: false,
+      test: 'refused',
+      problem: 'unauthorized',
+      message: "El servei no accepta aquest testimoni (HTTP 401). No s'ha desat.",
+    });
+    expect(await kvs.getSecret(backendTokenSecretKey(DEMO.projectKey))).toBeUndefined();
+
+    const accepted = await data(call(U.admin, 'setBackendToken', { token: REFERENCE_BACKEND_TOKEN, endpoint: backend.baseUrl }));
+    expect(accepted).toMatchObject({ tokenSet: true, saved: true, test: 'accepted', message: 'El servei accepta el testimoni i ja està desat.' });
+    expect(await kvs.getSecret(backendTokenSecretKey(DEMO.projectKey))).toBe(REFERENCE_BACKEND_TOKEN);
+
+    // A refused replacement leaves the working token in place; "save anyway" replaces it, audited.
+    await data(call(U.admin, 'setBackendToken', { token: 'typo-token', endpoint: backend.baseUrl }));
+    expect(await kvs.getSecret(backendTokenSecretKey(DEMO.projectKey))).toBe(REFERENCE_BACKEND_TOKEN);
+    const forced = await data(call(U.admin, 'setBackendToken', { token: 'typo-token', saveAnyway: true }));
+    expect(forced).toMatchObject({ saved: true, test: 'skipped', message: "S'ha desat el testimoni sense provar-lo." });
+    const page = await data(call(U.admin, 'getSettingsPage'));
+    expect(page.audit.filter((entry) => entry.action === 'token_set')).toHaveLength(2);
+    expect(page.audit[0]?.changes[0]).toMatchObject({ label: "Testimoni d'accés", beforeText: 'definit', afterText: 'definit' });
+    expect(backend.integrations).toHaveLength(0);
+  });
+
+  it('says so when the token cannot be tried: no address, an address the app may not call, a backend that is down', async () => {
+    expect(await data(call(U.admin, 'setBackendToken', { token: 'abc' }))).toMatchObject({ saved: false, problem: 'no_endpoint' });
+    const outside = await data(call(U.admin, 'setBackendToken', { token: 'abc', endpoint: 'https://elsewhere.example.com' }));
+    expect(outside).toMatchObject({ saved: false, problem: 'invalid_endpoint' });
+    expect(outside.message).not.toMatch(/manifest/i);
+    const down = await data(call(U.admin, 'setBackendToken', { token: 'abc', endpoint: 'http://127.0.0.1:9/api' }, { locale: 'es-ES' }));
+    expect(down).toMatchObject({ saved: false, test: 'not_tested', problem: 'unreachable' });
+    expect(down.message).toBe('No se ha podido probar el token: No se ha podido conectar con el servicio. No se ha guardado.');
+    expect(await kvs.getSecret(backendTokenSecretKey(DEMO.projectKey))).toBeUndefined();
+  });
+
+  it('reads a certificate file without storing it, warns when it is expired, and replaces only on confirmation', async () => {
+    await data(call(U.admin, 'uploadCertificate', { fileName: 'now.cer', contentBase64: b64(renewed.der) }));
+    const expired = await makeCertificate({
+      subject: 'CN=SETDIBA-VELL, O=Diputacio de Barcelona, C=ES',
+      notBefore: new Date('2024-01-01T00:00:00Z'),
+      notAfter: new Date('2026-03-01T00:00:00Z'),
+    });
+    const before = JSON.stringify(kvs.snapshot());
+    const read = await data(call(U.admin, 'inspectCertificate', { fileName: 'vell.cer', contentBase64: b64(expired.der) }));
+    expect(read).toMatchObject({
+      outcome: 'read',
+      certificate: { subject: 'CN=SETDIBA-VELL, O=Diputacio de Barcelona, C=ES', status: 'expired' },
+      warnings: ["Aquest certificat va caducar l'1 de març de 2026: amb ell no es podrà integrar cap ens."],
+      sameAsCurrent: false,
+    });
+    expect(JSON.stringify(kvs.snapshot())).toBe(before);
+    expect((await loadSettings(kvs, DEMO.projectKey)).certificate.current?.pem).toBe(renewed.pem);
+
+    const notYet = await makeCertificate({ subject: 'CN=SETDIBA-NOU', notBefore: new Date('2027-02-01T00:00:00Z'), notAfter: new Date('2030-01-01T00:00:00Z') });
+    const future = await data(call(U.admin, 'inspectCertificate', { fileName: 'nou.pem', contentBase64: b64(notYet.pem) }, { locale: 'es-ES' }));
+    expect(future.outcome === 'read' && future.warnings).toEqual([
+      'Este certificado aún no es válido: lo será a partir del 1 de febrero de 2027. Hasta entonces no se podrá integrar ningún ente.',
+    ]);
+    const same = await data(call(U.admin, 'inspectCertificate', { fileName: 'now.cer', contentBase64: b64(renewed.der) }));
+    expect(same).toMatchObject({ outcome: 'read', sameAsCurrent: true, warnings: [] });
+  });
+
+  it('puts a previous certificate back in use on request, audited in words', async () => {
+    await data(call(U.admin, 'uploadCertificate', { fileName: 'old.cer', contentBase64: b64(certificate.der) }));
+    now = new Date('2026-12-01T10:00:00Z');
+    const second = await data(call(U.admin, 'uploadCertificate', { fileName: 'new.cer', contentBase64: b64(renewed.der) }));
+    const old = second.outcome === 'uploaded' ? second.page.certificate.previous[0] : undefined;
+    expect(old?.sha256Fingerprint).toBe(fp(certificate));
+    now = new Date('2026-12-02T10:00:00Z');
+    const restored = await data(call(U.admin, 'restoreCertificate', { sha256Fingerprint: fp(certificate) }));
+    expect(restored.outcome).toBe('restored');
+    if (restored.outcome !== 'restored') return;
+    expect(restored.message).toBe("S'ha tornat a posar en ús el certificat CN=SETDIBA-AYTOS, O=Diputacio de Barcelona, C=ES.");
+    expect(restored.page.certificate.current?.sha256Fingerprint).toBe(fp(certificate));
+    expect(restored.page.certificate.previous.map((c) => c.sha256Fingerprint)).toEqual([fp(renewed)]);
+    const entry = restored.page.audit[0];
+    expect(entry).toMatchObject({ action: 'certificate_restore', actionText: 'ha tornat a posar en ús un certificat anterior', by: { displayName: 'Laia Ferrer' } });
+    const line = entry?.changes.find((c) => c.path === 'certificate.current');
+    expect(line).toMatchObject({ label: 'Certificat en ús' });
+    expect(line?.afterText).toMatch(/^CN=SETDIBA-AYTOS, O=Diputacio de Barcelona, C=ES \(número de sèrie [0-9A-F]+\)$/);
+    expect(JSON.stringify(restored.page.audit.flatMap((e) => e.changes.map((c) => [c.label, c.beforeText, c.afterText])))).not.toMatch(/serial |certificate\./);
+    expect((await loadSettings(kvs, DEMO.projectKey)).certificate.current?.pem).toBe(certificate.pem);
+
+    const gone = await data(call(U.admin, 'restoreCertificate', { sha256Fingerprint: Array.from({ length: 32 }, () => 'AB').join(':') }));
+    expect(gone.outcome).toBe('not_found');
+  });
+
+  it('previews an import field by field in words, writes nothing, then applies it on confirmation', async () => {
+    const page = await data(call(U.admin, 'getSettingsPage'));
+    const settings = structuredClone(page.settings);
+    settings.services.MUX.ownerAccountId = U.muxOwner;
+    await data(call(U.admin, 'saveSettings', { settings, revision: 0 }));
+    const file = JSON.stringify({
+      format: 'integracions-setdiba-settings',
+      settings: { ...settings, splitMode: 'umbrella', services: { ...settings.services, MUX: { ...settings.services.MUX, ownerAccountId: null, enabled: false } } },
+    });
+    const before = JSON.stringify(kvs.snapshot());
+    const preview = await data(call(U.admin, 'previewImport', { json: file, revision: 1 }));
+    expect(JSON.stringify(kvs.snapshot())).toBe(before);
+    expect(preview.outcome).toBe('preview');
+    if (preview.outcome !== 'preview') return;
+    expect(preview.message).toBe('Canviaran 3 camps:');
+    expect(preview.changes.map((c) => [c.label, c.beforeText, c.afterText])).toEqual(
+      expect.arrayContaining([
+        ['MUX: actiu', 'sí', 'no'],
+        ['MUX: responsable', 'Pere Soler', 'ningú'],
+        ['Tiquets amb diversos serveis', expect.stringContaining('primer servei'), expect.stringContaining('paraigua')],
+      ]),
+    );
+    now = new Date('2026-11-26T11:00:00Z');
+    const applied = await data(call(U.admin, 'importSettings', { json: file, revision: 1 }));
+    expect(applied).toMatchObject({ outcome: 'saved', message: "S'ha importat la configuració: han canviat 3 camps." });
+    const after = await data(call(U.admin, 'getSettingsPage'));
+    const words = JSON.stringify(after.audit[0]?.changes.map((c) => `${c.label}: ${c.beforeText} → ${c.afterText}`));
+    expect(words).toContain('MUX: responsable: Pere Soler → ningú');
+    expect(words).not.toContain(U.muxOwner);
+  });
+
+  it('names an unknown field and where it is, with every other problem of the file at once', async () => {
+    const file = JSON.stringify({ version: 1, services: { MUX: { ownr: 'x', environment: 'DEV' } }, colour: 'blue', recognition: { label: 'a b' } });
+    const preview = await data(call(U.admin, 'previewImport', { json: file, revision: 0 }));
+    expect(preview.outcome).toBe('invalid');
+    if (preview.outcome !== 'invalid') return;
+    const messages = preview.errors.map((e) => e.message);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        "L'app no coneix el camp «ownr», dins de «Servei MUX» (al fitxer: services.MUX.ownr). Traieu-lo o corregiu-ne el nom.",
+        "L'app no coneix el camp «colour», al primer nivell del fitxer (al fitxer: colour). Traieu-lo o corregiu-ne el nom.",
+      ]),
+    );
+    expect(preview.errors.map((e) => e.path)).toEqual(
+      expect.arrayContaining(['services.MUX.environment', 'recognition.label', 'services.MUX.ownerAccountId']),
+    );
+    expect(kvs.snapshot()).toEqual({});
   });
 });
 
