@@ -26,8 +26,6 @@ const YAML = require('yaml');
 const Ajv = require('ajv').default;
 const addFormats = require('ajv-formats').default;
 const ts = require('typescript');
-const { getClientSideLintersOnly, parseSourceFile, problemCount, reportLintResults, tsParser } = require('@forge/lint');
-const { StatsigReader } = require('@forge/cli-shared');
 
 const ROOT = path.resolve(__dirname, '..');
 const MANIFEST = path.join(ROOT, 'manifest.yml');
@@ -46,14 +44,22 @@ const MIN_EXPECTED_ROUTES = 15;
 const problems = [];
 const log = (/** @type {string} */ message) => console.log(message);
 
-/** Feature gates and dynamic configs come from Atlassian's servers; offline, none is set. */
-class OfflineStatsig extends StatsigReader {
-  async checkGate() {
-    return null;
+/**
+ * Feature gates and dynamic configs come from Atlassian's servers; offline, none is set. @forge/lint
+ * and @forge/cli-shared are loaded only when the linters run, so importing the schema check (a test
+ * does) does not start the CLI's machinery.
+ */
+function offlineStatsig() {
+  const { StatsigReader } = require('@forge/cli-shared');
+  class OfflineStatsig extends StatsigReader {
+    async checkGate() {
+      return null;
+    }
+    async getDynamicConfig() {
+      return null;
+    }
   }
-  async getDynamicConfig() {
-    return null;
-  }
+  return /** @type {import('@forge/cli-shared').StatsigService} */ (/** @type {unknown} */ (new OfflineStatsig()));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -348,7 +354,8 @@ async function runForgeLinters(manifest, files, probe, routes, scratch) {
   });
   // The linters read manifest.yml and match handler files (src/index.ts) relative to the working directory.
   process.chdir(ROOT);
-  const statsig = /** @type {import('@forge/cli-shared').StatsigService} */ (/** @type {unknown} */ (new OfflineStatsig()));
+  const { getClientSideLintersOnly, parseSourceFile, problemCount, reportLintResults, tsParser } = require('@forge/lint');
+  const statsig = offlineStatsig();
   // A linter that throws only logs a warning and reports nothing; that must fail the lint here.
   const crashes = /** @type {string[]} */ ([]);
   const logger = {

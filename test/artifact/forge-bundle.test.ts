@@ -10,8 +10,9 @@
  * The bundle is built here when missing or older than its inputs (scripts/bundle.js records a hash),
  * which takes a minute or two; later runs reuse it.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { execFile, fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { settingsStorageKey, defaultSettings } from '../../src/domain/settings';
 import { DEMO, EMULATOR_USER_HEADER, startJiraEmulator, type JiraEmulator, type ProductEvent } from '../../src/emulator';
 import type { SiteIssue } from '../../src/emulator/site/model';
@@ -20,12 +21,8 @@ import { ajuntament, template } from '../integration/pipeline/fixtures';
 import { certificateBlock } from '../integration/pipeline/harness';
 import { startKvsWireServer, type KvsWireServer } from './kvs-wire-server';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS script shared with `npm run bundle`
-const { ensureBundle, OUTPUT: BUNDLE_DIR } = require('../../scripts/bundle.js') as {
-  ensureBundle: () => Promise<'current' | 'built'>;
-  OUTPUT: string;
-};
-
+const ROOT = path.join(__dirname, '../..');
+const BUNDLE_DIR = path.join(ROOT, 'forge-bundle');
 const HOST = path.join(__dirname, 'forge-runtime-host.js');
 const U = DEMO.users;
 const BUILD_TIMEOUT_MS = 10 * 60 * 1000;
@@ -107,10 +104,11 @@ class BundleHost {
     return this.invoke(fn, [{ call: { functionKey, payload: {} }, context }, { principal: { accountId } }], accountId) as Promise<Envelope>;
   }
 
+  /** Resolves once the process has exited and its pipes and IPC channel are closed. */
   stop(): Promise<void> {
-    if (this.child.exitCode !== null) return Promise.resolve();
     return new Promise((resolve) => {
-      this.child.once('exit', () => resolve());
+      if (this.child.exitCode !== null && !this.child.connected) return resolve();
+      this.child.once('close', () => resolve());
       this.child.kill();
     });
   }
@@ -125,9 +123,11 @@ function adfText(node: unknown): string {
 /** How each language's "we could not read the file" comment begins (up to its first placeholder). */
 const UNREADABLE_OPENINGS = (['ca', 'es', 'en'] as const).map((lang) => pipelineMessages[lang]['unreadable.intro'].split('{')[0]!.trim());
 
+// `npm run bundle` in its own process: the bundler needs a real `require.main`, which jest's module
+// registry does not give. It rebuilds only when its inputs changed.
 beforeAll(async () => {
-  const outcome = await ensureBundle();
-  if (outcome === 'built') process.stdout.write(`forge bundle rebuilt in ${BUNDLE_DIR}\n`);
+  const { stdout } = await promisify(execFile)(process.execPath, [path.join(ROOT, 'scripts/bundle.js')], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
+  if (!/is up to date/.test(stdout)) process.stdout.write(stdout);
 }, BUILD_TIMEOUT_MS);
 
 describe.each([
