@@ -33,7 +33,7 @@ describeWithBrowser('sandbox page', () => {
     const { sandbox, page } = session;
     await page.goto(sandbox.url);
     await Promise.all([page.waitForURL(sandbox.url), page.selectOption('#lang-switch', 'en')]);
-    expect(await page.locator('nav').innerText()).toContain('Raise a request');
+    expect(await page.locator('nav').innerText()).toContain('Raise a ticket');
     await page.selectOption('#lang-switch', 'ca');
   });
 });
