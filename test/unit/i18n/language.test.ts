@@ -177,6 +177,15 @@ describe('dates read as people write them', () => {
     );
   });
 
+  it('last saved: "Desat per … l\'1 de març de 2026 a les 11:22", never "el 1 de març 2026, 11:22"', () => {
+    expect(settingsPage('ca', 'lastSaved', { who: 'Laia Ferrer', when: '2026-03-01T10:22:33Z' })).toBe(
+      "Desat per Laia Ferrer l'1 de març de 2026 a les 11:22",
+    );
+    expect(settingsPage('es', 'lastSaved', { who: 'Laia Ferrer', when: '2026-03-01T00:05:00Z' })).toBe(
+      'Guardado por Laia Ferrer el 1 de marzo de 2026 a la 1:05',
+    );
+  });
+
   it('dates in comments are long dates, not 2027-02-01', () => {
     expect(pipeline('ca')('mux.dateItem', { name: 'Ajuntament de Sabadell', codiEns: '0818780001', date: '2027-02-01' })).toBe(
       'Ajuntament de Sabadell (0818780001): 1 de febrer de 2027',
