@@ -41,7 +41,7 @@ export interface SimulateOptions {
   seed: number;
   json: boolean;
   /** A scenario file (`--script`): a ticket's whole life instead of one request (simulate-script.ts). */
-  script: string | null;
+  script?: string | null;
 }
 
 const FAULT_KINDS = new Set(['429', '500', '502', '503', '504', 'drop']);
@@ -217,15 +217,10 @@ export async function simulate(options: SimulateOptions, io: CliIo): Promise<{ r
 
 export const simulateCommand: CliCommand = {
   name: 'simulate',
-  usage: {
-    ca: 'setdiba simulate <fitxer>... [--summary T] [--description T] [--reporter CORREU] [--org NOM] [--settings FITXER.json] [--backend http|assisted] [--deliveries N] [--concurrent] [--latency MS] [--faults 429:0.2,500:0.1] [--seed N] [--json]\n  setdiba simulate --script ESCENARI.json [--json]',
-    es: 'setdiba simulate <fichero>... [--summary T] [--description T] [--reporter CORREO] [--org NOMBRE] [--settings FICHERO.json] [--backend http|assisted] [--deliveries N] [--concurrent] [--latency MS] [--faults 429:0.2,500:0.1] [--seed N] [--json]\n  setdiba simulate --script ESCENARIO.json [--json]',
-    en: 'setdiba simulate <file>... [--summary T] [--description T] [--reporter EMAIL] [--org NAME] [--settings FILE.json] [--backend http|assisted] [--deliveries N] [--concurrent] [--latency MS] [--faults 429:0.2,500:0.1] [--seed N] [--json]\n  setdiba simulate --script SCENARIO.json [--json]',
-  },
   async run(args, io) {
     const lang = langFrom(args);
     const options = parseSimulateArgs(args, lang);
-    if (options.script !== null) return runScript({ script: options.script, json: options.json, lang }, io);
+    if (options.script) return runScript({ script: options.script, json: options.json, lang }, io);
     const { report, failures } = await simulate(options, io);
     io.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, lang));
     for (const failure of failures) io.stderr(`${pipelineText(lang)('simulate.failed')}: ${failure}\n`);
