@@ -11,6 +11,7 @@ import { daysCrossed, noDailyWatch, ScenarioClock, startOfScenarioDay } from '..
 import { runPanelAction, type PanelContractFeatures } from '../../src/cli/scenario/panel-actions';
 import { runScenario } from '../../src/cli/scenario/run-scenario';
 import { scenarioSchema } from '../../src/cli/scenario/schema';
+import { mergePatch } from '../../src/cli/scenario/settings-patch';
 import type { StepFailure } from '../../src/cli/scenario/step-failure';
 import type { PanelState } from '../../src/contracts/panel';
 
@@ -32,6 +33,17 @@ describe('the scenario clock', () => {
 
   it('runs nothing by default for a day crossed (the daily watch of issue 15 is not there yet)', async () => {
     await expect(noDailyWatch('2027-02-11')).resolves.toBeUndefined();
+  });
+});
+
+describe('a settings patch', () => {
+  it('merges objects field by field, replaces lists, and cannot reach the prototype', () => {
+    const base = { splitMode: 'original-keeps-first', services: { MUX: { enabled: true, owner: 'a' } }, labels: ['x'] };
+    const patch = JSON.parse('{"services":{"MUX":{"owner":"b"}},"labels":["y"],"__proto__":{"polluted":true}}') as Record<string, unknown>;
+    const merged = mergePatch(base, patch);
+    expect(merged).toEqual({ splitMode: 'original-keeps-first', services: { MUX: { enabled: true, owner: 'b' } }, labels: ['y'] });
+    expect((merged as Record<string, unknown>)['polluted']).toBeUndefined();
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 });
 
