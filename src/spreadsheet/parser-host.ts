@@ -194,7 +194,6 @@ function inProcessParser(): (request: BoundedRequest) => string {
     throw new Error(`the parse worker script asked for ${id}`);
   };
   // Our own build output, not input: evaluating it is how the thread runs it too (`eval: true`).
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
   new Function('require', 'module', 'exports', PARSE_WORKER_SOURCE)(standInRequire, module, module.exports);
   const handle: unknown = module.exports['handle'];
   if (typeof handle !== 'function') throw new Error('the parse worker script exports no handle()');

@@ -4,7 +4,7 @@
  * as the system's, not reported as a damaged file. Hostile files are still refused by the guards first.
  */
 jest.mock('node:worker_threads', () => {
-  const actual = jest.requireActual<typeof import('node:worker_threads')>('node:worker_threads');
+  const actual: Record<string, unknown> = jest.requireActual('node:worker_threads');
   class ForbiddenWorker {
     constructor() {
       throw Object.assign(new Error('Access to this API has been restricted'), { code: 'ERR_ACCESS_DENIED' });

@@ -2,7 +2,7 @@ import { token } from '@atlaskit/tokens';
 import type { PanelFunction, PanelState } from '../../../../src/contracts/panel';
 import { formatDate, useLang } from '../../../shared/i18n';
 import { Muted, Stack, Text } from '../../../shared/layout';
-import type { Perform } from '../App';
+import type { Perform } from '../perform';
 import { usePanelText } from '../i18n';
 
 /** Assisted mode: the steps an agent does by hand, ticked off here as they are done. */
