@@ -58,6 +58,7 @@ export const bench: Benchmark = {
             faults: [],
             seed: 1,
             json: true,
+            script: null,
           };
           return (await simulate(options, { stdout: () => undefined, stderr: () => undefined, cwd: dir })).report;
         };

@@ -117,10 +117,5 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
 
 export const checkCommand: CliCommand = {
   name: 'check',
-  usage: {
-    ca: 'setdiba check <fitxer> [--service <servei>] [--lang ca|es|en] [--json]',
-    es: 'setdiba check <fichero> [--service <servicio>] [--lang ca|es|en] [--json]',
-    en: 'setdiba check <file> [--service <service>] [--lang ca|es|en] [--json]',
-  },
   run,
 };

@@ -4,7 +4,6 @@
  */
 import { DEFAULT_LANG, LANGS, type Lang } from '../i18n';
 import { tTemplate } from '../i18n/catalog/template';
-import { stopSpreadsheetParser } from '../spreadsheet/parser-host';
 import { EXIT, type CliIo } from './command';
 import { COMMANDS } from './commands';
 import { UsageError } from './options';
@@ -33,13 +32,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return EXIT.unusable;
   }
   try {
-    return await command.run(args, io);
+    return await (await command.load()).run(args, io);
   } catch (error: unknown) {
     if (!(error instanceof UsageError)) throw error;
     io.stderr(`${error.message}\n${usage(lang)}`);
     return EXIT.unusable;
   } finally {
-    await stopSpreadsheetParser();
+    // Only a command that may have started the parser thread loads its host (and the worker source) here.
+    if (command.parses) await (await import('../spreadsheet/parser-host')).stopSpreadsheetParser();
   }
 }
 

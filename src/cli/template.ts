@@ -29,10 +29,5 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
 
 export const templateCommand: CliCommand = {
   name: 'template',
-  usage: {
-    ca: 'setdiba template <servei> [-o fitxer.xlsx] [--lang ca|es|en]',
-    es: 'setdiba template <servicio> [-o fichero.xlsx] [--lang ca|es|en]',
-    en: 'setdiba template <service> [-o file.xlsx] [--lang ca|es|en]',
-  },
   run,
 };

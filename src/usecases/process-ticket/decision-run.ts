@@ -38,7 +38,7 @@ import { panelMuxDates, type PanelProperty } from '../panel/panel-property';
 import { commentIndex, joinSections, plannedComment, postMissing, type PlannedComment } from './comments';
 import type { PipelineDeps } from './deps';
 import { reportContext } from './describe';
-import type { ProcessOutcome } from './index';
+import type { ProcessOutcome } from './types';
 import { integrateRows } from './integrate';
 import { lookUpRequesterLang } from './lang';
 import { readAttachments, readOptionsFor } from './read-attachments';

@@ -55,47 +55,9 @@ import { readAttachments, readOptionsFor, templateAttachments } from './read-att
 import { attachCsvOnce } from './results-report';
 import { readRunState, writeRunState } from './run-state-store';
 import { loadTicket, projectKeyOf, type LoadedTicket } from './ticket';
+import type { ProcessJob, ProcessOutcome } from './types';
 
-export interface ProcessJob {
-  issueKey: string;
-  /** The queue event, to tell this run's own retries from other deliveries. */
-  eventId: string;
-  /** 0 on the first delivery, then the platform's retry count. */
-  attempt: number;
-  /** What woke it (event type, or the panel and who), for the run history; null when unknown. */
-  trigger?: RunTrigger | null;
-}
-
-export type ProcessOutcome =
-  | { status: 'not-found'; issueKey: string }
-  | { status: 'ignored'; issueKey: string }
-  | { status: 'nothing-new'; issueKey: string }
-  | {
-      status: 'done';
-      issueKey: string;
-      batch: string;
-      plan: Plan;
-      tickets: ServiceTicket[];
-      results: Partial<Record<Service, RowResult[]>>;
-      review: boolean;
-    }
-  | {
-      /** Agents' decisions from the issue panel applied to earlier rows. */
-      status: 'decisions';
-      issueKey: string;
-      run: string;
-      results: Partial<Record<Service, RowResult[]>>;
-      review: boolean;
-    }
-  | {
-      /** Rows an earlier run left blocked or failed, tried again after a fix. */
-      status: 'retry';
-      issueKey: string;
-      run: string;
-      results: Partial<Record<Service, RowResult[]>>;
-      review: boolean;
-    };
-
+export type { ProcessJob, ProcessOutcome } from './types';
 export { type PipelineDeps } from './deps';
 
 /** A run a person asked for that found nothing to do: one history entry (once per queue event). */

@@ -5,11 +5,12 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { Lang } from '../../../src/i18n';
-import type { PanelFunction, PanelPayload, PanelResult, PanelState } from '../../../src/contracts/panel';
+import type { PanelFunction, PanelState } from '../../../src/contracts/panel';
 import { LangProvider } from '../../shared/i18n';
 import { LiveMessage } from '../../shared/layout';
 import { Loading, LoadFailed, useMounted, type LoadScreen } from '../../shared/screens';
 import type { PanelApi } from './api';
+import type { Perform } from './perform';
 import { PanelBody } from './components/PanelBody';
 import { Refused } from './components/Refused';
 import { usePanelText } from './i18n';
@@ -30,13 +31,6 @@ export function App({ api, lang, pollMs = 3000 }: AppProps) {
 }
 
 type Screen = LoadScreen<{ state: PanelState }>;
-
-/** What components call to act: resolves to true when the action succeeded. */
-export type Perform = <F extends PanelFunction>(
-  fn: F,
-  payload: PanelPayload<F>,
-  options?: { success?: string; onData?: (data: Extract<PanelResult<F>, { ok: true }>['data']) => void },
-) => Promise<boolean>;
 
 function Panel({ api, pollMs }: { api: PanelApi; pollMs: number }) {
   const t = usePanelText();

@@ -6,13 +6,14 @@
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
 import { useCallback, useEffect, useState } from 'react';
-import type { SettingsEnvelopeErrorCode, SettingsPage } from '../../../src/contracts/settings';
+import type { SettingsPage } from '../../../src/contracts/settings';
 import type { Lang } from '../../../src/i18n';
 import { LangProvider } from '../../shared/i18n';
 import { Text } from '../../shared/layout';
 import { Loading, LoadFailed, useMounted, type LoadScreen } from '../../shared/screens';
 import type { SettingsApi } from './api';
-import { useSettingsText, type SettingsText } from './i18n';
+import { envelopeMessage } from './envelope-message';
+import { useSettingsText } from './i18n';
 import { SettingsForm } from './SettingsForm';
 
 export interface AppProps {
@@ -29,20 +30,6 @@ export function App({ api, lang }: AppProps) {
 }
 
 type Screen = LoadScreen<{ page: SettingsPage }>;
-
-export function envelopeMessage(error: { code: SettingsEnvelopeErrorCode; message: string }, t: SettingsText): string {
-  if (error.message) return error.message;
-  switch (error.code) {
-    case 'forbidden':
-      return t('resolver_forbidden');
-    case 'unavailable':
-      return t('resolver_unavailable');
-    case 'not_found':
-      return t('resolver_not_found');
-    default:
-      return t('resolver_internal');
-  }
-}
 
 function Page({ api }: { api: SettingsApi }) {
   const t = useSettingsText();

@@ -8,13 +8,11 @@ import type {
   SaveResult,
   SettingsFunction,
   SettingsPage,
-  SettingsPayload,
-  SettingsResponse,
 } from '../../../src/contracts/settings';
 import { formatDate, useLang } from '../../shared/i18n';
 import { Inline, LiveMessage, Muted, Stack, Text, useFocusOnMount } from '../../shared/layout';
 import type { SettingsApi } from './api';
-import { envelopeMessage } from './App';
+import { envelopeMessage } from './envelope-message';
 import { fieldId, groupErrors } from './form-errors';
 import { useSettingsText } from './i18n';
 import { AuditSection } from './sections/AuditSection';
@@ -27,18 +25,7 @@ import { RecognitionSection } from './sections/RecognitionSection';
 import { ServicesSection } from './sections/ServicesSection';
 import { SplitSection } from './sections/SplitSection';
 import { TemplatesSection } from './sections/TemplatesSection';
-
-/** Calls a resolver; on refusal the whole page turns into the refusal, on failure the message is returned. */
-export type Act = <F extends SettingsFunction>(fn: F, payload: SettingsPayload<F>) => Promise<{ data: SettingsResponse<F> } | { error: string }>;
-
-export interface SectionProps {
-  draft: EditableSettings;
-  update: (change: (draft: EditableSettings) => EditableSettings) => void;
-  errors: ReturnType<typeof groupErrors>;
-  /** Paths whose saved value is the default and which the draft has not changed. */
-  isDefault: (path: string) => boolean;
-  page: SettingsPage;
-}
+import type { Act, SectionProps } from './sections/types';
 
 function valueAt(settings: unknown, path: string): unknown {
   return path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), settings);

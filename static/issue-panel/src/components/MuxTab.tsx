@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { PanelFunction, PanelState } from '../../../../src/contracts/panel';
 import { formatDate, useLang } from '../../../shared/i18n';
 import { Inline, Muted, Stack, Text } from '../../../shared/layout';
-import type { Perform } from '../App';
+import type { Perform } from '../perform';
 import { usePanelText } from '../i18n';
 import { Confirmation } from './Confirmation';
 

@@ -3,7 +3,7 @@ import SectionMessage from '@atlaskit/section-message';
 import { useState } from 'react';
 import type { PanelFunction, PanelState } from '../../../../src/contracts/panel';
 import { Inline, Stack, Text } from '../../../shared/layout';
-import type { Perform } from '../App';
+import type { Perform } from '../perform';
 import { usePanelText } from '../i18n';
 import { Confirmation } from './Confirmation';
 

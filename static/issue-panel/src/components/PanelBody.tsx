@@ -6,7 +6,7 @@ import { useState, type ReactNode } from 'react';
 import type { PanelFunction, PanelState } from '../../../../src/contracts/panel';
 import { Inline, Stack, Text } from '../../../shared/layout';
 import type { PanelApi } from '../api';
-import type { Perform } from '../App';
+import type { Perform } from '../perform';
 import { usePanelText, type PanelTranslate } from '../i18n';
 import { ChecklistTab } from './ChecklistTab';
 import { HistoryTab } from './HistoryTab';

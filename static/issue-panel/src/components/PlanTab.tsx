@@ -5,7 +5,7 @@ import type { PanelFunction, PanelState, PlanView, RowView, ServicePlanView } fr
 import { formatDate, useLang } from '../../../shared/i18n';
 import { Card, Code, Inline, Muted, Stack, Text } from '../../../shared/layout';
 import type { PanelApi } from '../api';
-import type { Perform } from '../App';
+import type { Perform } from '../perform';
 import { usePanelText, type PanelTranslate } from '../i18n';
 
 const headingStyle = { margin: 0, font: token('font.heading.xsmall', '600 14px/16px sans-serif'), color: token('color.text', '#172B4D') };

@@ -6,7 +6,7 @@ import { useMemo, useState } from 'react';
 import type { PanelFunction, PanelState, RowView } from '../../../../src/contracts/panel';
 import { Card, Code, Inline, LiveMessage, Muted, Stack, Text } from '../../../shared/layout';
 import type { PanelApi } from '../api';
-import type { Perform } from '../App';
+import type { Perform } from '../perform';
 import { usePanelText } from '../i18n';
 import { LongText } from './rows/LongText';
 import { RowItem } from './rows/RowItem';

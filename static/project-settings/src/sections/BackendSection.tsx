@@ -5,7 +5,7 @@ import { Inline, Muted, Stack } from '../../../shared/layout';
 import { Field, RadioGroup, Section, TextField } from '../fields';
 import { fieldId } from '../form-errors';
 import { useSettingsText } from '../i18n';
-import type { Act, SectionProps } from '../SettingsForm';
+import type { Act, SectionProps } from './types';
 import { messagesFor } from './messages';
 
 /**

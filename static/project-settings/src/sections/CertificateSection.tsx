@@ -8,7 +8,7 @@ import { Cell, Code, Inline, Muted, Stack, Table, Text } from '../../../shared/l
 import { bytesToBase64, type SettingsApi } from '../api';
 import { Section } from '../fields';
 import { useSettingsText } from '../i18n';
-import type { Act } from '../SettingsForm';
+import type { Act } from './types';
 
 /** The SetDIBA CDA certificate: what is in use, a warning before it expires, upload and history. */
 export function CertificateSection({

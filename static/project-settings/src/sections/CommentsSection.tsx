@@ -2,7 +2,7 @@ import { LANGS } from '../../../../src/i18n';
 import { Checkbox, Field, Section, SelectField } from '../fields';
 import { fieldId } from '../form-errors';
 import { useSettingsText } from '../i18n';
-import type { SectionProps } from '../SettingsForm';
+import type { SectionProps } from './types';
 import { messagesFor } from './messages';
 
 export function CommentsSection({ draft, update, errors, isDefault }: SectionProps) {

@@ -5,7 +5,7 @@ import { Inline, Muted, Stack } from '../../../shared/layout';
 import { textToBase64, type SettingsApi } from '../api';
 import { Section } from '../fields';
 import { useSettingsText } from '../i18n';
-import type { Act } from '../SettingsForm';
+import type { Act } from './types';
 
 /** Export to JSON (never with secrets) and import, which is a save: validated, all or nothing, audited. */
 export function ExportSection({

@@ -5,7 +5,7 @@ import type { UserView } from '../../../../src/contracts/settings';
 import { Inline, Muted, Stack } from '../../../shared/layout';
 import { FieldErrors, DefaultMark } from '../fields';
 import { useSettingsText } from '../i18n';
-import type { Act } from '../SettingsForm';
+import type { Act } from './types';
 
 /**
  * Chooses the owner of a service among the people assignable in the project (the resolver asks Jira),

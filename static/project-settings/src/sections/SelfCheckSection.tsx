@@ -5,7 +5,7 @@ import { selfCheckMessages } from '../../../../src/i18n/catalog/settings-self-ch
 import { Muted, Stack } from '../../../shared/layout';
 import { useTranslate } from '../../../shared/i18n';
 import { Section } from '../fields';
-import type { Act } from '../SettingsForm';
+import type { Act } from './types';
 
 const STATUS_COLOUR: Record<SelfCheckItemView['status'], string> = { ok: '#216e4e', failed: '#ae2a19', manual: '#5e4db2' };
 

@@ -6,7 +6,7 @@ import { Stack } from '../../../shared/layout';
 import { Checkbox, Field, ListField, RadioGroup, SelectField, TextField } from '../fields';
 import { fieldId } from '../form-errors';
 import { useSettingsText } from '../i18n';
-import type { Act, SectionProps } from '../SettingsForm';
+import type { Act, SectionProps } from './types';
 import { messagesFor } from './messages';
 import { OwnerPicker } from './OwnerPicker';
 

@@ -1,7 +1,7 @@
 import { RadioGroup, Section } from '../fields';
 import { fieldId } from '../form-errors';
 import { useSettingsText } from '../i18n';
-import type { SectionProps } from '../SettingsForm';
+import type { SectionProps } from './types';
 import { messagesFor } from './messages';
 
 export function SplitSection({ draft, update, errors, isDefault }: SectionProps) {

@@ -6,7 +6,7 @@ import { Inline, Muted } from '../../../shared/layout';
 import type { SettingsApi } from '../api';
 import { Section } from '../fields';
 import { useSettingsText } from '../i18n';
-import type { Act } from '../SettingsForm';
+import type { Act } from './types';
 
 /** The blank template of each service ("plantilles verges"), from the same generator as the CLI. */
 export function TemplatesSection({ page, act, busy, api }: { page: SettingsPage; act: Act; busy: string | null; api: SettingsApi }) {
