@@ -32,7 +32,7 @@ describeWithBrowser('project settings page', () => {
     expect(await seriousViolations(appFrame!)).toEqual([]);
 
     await label.fill('setdiba-demo');
-    await frame.getByRole('button', { name: 'Desa' }).click();
+    await frame.getByRole('button', { name: 'Desa', exact: true }).click();
     await frame.getByText("S'ha desat la configuració.").waitFor();
     await frame.getByText(/recognition.label: setdiba → setdiba-demo/).waitFor();
     await screenshot(page, 'settings-02-saved');
@@ -43,7 +43,7 @@ describeWithBrowser('project settings page', () => {
     const { page } = session;
     const frame = page.frameLocator(FRAME);
     await frame.getByLabel('Etiqueta que hi pot afegir un agent').fill('amb espais');
-    await frame.getByRole('button', { name: 'Desa' }).click();
+    await frame.getByRole('button', { name: 'Desa', exact: true }).click();
     await frame.locator('[data-field-error="f-recognition-label"]').waitFor();
     expect(await frame.locator('[data-field-error="f-recognition-label"]').innerText()).toContain('no pot tenir espais');
     await screenshot(page, 'settings-03-invalid');
@@ -57,7 +57,7 @@ describeWithBrowser('project settings page', () => {
     await page.goto(`${sandbox.url}projects/SUP/settings`);
     const frame = page.frameLocator(FRAME);
     await frame.getByText('No podeu veure ni canviar aquesta configuració').waitFor();
-    expect(await frame.getByRole('button', { name: 'Desa' }).count()).toBe(0);
+    expect(await frame.getByRole('button', { name: 'Desa', exact: true }).count()).toBe(0);
     await screenshot(page, 'settings-04-customer-refused');
 
     // What a curious customer could send from the browser's console: the server still says no.
