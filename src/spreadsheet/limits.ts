@@ -20,8 +20,9 @@ export const SPREADSHEET_LIMITS = {
   maxTotalInflatedBytes: 32 * MiB,
   /**
    * The parser thread is terminated after this long (a crafted .xls loops forever). The process's own
-   * start-up (~0.5 s on a loaded machine) + the thread's start-up (bounded at 1.5 s, parser-host.ts) + 3 s
-   * keep the whole `setdiba check` answer within 5 s; a real 5,000-row template parses in under a second.
+   * start-up (~0.4 s) + the thread's (~0.15 s; a thread not up within 4 s is taken as sick, parser-host.ts)
+   * + 3 s + validation keep the whole `setdiba check` answer within 5 s; a real 5,000-row template takes
+   * 0.5-0.9 s of CPU to parse.
    */
   parseTimeoutMs: 3000,
   /** Heap of the parser thread: a memory blow-up kills the thread, not the process. */

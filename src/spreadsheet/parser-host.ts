@@ -87,11 +87,13 @@ const responseSchema = z.union([
 ]);
 
 /**
- * Starting a thread and loading SheetJS is not the parse: it takes 0.1-0.3 s on a loaded machine. Past
- * this bound the thread is a system problem and the file is parsed in-process; it is part of the 5 s
- * budget of a whole `setdiba check` (limits.ts).
+ * Starting a thread and loading SheetJS is not the parse: 0.15 s on a healthy machine, 2-3 s when two
+ * cores carry a load of 20. Past this bound the thread is taken as sick (a system problem) and the file is
+ * parsed in-process. Generous on purpose: a fallback loses the thread's kill switch and heap cap, so it is
+ * for a thread that will not come, not for a slow one. The 5 s budget of a whole `setdiba check`
+ * (limits.ts) counts the healthy start-up.
  */
-const STARTUP_TIMEOUT_MS = 1500;
+const STARTUP_TIMEOUT_MS = 4000;
 
 let warm: Promise<Worker> | null = null;
 let queue: Promise<unknown> = Promise.resolve();
