@@ -1,5 +1,7 @@
 /** The readable account of a scenario (without --json): each step, what it changed, then the final state. */
-import type { Lang } from '../../i18n';
+import type { PanelState } from '../../contracts/panel';
+import { isCatalogueKey, type Lang } from '../../i18n';
+import { panelMessages, tPanel } from '../../i18n/catalog/panel';
 import { pipelineText } from '../../i18n/catalog/pipeline';
 import { tScenario } from '../../i18n/catalog/scenario';
 import type { Step } from './schema';
@@ -17,6 +19,19 @@ function describe(step: Step): string {
 
 const indent = (text: string, prefix: string) => text.split('\n').map((line) => `${prefix}${line}`);
 
+/** A panel step's outcome as the agent reads the panel: rows by status, and what a run would write. */
+function panelSummary(state: PanelState, lang: Lang): string[] {
+  const counts = new Map<string, number>();
+  for (const row of state.rows) {
+    const key = `status${row.status.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase())}`;
+    const label = isCatalogueKey(panelMessages, key) ? tPanel(lang, key) : row.status;
+    counts.set(label, (counts.get(label) ?? 0) + 1);
+  }
+  const lines = [`  ${state.issueKey}: ${[...counts].map(([label, n]) => `${label} ${n}`).join(', ') || '—'}`];
+  for (const write of state.plan?.writes ?? []) lines.push(`    · ${write}`);
+  return lines;
+}
+
 export function formatStep(trace: StepTrace, index: number, lang: Lang): string {
   const t = (key: Parameters<typeof tScenario>[1], params?: Parameters<typeof tScenario>[2]) => tScenario(lang, key, params);
   const p = pipelineText(lang);
@@ -27,6 +42,8 @@ export function formatStep(trace: StepTrace, index: number, lang: Lang): string 
       ? `  ${t('report.ok')}${typeof report.result === 'string' ? `: ${report.result}` : ''}`
       : `  ${t('report.failed', { code: report.error?.code ?? '', message: report.error?.message ?? '' })}`,
   );
+  const result = report.result as Partial<PanelState> | null;
+  if (step.do === 'panel' && report.ok && result && Array.isArray(result.rows)) lines.push(...panelSummary(result as PanelState, lang));
   if (step.do === 'clock' && report.ok) {
     lines.push(`  ${t('report.clock', { day: trace.today })}`);
     if (trace.daysCrossed.length > 0) lines.push(`  ${t('report.watch', { days: trace.daysCrossed.join(', ') })}`);
