@@ -28,9 +28,7 @@ function summary(record: RunRecord, state: RunState, t: Translate): string {
     total > 0
       ? t('results.summary', {
           total,
-          parts: PARTS.filter((k) => (record.counts[k] ?? 0) > 0)
-            .map((k) => t(`results.part.${k}`, { n: record.counts[k] ?? 0 }))
-            .join(', '),
+          parts: PARTS.filter((k) => (record.counts[k] ?? 0) > 0).map((k) => t(`results.part.${k}`, { n: record.counts[k] ?? 0 })),
         })
       : '';
   // Who forced a MUX ens is the entry's `by`; the why is said here.

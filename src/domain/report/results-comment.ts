@@ -31,7 +31,7 @@ export function summaryLine(report: Pick<ServiceReport, 'rows'>, { t }: ReportCo
   if (report.rows.length === 0) return t('results.summary.none');
   const counts = countResults(report.rows);
   const parts = RESULT_ORDER.filter((k) => counts[k] > 0).map((k) => t(`results.part.${k}`, { n: counts[k] }));
-  return t('results.summary', { total: report.rows.length, parts: parts.join(', ') });
+  return t('results.summary', { total: report.rows.length, parts });
 }
 
 function detail(row: RowResult, report: ServiceReport, ctx: ReportContext): string {

@@ -2,7 +2,8 @@ import type { Service } from '../services';
 import type { CertificateStatus, EntityProblem, ReviewReason, SourcedEntity } from '../plan/types';
 
 /** A lookup into the pipeline catalogue (src/i18n/catalog/pipeline.ts), bound to one language. */
-export type Translate = (key: string, params?: Readonly<Record<string, string | number | null | undefined>>) => string;
+/** Fills a message; a list (array) reads as the language joins lists ("A, B i C", "A, B y C"). */
+export type Translate = (key: string, params?: Readonly<Record<string, string | number | readonly string[] | null | undefined>>) => string;
 
 /** A problem explained for people in the translator's language (the reader's `describeProblem`). */
 export type DescribeProblem = (problem: EntityProblem) => string;

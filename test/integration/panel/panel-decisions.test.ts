@@ -96,7 +96,7 @@ describe('decisions taken in the panel', () => {
     expect(added.map((c) => c.public)).toEqual([true, false]);
     expect(added[0]!.text).toContain(`fila 5: un agent l'ha rebutjada: ${REASON}`);
     expect(added[1]!.text).toContain('Resultat de les decisions preses al panell del tiquet per Marta Puig.');
-    expect(added[1]!.text).toContain('2 ens en aquest tiquet: 1 integrat, 1 rebutjat.');
+    expect(added[1]!.text).toContain('2 ens en aquest tiquet: 1 integrat i 1 rebutjat.');
 
     const state = await panel(U.agent, key, 'getPanelState');
     expect(state.rows.find((r) => r.id === confirm!.id)?.status).toBe('integrated');
@@ -134,7 +134,7 @@ describe('decisions taken in the panel', () => {
       ['panel', 'Marta Puig', 'done', [], 2],
       ['created', null, 'needs-review', [clone], 3],
     ]);
-    expect(history[2]!.summary).toBe('2 ens en aquest tiquet: 1 integrat, 1 rebutjat.');
+    expect(history[2]!.summary).toBe('2 ens en aquest tiquet: 1 integrat i 1 rebutjat.');
     expect(history.every((e) => !Number.isNaN(Date.parse(e.at)))).toBe(true);
     // Every comment the history names is on one of the tickets.
     const ids = new Set(issuesOf(h.emulator).flatMap((i) => h.emulator.site.issue(i.key)!.commentIds));

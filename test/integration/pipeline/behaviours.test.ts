@@ -70,7 +70,7 @@ describe('integration', () => {
         expect.stringMatching(new RegExp(`^${second} PRO `)),
       ]);
       const results = issue(h, second).comments.find((c) => !c.public)!.text;
-      expect(results).toContain('3 ens en aquest tiquet: 1 integrat, 1 ja integrat, 1 pendent de confirmació.');
+      expect(results).toContain('3 ens en aquest tiquet: 1 integrat, 1 ja integrat i 1 pendent de confirmació.');
       expect(results).toContain(`Ja integrat a PRO (${first}); no s'ha tornat a fer.`);
       expect(results).toContain('Les files amb avisos no s\'han integrat');
       expect(issue(h, second).labels).toContain('setdiba-revisar');
@@ -163,7 +163,7 @@ describe('broken and corrected files', () => {
       expect(h.backend!.integrations).toHaveLength(2);
       const results = issue(h, key).comments.filter((c) => !c.public).map((c) => c.text);
       expect(results).toHaveLength(2);
-      expect(results[1]).toContain('2 ens en aquest tiquet: 1 integrat, 1 ja integrat.');
+      expect(results[1]).toContain('2 ens en aquest tiquet: 1 integrat i 1 ja integrat.');
       expect(results[1]).toContain('Ja integrat a PRO en aquest tiquet.');
     }));
 });

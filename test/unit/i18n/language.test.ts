@@ -54,8 +54,8 @@ describe('counts agree with their noun (ICU plurals)', () => {
   it('the summary line of every results comment', () => {
     const ca = pipeline('ca');
     const parts = [ca('results.part.checklist', { n: 1 }), ca('results.part.waiting', { n: 1 }), ca('results.part.rejected', { n: 7 })];
-    expect(ca('results.summary', { total: 9, parts: parts.join(', ') })).toBe(
-      "9 ens en aquest tiquet: 1 pendent d'un agent, 1 pendent de confirmació, 7 rebutjats.",
+    expect(ca('results.summary', { total: 9, parts })).toBe(
+      "9 ens en aquest tiquet: 1 pendent d'un agent, 1 pendent de confirmació i 7 rebutjats.",
     );
     const es = pipeline('es');
     expect(es('results.summary', { total: 1, parts: es('results.part.muxPending', { n: 1 }) })).toBe(

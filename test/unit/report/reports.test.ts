@@ -52,7 +52,7 @@ describe('the internal results comment', () => {
   it('summarises, then lists each row with ens, codi d\'ens, NIF, DIR3, result and detail', () => {
     const text = adfToText(resultsComment(report(), ctx('ca')));
     expect(text).toContain('Integracions SetDIBA · OVER · PRO');
-    expect(text).toContain('5 ens en aquest tiquet: 1 integrat, 1 ja integrat, 1 pendent d\'un agent, 1 pendent de confirmació, 1 rebutjat.');
+    expect(text).toContain('5 ens en aquest tiquet: 1 integrat, 1 ja integrat, 1 pendent d\'un agent, 1 pendent de confirmació i 1 rebutjat.');
     expect(text).toContain('Fila | Ens | Codi d\'ens | NIF | DIR3 | Resultat | Detall');
     expect(text).toMatch(/Abrera \| 0800180001 \| P0800100J \| L01080018 \| Integrat \| Integrat a PRO amb el certificat 0A1B\./);
     expect(text).toContain('Ja integrat a PRO (SUP-3); no s\'ha tornat a fer.');
@@ -140,7 +140,7 @@ describe('a results comment for many rows', () => {
     expect(fitted.partial).toBe(true);
     expect(JSON.stringify(fitted.body).length).toBeLessThanOrEqual(COMMENT_BUDGET_CHARS);
     const text = adfToText(fitted.body);
-    expect(text).toContain('311 ens en aquest tiquet: 310 integrats, 1 rebutjat.');
+    expect(text).toContain('311 ens en aquest tiquet: 310 integrats i 1 rebutjat.');
     expect(text.indexOf('Ens 200')).toBeLessThan(text.indexOf('Ens 0 '));
     expect(text).toMatch(/Aquí es mostren \d+ de 311 files/);
     expect(checkAdf(fitted.body, 'comment')).toEqual([]);
