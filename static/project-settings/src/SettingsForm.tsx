@@ -185,7 +185,9 @@ function Problem({
               <ul style={{ margin: 0 }}>
                 {errors.map((error, index) => (
                   <li key={index}>
-                    <a href={`#${fieldId(error.path)}`}>{error.message}</a>
+                    <a href={`#${fieldId(error.path)}`}>
+                      {error.label && error.code !== 'unknown_field' ? t('errorWithField', { field: error.label, message: error.message }) : error.message}
+                    </a>
                   </li>
                 ))}
               </ul>

@@ -1,12 +1,13 @@
 import { settingsMessages } from '../../../src/i18n/catalog/settings';
+import { settingsFlowsMessages } from '../../../src/i18n/catalog/settings-flows';
 import { settingsPageMessages } from '../../../src/i18n/catalog/settings-page';
 import { useTranslate, type Translate } from '../../shared/i18n';
 
-/** The page's texts: the settings catalogue shared with the resolver, plus the browser-only labels. */
+/** The page's texts: the settings catalogues shared with the resolver, plus the browser-only labels. */
 const messages = {
-  ca: { ...settingsMessages.ca, ...settingsPageMessages.ca },
-  es: { ...settingsMessages.es, ...settingsPageMessages.es },
-  en: { ...settingsMessages.en, ...settingsPageMessages.en },
+  ca: { ...settingsMessages.ca, ...settingsPageMessages.ca, ...settingsFlowsMessages.ca },
+  es: { ...settingsMessages.es, ...settingsPageMessages.es, ...settingsFlowsMessages.es },
+  en: { ...settingsMessages.en, ...settingsPageMessages.en, ...settingsFlowsMessages.en },
 };
 
 export type SettingsText = Translate<typeof messages.ca>;

@@ -165,39 +165,46 @@ describe('project settings page', () => {
     expect(await seriousViolations(container)).toEqual([]);
   });
 
-  test('uploading a file that is not a certificate says why; a good one replaces the current', async () => {
+  test('a file that is not a certificate says why; a good one is shown first and replaces the current only on confirmation', async () => {
     const user = userEvent.setup();
     let attempt = 0;
+    const read = fixtures.certificate({ subject: 'CN=SETDIBA-AYTOS, O=Diputacio de Barcelona (RENOVAT), C=ES' });
     const { calls } = renderPage(fixtures.page(), {
-      uploadCertificate: () =>
+      inspectCertificate: () =>
         ++attempt === 1
           ? { ok: true, data: { outcome: 'refused', code: 'certificate_not_a_certificate', message: 'El fitxer no és un certificat X.509 (.cer, .crt o .pem).' } }
-          : {
-              ok: true,
-              data: { outcome: 'uploaded', message: "S'ha desat el certificat.", notes: [], page: fixtures.page({ certificate: { current: fixtures.certificate(), previous: [] } }) },
-            },
+          : { ok: true, data: { outcome: 'read', certificate: read, warnings: [], notes: [], sameAsCurrent: false } },
+      uploadCertificate: () => ({
+        ok: true,
+        data: { outcome: 'uploaded', message: "S'ha desat el certificat.", notes: [], page: fixtures.page({ certificate: { current: read, previous: [] } }) },
+      }),
     });
     const input = (await screen.findByLabelText('Fitxer del certificat (.cer, .crt, .pem)')) as HTMLInputElement;
     await user.upload(input, new File(['not a certificate'], 'notes.pem', { type: 'text/plain' }));
     expect(await screen.findByText('El fitxer no és un certificat X.509 (.cer, .crt o .pem).')).toBeTruthy();
     await user.upload(input, new File([new Uint8Array([0x30, 0x82, 0x01])], 'SETDIBA-AYTOS.cer'));
+    const card = await screen.findByRole('region', { name: 'Certificat llegit de «SETDIBA-AYTOS.cer»' });
+    expect(within(card).getByText('CN=SETDIBA-AYTOS, O=Diputacio de Barcelona (RENOVAT), C=ES')).toBeTruthy();
+    expect(within(card).getByText('El certificat en ús no canvia fins que ho confirmeu.')).toBeTruthy();
+    expect(calls.some((c) => c.fn === 'uploadCertificate')).toBe(false);
+    await user.click(within(card).getByRole('button', { name: 'Fes servir aquest certificat' }));
     expect(await screen.findByText("S'ha desat el certificat.")).toBeTruthy();
     expect(screen.getByText('Vàlid')).toBeTruthy();
     const sent = calls.filter((c) => c.fn === 'uploadCertificate').map((c) => c.payload as { fileName: string; contentBase64: string });
-    expect(sent[1]).toEqual({ fileName: 'SETDIBA-AYTOS.cer', contentBase64: 'MIIB' });
+    expect(sent).toEqual([{ fileName: 'SETDIBA-AYTOS.cer', contentBase64: 'MIIB' }]);
   });
 
   test('the backend token goes in once and is only ever shown as set', async () => {
     const user = userEvent.setup();
     const { calls } = renderPage(fixtures.page(), {
-      setBackendToken: () => ({ ok: true, data: { tokenSet: true, message: "S'ha desat el testimoni." } }),
+      setBackendToken: () => ({ ok: true, data: { tokenSet: true, saved: true, test: 'accepted', problem: null, message: 'El servei accepta el testimoni i ja està desat.' } }),
       testConnection: () => ({ ok: true, data: { ok: false, problem: 'unreachable', message: "No s'ha pogut connectar amb el servei.", errors: [] } }),
     });
     const field = (await screen.findByLabelText('Testimoni nou')) as HTMLInputElement;
     expect(field.type).toBe('password');
     await user.type(field, 's3cret');
-    await user.click(screen.getByRole('button', { name: 'Desa el testimoni' }));
-    expect(await screen.findByText("S'ha desat el testimoni.")).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Prova i desa el testimoni' }));
+    expect(await screen.findByText('El servei accepta el testimoni i ja està desat.')).toBeTruthy();
     expect(screen.getByText('Definit')).toBeTruthy();
     expect(field.value).toBe('');
     expect(screen.queryByDisplayValue('s3cret')).toBeNull();

@@ -6,7 +6,7 @@ import { useSettingsText } from '../i18n';
 
 type AuditValue = AuditEntryView['changes'][number]['before'];
 
-/** Who changed what and when; secrets arrive already masked from the server. */
+/** Who changed what and when, in words (labels, names); secrets arrive already masked from the server. */
 export function AuditSection({ page }: { page: SettingsPage }) {
   const t = useSettingsText();
   const lang = useLang();
@@ -29,7 +29,13 @@ export function AuditSection({ page }: { page: SettingsPage }) {
                   <ul style={{ margin: 0 }}>
                     {entry.changes.map((change) => (
                       <li key={change.path}>
-                        <Muted>{t('auditChange', { field: change.path, before: show(change.before), after: show(change.after) })}</Muted>
+                        <Muted>
+                          {t('auditChange', {
+                            field: change.label ?? change.path,
+                            before: change.beforeText ?? show(change.before),
+                            after: change.afterText ?? show(change.after),
+                          })}
+                        </Muted>
                       </li>
                     ))}
                   </ul>

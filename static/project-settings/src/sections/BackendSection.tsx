@@ -1,7 +1,8 @@
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
+import SectionMessage from '@atlaskit/section-message';
 import { useState } from 'react';
-import { Inline, Muted, Stack } from '../../../shared/layout';
+import { Inline, Muted, Stack, Text } from '../../../shared/layout';
 import { Field, RadioGroup, Section, TextField } from '../fields';
 import { fieldId } from '../form-errors';
 import { useSettingsText } from '../i18n';
@@ -25,22 +26,27 @@ export function BackendSection({
   const t = useSettingsText();
   const backend = draft.backend;
   const [tokenDraft, setTokenDraft] = useState('');
-  const [tokenMessage, setTokenMessage] = useState<string | null>(null);
+  const [tokenMessage, setTokenMessage] = useState<{ kind: 'success' | 'error'; text: string; canForce: boolean } | null>(null);
   const [connection, setConnection] = useState<{ ok: boolean; message: string } | null>(null);
   const allowed = page.backend.allowedEndpoints;
 
-  const saveToken = async () => {
-    const answer = await act('setBackendToken', { token: tokenDraft });
-    if ('error' in answer) return setTokenMessage(answer.error);
+  /** "Test and save": the backend is asked first; a refusal is said plainly and nothing is saved. */
+  const saveToken = async (saveAnyway: boolean) => {
+    setTokenMessage(null);
+    const answer = await act('setBackendToken', { token: tokenDraft, ...(backend.endpoint ? { endpoint: backend.endpoint } : {}), ...(saveAnyway ? { saveAnyway } : {}) });
+    if ('error' in answer) return setTokenMessage({ kind: 'error', text: answer.error, canForce: false });
+    if (!answer.data.saved) {
+      return setTokenMessage({ kind: 'error', text: answer.data.message, canForce: answer.data.problem !== 'invalid_endpoint' });
+    }
     setTokenDraft('');
     onTokenSet(answer.data.tokenSet);
-    setTokenMessage(answer.data.message || t('tokenSaved'));
+    setTokenMessage({ kind: 'success', text: answer.data.message || t('tokenSaved'), canForce: false });
   };
   const clearToken = async () => {
     const answer = await act('clearBackendToken', {});
-    if ('error' in answer) return setTokenMessage(answer.error);
+    if ('error' in answer) return setTokenMessage({ kind: 'error', text: answer.error, canForce: false });
     onTokenSet(answer.data.tokenSet);
-    setTokenMessage(answer.data.message || t('tokenCleared'));
+    setTokenMessage({ kind: 'success', text: answer.data.message || t('tokenCleared'), canForce: false });
   };
   const testConnection = async () => {
     setConnection(null);
@@ -53,7 +59,7 @@ export function BackendSection({
     <Section id="backend" title={t('sectionBackend')}>
       <RadioGroup
         name={fieldId('backend.mode')}
-        legend={t('sectionBackend')}
+        legend={t('backendModeLegend')}
         value={backend.mode}
         isDefault={isDefault('backend.mode')}
         options={[
@@ -91,7 +97,7 @@ export function BackendSection({
 
       <Stack gap="050">
         <Inline>
-          <span style={{ font: '600 12px/16px sans-serif' }}>{t('token')}</span>
+          <span style={{ fontWeight: 600 }}>{t('token')}</span>
           <Lozenge appearance={page.backend.tokenSet ? 'success' : 'default'} testId="token-state">
             {page.backend.tokenSet ? t('tokenSet') : t('tokenNotSet')}
           </Lozenge>
@@ -100,7 +106,7 @@ export function BackendSection({
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            if (tokenDraft.trim() !== '') void saveToken();
+            if (tokenDraft.trim() !== '') void saveToken(false);
           }}
         >
           <Inline>
@@ -110,7 +116,7 @@ export function BackendSection({
               </Field>
             </div>
             <Button type="submit" isDisabled={busy !== null || tokenDraft.trim() === ''} isLoading={busy === 'setBackendToken'}>
-              {page.backend.tokenSet ? t('replaceToken') : t('setToken')}
+              {t('tokenTestAndSave')}
             </Button>
             {page.backend.tokenSet ? (
               <Button appearance="subtle" onClick={() => void clearToken()} isDisabled={busy !== null} isLoading={busy === 'clearBackendToken'}>
@@ -119,8 +125,21 @@ export function BackendSection({
             ) : null}
           </Inline>
         </form>
-        <div role="status" aria-live="polite">
-          {tokenMessage ? <Muted>{tokenMessage}</Muted> : null}
+        <div role="status" aria-live="polite" data-token-result={tokenMessage?.kind ?? ''}>
+          {tokenMessage ? (
+            <SectionMessage appearance={tokenMessage.kind === 'success' ? 'success' : 'error'}>
+              <Stack gap="100">
+                <Text>{tokenMessage.text}</Text>
+                {tokenMessage.canForce && tokenDraft.trim() !== '' ? (
+                  <Inline>
+                    <Button appearance="subtle" onClick={() => void saveToken(true)} isDisabled={busy !== null}>
+                      {t('tokenSaveAnyway')}
+                    </Button>
+                  </Inline>
+                ) : null}
+              </Stack>
+            </SectionMessage>
+          ) : null}
         </div>
       </Stack>
     </Section>

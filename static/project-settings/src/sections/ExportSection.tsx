@@ -1,13 +1,21 @@
 import Button from '@atlaskit/button/new';
 import { useRef, useState } from 'react';
-import type { SaveResult, SettingsPage } from '../../../../src/contracts/settings';
-import { Inline, Muted, Stack } from '../../../shared/layout';
+import SectionMessage from '@atlaskit/section-message';
+import { token } from '@atlaskit/tokens';
+import type { SaveResult, SettingsPage, SettingsResponse } from '../../../../src/contracts/settings';
+import { Card, Cell, Inline, Muted, Stack, Table, Text, useFocusOnMount } from '../../../shared/layout';
 import { textToBase64, type SettingsApi } from '../api';
 import { Section } from '../fields';
 import { useSettingsText } from '../i18n';
 import type { Act } from './types';
 
-/** Export to JSON (never with secrets) and import, which is a save: validated, all or nothing, audited. */
+type Preview = SettingsResponse<'previewImport'>;
+
+/**
+ * Export to JSON (never with secrets) and import, which is a save: validated, all or nothing, audited.
+ * Picking a file only previews it: the differences field by field (old → new), or every problem of the
+ * file at once; the import is applied when the admin confirms, and the page says it was.
+ */
 export function ExportSection({
   page,
   act,
@@ -24,6 +32,8 @@ export function ExportSection({
   const t = useSettingsText();
   const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [preview, setPreview] = useState<{ fileName: string; json: string; answer: Preview } | null>(null);
 
   const exportSettings = async () => {
     setError(null);
@@ -32,13 +42,29 @@ export function ExportSection({
     api.saveFile(answer.data.fileName, 'application/json', textToBase64(answer.data.json));
   };
 
-  const importSettings = async (file: File) => {
+  const previewImport = async (file: File) => {
     setError(null);
+    setDone(null);
+    setPreview(null);
     const json = new TextDecoder().decode(await api.readFile(file));
     if (input.current) input.current.value = '';
-    const answer = await act('importSettings', { json, revision: page.revision });
+    const answer = await act('previewImport', { json, revision: page.revision });
     if ('error' in answer) return setError(answer.error);
+    setPreview({ fileName: file.name, json, answer: answer.data });
+  };
+
+  const apply = async () => {
+    if (!preview) return;
+    const answer = await act('importSettings', { json: preview.json, revision: page.revision });
+    setPreview(null);
+    if ('error' in answer) return setError(answer.error);
+    if (answer.data.outcome === 'saved') setDone(answer.data.message);
     onResult(answer.data);
+  };
+
+  const cancel = () => {
+    setPreview(null);
+    setDone(t('importCancelled'));
   };
 
   return (
@@ -51,7 +77,7 @@ export function ExportSection({
           <Muted>{t('exportHelp')}</Muted>
         </Inline>
         <Inline>
-          <label htmlFor="f-import-file" style={{ font: '600 12px/16px sans-serif' }}>
+          <label htmlFor="f-import-file" style={{ fontWeight: 600 }}>
             {t('importSettings')}
           </label>
           <input
@@ -63,17 +89,98 @@ export function ExportSection({
             disabled={busy !== null}
             onChange={(event) => {
               const file = event.target.files?.[0];
-              if (file) void importSettings(file);
+              if (file) void previewImport(file);
             }}
           />
           <span id="f-import-file-hint">
             <Muted>{t('importFile')}</Muted>
           </span>
         </Inline>
-        <div role="status" aria-live="polite">
-          {error ? <Muted>{error}</Muted> : null}
+        {preview ? <ImportPreview fileName={preview.fileName} preview={preview.answer} busy={busy} onApply={() => void apply()} onCancel={cancel} /> : null}
+        <div role="status" aria-live="polite" data-import-result={error ? 'error' : done ? 'done' : ''}>
+          {error ? (
+            <SectionMessage appearance="error">
+              <Text>{error}</Text>
+            </SectionMessage>
+          ) : done ? (
+            <SectionMessage appearance={done === t('importCancelled') ? 'information' : 'success'}>
+              <Text>{done}</Text>
+            </SectionMessage>
+          ) : null}
         </div>
       </Stack>
     </Section>
+  );
+}
+
+function ImportPreview({
+  fileName,
+  preview,
+  busy,
+  onApply,
+  onCancel,
+}: {
+  fileName: string;
+  preview: Preview;
+  busy: string | null;
+  onApply: () => void;
+  onCancel: () => void;
+}) {
+  const t = useSettingsText();
+  const ref = useFocusOnMount<HTMLDivElement>();
+  return (
+    <div ref={ref} tabIndex={-1} data-import-preview={preview.outcome}>
+      <Card labelledBy="import-preview-title">
+        <Stack gap="100">
+          <h3 id="import-preview-title" style={{ font: token('font.heading.xsmall', '600 14px/16px sans-serif'), margin: 0 }}>
+            {t('importPreviewTitle', { file: fileName })}
+          </h3>
+          {preview.outcome === 'preview' ? (
+            <>
+              <Text>{preview.message}</Text>
+              {preview.changes.length > 0 ? (
+                <Table caption={t('importPreviewTitle', { file: fileName })} head={[t('importPreviewHead'), t('importPreviewBefore'), t('importPreviewAfter')]}>
+                  {preview.changes.map((change) => (
+                    <tr key={change.path}>
+                      <Cell header>{change.label ?? change.path}</Cell>
+                      <Cell>{change.beforeText ?? String(change.before)}</Cell>
+                      <Cell>{change.afterText ?? String(change.after)}</Cell>
+                    </tr>
+                  ))}
+                </Table>
+              ) : null}
+              <Inline>
+                {preview.changes.length > 0 ? (
+                  <Button appearance="primary" onClick={onApply} isDisabled={busy !== null} isLoading={busy === 'importSettings'}>
+                    {t('importApply')}
+                  </Button>
+                ) : null}
+                <Button appearance="subtle" onClick={onCancel} isDisabled={busy !== null}>
+                  {t('importCancel')}
+                </Button>
+              </Inline>
+            </>
+          ) : (
+            <SectionMessage appearance={preview.outcome === 'invalid' ? 'error' : 'warning'}>
+              <Stack gap="050">
+                <Text>{preview.outcome === 'invalid' && preview.errors.length > 0 ? t('importInvalidTitle') : preview.message}</Text>
+                {preview.outcome === 'invalid' && preview.errors.length > 0 ? (
+                  <ul style={{ margin: 0 }}>
+                    {preview.errors.map((error, index) => (
+                      <li key={index}>{error.code === 'unknown_field' || !error.label ? error.message : t('errorWithField', { field: error.label, message: error.message })}</li>
+                    ))}
+                  </ul>
+                ) : null}
+                <Inline>
+                  <Button appearance="subtle" onClick={onCancel}>
+                    {t('importCancel')}
+                  </Button>
+                </Inline>
+              </Stack>
+            </SectionMessage>
+          )}
+        </Stack>
+      </Card>
+    </div>
   );
 }
