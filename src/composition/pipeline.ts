@@ -14,7 +14,7 @@ import type { IntegrationBackend } from '../ports/integration-backend';
 import type { JiraPort } from '../ports/jira';
 import type { JobQueue } from '../ports/job-queue';
 import type { KeyValueStore } from '../ports/key-value-store';
-import { isSpreadsheetFileName, readTemplate, writeTemplateWorkbook } from '../spreadsheet';
+import { isSpreadsheetFileName } from '../spreadsheet/file-names';
 import type { RetryPolicy } from '../usecases/retry';
 import { processTicket, type ProcessJob, type ProcessOutcome } from '../usecases/process-ticket';
 import type { PipelineDeps, PipelineHooks, PipelineLog, TemplatePort } from '../usecases/process-ticket/deps';
@@ -28,9 +28,11 @@ import { loadSettings } from '../usecases/settings/load-settings';
 /** The template reader and writer of src/spreadsheet, as the pipeline's TemplatePort. */
 export const spreadsheetTemplates: TemplatePort = {
   isSpreadsheet: isSpreadsheetFileName,
-  read: (bytes, fileName, options) => readTemplate({ bytes, fileName }, options),
+  // The reader (with the parse-worker source) and the writer (with SheetJS) load on first use: the
+  // trigger and the resolvers build this pipeline too and never read or write a workbook.
+  read: async (bytes, fileName, options) => (await import('../spreadsheet/read-template')).readTemplate({ bytes, fileName }, options),
   write: async (entities: readonly TemplateEntity[], service: Service, lang: Lang) =>
-    writeTemplateWorkbook({ service, lang, entities }),
+    (await import('../spreadsheet/write-workbook')).writeTemplateWorkbook({ service, lang, entities }),
   describe: (problem: RowProblem, lang: Lang) => {
     const text = describeProblem(problem, lang);
     return `${text.message} ${text.hint}`.trim();

@@ -21,7 +21,6 @@ import { JiraClient } from '../adapters/jira/jira-client';
 import { errorMessage, RetryableError } from '../domain/errors';
 import { SERVICE_SLUG } from '../domain/services';
 import { writeTemplateWorkbook } from '../spreadsheet/write-workbook';
-import { readTemplate } from '../spreadsheet/read-template';
 import { toLang, type Lang } from '../i18n';
 import { settingsText } from '../i18n/catalog/settings';
 import { systemClock } from '../ports/clock';
@@ -153,6 +152,8 @@ export const blankTemplate: NonNullable<SettingsDeps['blankTemplate']> = async (
 /** The Self-check's dry parse: a generated one-row template read exactly as an attachment is. */
 export const dryParseTemplate: DryParse = async () => {
   try {
+    // The reader (and the parse-worker source it starts) loads here, not with every settings call.
+    const { readTemplate } = await import('../spreadsheet/read-template');
     const read = await readTemplate({ fileName: 'autocomprovacio.xlsx', bytes: writeTemplateWorkbook({ service: 'OVER', lang: 'ca' }) });
     const fileProblems = read.problems.map((p) => p.code).join(', ');
     return read.readable ? { ok: true } : { ok: false, detail: fileProblems || 'unreadable' };

@@ -4,7 +4,8 @@
  * their leading zeros (08019) even when someone edits them; text that looks like a formula ("=1+1") stays
  * text, unchanged. What this writes, filled with valid rows, passes `setdiba check`.
  */
-import { utils, write, type CellObject, type ColInfo, type WorkSheet } from 'xlsx';
+import type * as SheetJsModule from 'xlsx';
+import type { CellObject, ColInfo, WorkSheet } from 'xlsx';
 import { SERVICES, type Service } from '../domain/services';
 import type { TemplateEntity, TemplateField } from '../domain/template/types';
 import { columnName, tTemplate } from '../i18n/catalog/template';
@@ -12,6 +13,21 @@ import type { Lang } from '../i18n';
 import { SPREADSHEET_LIMITS } from './limits';
 import { inflateZipCapped } from './zip-guard';
 import { deflatedEntry, FLAG_UTF8, writeZip, type ZipWriteEntry } from './zip-writer';
+
+type SheetJs = typeof SheetJsModule;
+let sheetJs: SheetJs | null = null;
+
+/**
+ * SheetJS, loaded on the first workbook written. With its codepage tables it costs about as much to load
+ * as everything else a Forge function loads, and only the code that writes a workbook needs it (the
+ * reader runs its own bundled copy in the parser thread). Loaded synchronously, so that the writers
+ * keep their synchronous API for their callers.
+ */
+function sheetjs(): SheetJs {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load; `import` would load it with this module
+  sheetJs ??= require('xlsx') as SheetJs;
+  return sheetJs;
+}
 
 export interface WriteTemplateWorkbookInput {
   service: Service;
@@ -79,6 +95,7 @@ function entityCells(entity: TemplateEntity, service: Service): (CellObject | nu
 }
 
 export function writeTemplateWorkbook(input: WriteTemplateWorkbookInput): Uint8Array {
+  const { utils, write } = sheetjs();
   const { service, lang } = input;
   const t = (key: Parameters<typeof tTemplate>[1], params?: Parameters<typeof tTemplate>[2]): string => tTemplate(lang, key, params);
   // The data sheet is named after the service: a row without a Servei value still gets it from there.
@@ -175,5 +192,5 @@ function textStyleIndex(stylesXml: string): number | null {
 }
 
 function columnLetter(index: number): string {
-  return utils.encode_col(index);
+  return sheetjs().utils.encode_col(index);
 }
