@@ -92,6 +92,7 @@ const ca = {
   importInvalidTitle: 'El fitxer té problemes; no es pot importar fins que es corregeixin:',
   importedSummary: "{count, plural, one {S'ha importat la configuració: ha canviat # camp.} other {S'ha importat la configuració: han canviat # camps.}}",
   backendModeLegend: "Manera de fer les altes",
+  splitModeLegend: 'Què passa amb el tiquet original',
 };
 
 const es: Messages<typeof ca> = {
@@ -176,6 +177,7 @@ const es: Messages<typeof ca> = {
   importInvalidTitle: 'El fichero tiene problemas; no se puede importar hasta que se corrijan:',
   importedSummary: '{count, plural, one {Se ha importado la configuración: ha cambiado # campo.} other {Se ha importado la configuración: han cambiado # campos.}}',
   backendModeLegend: 'Forma de hacer las altas',
+  splitModeLegend: 'Qué pasa con la solicitud original',
 };
 
 const en: Messages<typeof ca> = {
@@ -260,6 +262,7 @@ const en: Messages<typeof ca> = {
   importInvalidTitle: 'The file has problems; it cannot be imported until they are corrected:',
   importedSummary: '{count, plural, one {The settings were imported: # field changed.} other {The settings were imported: # fields changed.}}',
   backendModeLegend: 'How integrations are done',
+  splitModeLegend: 'What happens to the original ticket',
 };
 
 export const settingsFlowsMessages = { ca, es, en };

@@ -53,7 +53,7 @@ function Page({ api }: { api: SettingsApi }) {
   return (
     // Jira does not style an app's frame: the page sets its own type and colours from the design tokens.
     <main style={{ padding: '0 0 24px', font: token('font.body', '14px/20px sans-serif'), color: token('color.text', '#172B4D') }}>
-      <h1 style={{ font: token('font.heading.medium', '500 20px/24px sans-serif'), margin: '0 0 16px' }}>{t('pageTitle')}</h1>
+      {/* No heading of its own: Jira already heads the page with the module's title (manifest translations). */}
       {screen.kind === 'loading' ? (
         <Loading label={t('loading')} />
       ) : screen.kind === 'refused' ? (

@@ -51,3 +51,31 @@ describe('egress addresses', () => {
     expect([...MANIFEST_BACKEND_EGRESS].sort()).toEqual(declared.sort());
   });
 });
+
+describe('module titles (manifest translations)', () => {
+  type Manifest = {
+    modules: Record<string, { key: string; title?: string | { i18n: string } }[]>;
+    translations?: { resources: { key: string; path: string }[]; fallback: { default: string } };
+  };
+  const root = join(__dirname, '../../..');
+  const manifest = parse(readFileSync(join(root, 'manifest.yml'), 'utf8')) as Manifest;
+  const lookup = (messages: unknown, key: string): unknown =>
+    key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), messages);
+
+  it('are translated through Forge, in Spanish and English, with a fallback that has them', () => {
+    const titled = Object.values(manifest.modules).flat().filter((module) => module.title !== undefined);
+    expect(titled.length).toBeGreaterThanOrEqual(2);
+    const resources = manifest.translations?.resources ?? [];
+    expect(resources.map((r) => r.key)).toEqual(expect.arrayContaining(['es-ES', 'en-US']));
+    expect(resources.map((r) => r.key)).toContain(manifest.translations?.fallback.default);
+    const texts = Object.fromEntries(resources.map((r) => [r.key, JSON.parse(readFileSync(join(root, r.path), 'utf8')) as unknown]));
+    for (const module of titled) {
+      expect([module.key, typeof module.title]).toEqual([module.key, 'object']);
+      const key = (module.title as { i18n: string }).i18n;
+      for (const [locale, messages] of Object.entries(texts)) {
+        expect([module.key, locale, typeof lookup(messages, key)]).toEqual([module.key, locale, 'string']);
+      }
+    }
+    expect(lookup(texts['es-ES'], 'app.settingsTitle')).toBe('Integraciones SetDIBA');
+  });
+});

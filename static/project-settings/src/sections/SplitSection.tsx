@@ -10,7 +10,7 @@ export function SplitSection({ draft, update, errors, isDefault }: SectionProps)
     <Section id="split" title={t('sectionSplit')}>
       <RadioGroup
         name={fieldId('splitMode')}
-        legend={t('sectionSplit')}
+        legend={t('splitModeLegend')}
         value={draft.splitMode}
         isDefault={isDefault('splitMode')}
         options={[
