@@ -73,6 +73,15 @@ const CHECKS: Record<string, (report: ScenarioReport) => void> = {
     expect(integrated(r)).toEqual(['0800180001']);
     expect(issue(r, 'SUP-1').labels).toContain('setdiba-pendent-data-pro');
   },
+  'mux-force-one-ens': (r) => {
+    // A date chosen for one ens changes that ens only; the template's date of the other stays.
+    const dates = Object.fromEntries((state(r, 2).mux.ens ?? []).map((e) => [e.codiEns, e.date]));
+    expect(dates).toEqual({ '0800180001': '2027-03-15', '0800230008': '2027-04-01' });
+    // Forcing integrates exactly the ens named, and the history keeps why.
+    expect(integrated(r)).toEqual(['0800180001']);
+    expect(state(r, 3).history.map((h) => h.summary).join('\n')).toContain("L'ajuntament ho necessita abans del ple");
+    expect(issue(r, 'SUP-1').labels).toContain('setdiba-pendent-data-pro');
+  },
   'split-ticket-panel': (r) => {
     const panel = state(r, 2);
     expect(panel.issueKey).not.toBe('SUP-1');
