@@ -64,9 +64,18 @@ function v0ToV1(raw: JsonObject): JsonObject {
   return { version: 1, recognition, services, backend, comments };
 }
 
+/**
+ * Version 2 added the daily watch's block (`watch`). A version-1 document has none: the defaults (no
+ * automatic MUX integration, SetDIBA asked for missing dates after 14 days) fill it in.
+ */
+function v1ToV2(raw: JsonObject): JsonObject {
+  return { ...raw, version: 2 };
+}
+
 /** MIGRATIONS[n] turns a version-n document into a version-(n + 1) document. */
 export const MIGRATIONS: Readonly<Record<number, (raw: JsonObject) => JsonObject>> = {
   0: v0ToV1,
+  1: v1ToV2,
 };
 
 export class SettingsVersionError extends Error {

@@ -11,7 +11,7 @@ import { SERVICES, parseService, serviceKey, type ExtraAliases, type Service } f
 import { migrateSettings, SettingsVersionError } from './settings-migrations';
 import { kvsKeyPart } from './kvs-key';
 
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 /**
  * Error codes a field can carry. They are an interface: the settings page shows the catalogue text for
@@ -158,6 +158,15 @@ const settingsObjectSchema = z.strictObject({
     .strictObject({
       publicToRequester: z.boolean().default(true),
       defaultLanguage: z.enum(['ca', 'es', 'en'], 'invalid_value').default('ca'),
+    })
+    .prefault({}),
+  /** The daily watch (src/usecases/daily-watch); added in version 2. */
+  watch: z
+    .strictObject({
+      /** Off by default: the MUX owner decides when SetDIBA's ens go live unless the project opts in. */
+      integrateMuxOnProductionDate: z.boolean().default(false),
+      /** Days after the request before SetDIBA is asked for missing MUX dates, and between reminders. */
+      missingDateDays: z.number().int('invalid_value').min(1, 'invalid_value').max(90, 'invalid_value').default(14),
     })
     .prefault({}),
 });

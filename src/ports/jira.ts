@@ -178,6 +178,13 @@ export interface JiraIssueLinkType {
   outward: string;
 }
 
+/** A project's lead and issue types (GET /rest/api/3/project/{key}). */
+export interface JiraProject {
+  key: string;
+  leadAccountId: string | null;
+  issueTypes: { id: string; name: string; subtask: boolean }[];
+}
+
 export interface SearchPage {
   keys: string[];
   nextPageToken: string | null;
@@ -215,6 +222,8 @@ export interface JiraPort {
   /** The site's fields (system and custom). */
   getFields(): Promise<JiraField[]>;
   getIssueLinkTypes(): Promise<JiraIssueLinkType[]>;
+  /** Optional so that test doubles written before the daily watch still satisfy the port. */
+  getProject?(projectKey: string): Promise<JiraProject | null>;
   createIssue(issue: NewIssue): Promise<{ key: string; id: string }>;
 
   getRequest(issueKey: string): Promise<JsmRequest | null>;

@@ -5,6 +5,7 @@ import type {
   JiraComment,
   JiraField,
   JiraIssueLinkType,
+  JiraProject,
   JiraIssue,
   JiraPort,
   JiraUser,
@@ -23,6 +24,7 @@ import { assignIssue } from './calls/assign-issue';
 import { createIssue } from './calls/create-issue';
 import { createIssueLink } from './calls/create-issue-link';
 import { getIssueLinkTypes } from './calls/get-issue-link-types';
+import { getProject } from './calls/get-project';
 import { createRequest } from './calls/create-request';
 import { deleteIssueProperty } from './calls/delete-issue-property';
 import { editIssue } from './calls/edit-issue';
@@ -101,6 +103,9 @@ export class JiraClient implements JiraPort {
   }
   getIssueLinkTypes(): Promise<JiraIssueLinkType[]> {
     return getIssueLinkTypes(this.ctx);
+  }
+  getProject(projectKey: string): Promise<JiraProject | null> {
+    return getProject(this.ctx, projectKey);
   }
 
   createIssueLink(typeName: string, fromKey: string, toKey: string): Promise<void> {

@@ -20,7 +20,8 @@ import { tScenario } from '../../i18n/catalog/scenario';
 import { makeDemoCertificatePem } from '../demo-certificate';
 import { appCalls, issuesOf, type IssueSnapshot, type SimulationReport } from '../simulate-report';
 import { startSimulationWorld, type SimulationWorld } from '../simulate-world';
-import { noDailyWatch, ScenarioClock, startOfScenarioDay, type DailyWatch } from './clock';
+import { ScenarioClock, startOfScenarioDay, type DailyWatch } from './clock';
+import { worldDailyWatch } from './daily-watch';
 import { scenarioCertificate, scenarioFile, ScenarioFileError } from './files';
 import { customerViewOf, recordingFetch, type ScenarioIssue, type WireIntegration } from './observe';
 import { runPanelAction } from './panel-actions';
@@ -60,7 +61,7 @@ export interface RunScenarioOptions {
   dir: string;
   /** The language of the scenario's own messages (the app answers each user in theirs). */
   lang: Lang;
-  /** Runs for every Europe/Madrid day a clock step crosses (issue 15's daily watch). */
+  /** Runs for every Europe/Madrid day a clock step crosses; default: the app's daily watch (issue 15). */
   dailyWatch?: DailyWatch;
   onStep?: (trace: StepTrace) => void;
 }
@@ -109,6 +110,8 @@ class ScenarioRun {
   private origin: string | null = null;
   private readonly settingsHandlers;
   private readonly panel: ResolverDefinitions;
+  /** Issue 15's watch over this world, unless the caller brings its own. */
+  private readonly dailyWatch: DailyWatch;
 
   constructor(
     private readonly world: SimulationWorld,
@@ -116,6 +119,7 @@ class ScenarioRun {
     private readonly options: RunScenarioOptions,
   ) {
     const { reference } = world;
+    this.dailyWatch = worldDailyWatch(world);
     this.settingsHandlers = createSettingsHandlers((accountId) => ({
       kvs: world.kvs,
       jira: world.jiraAs(accountId),
@@ -279,7 +283,7 @@ class ScenarioRun {
     }
     const days = this.clock.advanceTo(target);
     this.lastDays = days;
-    const watch = this.options.dailyWatch ?? noDailyWatch;
+    const watch = this.options.dailyWatch ?? this.dailyWatch;
     for (const day of days) {
       await watch(day);
       await this.world.settle();

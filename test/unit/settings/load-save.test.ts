@@ -1,5 +1,5 @@
 import { MemoryKeyValueStore } from '../../../src/adapters/memory/memory-key-value-store';
-import { defaultSettings, InvalidSettingsError, settingsStorageKey, type Settings } from '../../../src/domain/settings';
+import { defaultSettings, InvalidSettingsError, SETTINGS_VERSION, settingsStorageKey, type Settings } from '../../../src/domain/settings';
 import { loadSettings, loadSettingsRecord, saveSettings } from '../../../src/usecases/settings/load-settings';
 import { AUDIT_RETENTION, listAudit } from '../../../src/usecases/settings/settings-audit';
 
@@ -24,7 +24,7 @@ describe('loading settings', () => {
     const kvs = new MemoryKeyValueStore();
     await kvs.set(settingsStorageKey('SUP'), { organization: 'SetDIBA', muxOwnerAccountId: 'toni', language: 'en' });
     const settings = await loadSettings(kvs, 'SUP');
-    expect(settings.version).toBe(1);
+    expect(settings.version).toBe(SETTINGS_VERSION);
     expect(settings.services.MUX.ownerAccountId).toBe('toni');
     expect(settings.comments.defaultLanguage).toBe('en');
   });

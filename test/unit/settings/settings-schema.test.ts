@@ -167,7 +167,7 @@ describe('settings migrations', () => {
       publicComments: false,
       language: 'es',
     });
-    expect(settings.version).toBe(1);
+    expect(settings.version).toBe(SETTINGS_VERSION);
     expect(settings.recognition.organizations).toEqual(['SetDIBA Consorci']);
     expect(settings.recognition.label).toBe('setdiba');
     expect(settings.services.MUX.ownerAccountId).toBe('toni-1');
@@ -177,12 +177,19 @@ describe('settings migrations', () => {
     expect(settings.comments).toEqual({ publicToRequester: false, defaultLanguage: 'es' });
   });
 
+  it('reads a version-1 document with the daily watch off and SetDIBA asked for dates after 14 days', () => {
+    const settings = parseSettings({ version: 1, splitMode: 'umbrella' });
+    expect(settings.version).toBe(2);
+    expect(settings.splitMode).toBe('umbrella');
+    expect(settings.watch).toEqual({ integrateMuxOnProductionDate: false, missingDateDays: 14 });
+  });
+
   it('reads an empty version-0 document as the defaults', () => {
     expect(parseSettings({})).toEqual(defaultSettings());
   });
 
   it('refuses a document from a newer app version instead of dropping what it does not know', () => {
-    expect(validateSettings({ version: 2 })).toEqual({ ok: false, errors: [{ path: 'version', code: 'unsupported_version' }] });
+    expect(validateSettings({ version: SETTINGS_VERSION + 1 })).toEqual({ ok: false, errors: [{ path: 'version', code: 'unsupported_version' }] });
     expect(validateSettings({ version: 'one' })).toEqual({ ok: false, errors: [{ path: 'version', code: 'unsupported_version' }] });
   });
 });
