@@ -1,6 +1,9 @@
 /**
  * The Forge entry point: only re-exports the functions manifest.yml names (`handler: index.<name>`).
- * Nothing else belongs here, so that Forge bundles only what the handlers import; each function loads
- * its own handler on its first invocation (handlers/entry-points.ts).
+ * Nothing else belongs here, so that Forge bundles only what the handlers import.
  */
-export { consumer, panelResolver, settingsResolver, trigger } from './handlers/entry-points';
+export { trigger } from './handlers/trigger';
+export { consumer } from './handlers/consumer';
+export { panelResolver } from './handlers/panel-resolver';
+export { settingsResolver } from './handlers/settings-resolver';
+export { dailyWatch } from './handlers/daily-watch';
