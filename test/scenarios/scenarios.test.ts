@@ -119,6 +119,33 @@ const CHECKS: Record<string, (report: ScenarioReport) => void> = {
     expect(allComments(r).join('\n')).not.toMatch(/integration backend|bearer token|refused the token/i);
     expect(r.integrations.map((x) => x.result)).toEqual(['unauthorized', 'unauthorized', 'integrated', 'integrated']);
   },
+  // Issue 15, the daily watch (run by every clock step for each day it crosses).
+  'watch-mux-date-arrives': (r) => {
+    const told = issue(r, 'SUP-1').comments.filter((c) => !c.public && /ja ha arribat/.test(c.text));
+    // Abrera's date (15 Feb) comes and waits three mornings: the owner is told once.
+    expect(told).toHaveLength(1);
+    expect(told[0]!.text).toContain('Abrera');
+    expect(told[0]!.text).not.toContain('Aguilar');
+    expect(r.integrations).toHaveLength(0);
+  },
+  'watch-mux-auto-integrate': (r) => {
+    expect(integrated(r)).toEqual(['0800180001']);
+    expect(r.integrations).toHaveLength(1);
+    expect(customerTexts(r).join('\n')).toMatch(/Abrera/);
+  },
+  'watch-missing-dates': (r) => {
+    const asked = issue(r, 'SUP-1').customerView!.comments.filter((c) => /Encara no tenim la data/.test(c.text));
+    // Raised 1 Feb; asked on 15 Feb and 1 Mar only, though the watch ran every day up to 5 Mar.
+    expect(asked).toHaveLength(2);
+  },
+  'watch-certificate-countdown': (r) => {
+    const ticket = r.issues.find((i) => i.summary === 'Renovar el certificat CDA de SetDIBA')!;
+    expect(r.issues.filter((i) => i.summary === ticket.summary)).toHaveLength(1);
+    expect(ticket.comments.every((c) => !c.public)).toBe(true);
+    expect(ticket.comments.map((c) => c.text.match(/^(Qued(?:a|en) \d+ di(?:es|a)|El certificat CDA de SetDIBA caduca avui|S'ha pujat)/)?.[0])).toEqual([
+      'Queden 60 dies', 'Queden 30 dies', 'Queden 7 dies', 'Queda 1 dia', 'El certificat CDA de SetDIBA caduca avui', "S'ha pujat",
+    ]);
+  },
   'reject-text-and-reason': (r) => {
     const internal = issue(r, 'SUP-1').comments.filter((c) => !c.public).map((c) => c.text).join('\n');
     expect(internal).toContain('El nom no correspon a aquest codi');
