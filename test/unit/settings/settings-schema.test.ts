@@ -8,6 +8,7 @@ import {
   isEndpointAllowed,
   parseSettings,
   SECRET_MASK,
+  salvageSettings,
   validateSettings,
   InvalidSettingsError,
   type Settings,
@@ -118,6 +119,37 @@ describe('settings validation', () => {
         { path: 'colour', code: 'unknown_field' },
       ]),
     );
+  });
+
+  it('reports cross-field problems (duplicates, alias conflicts, missing endpoint) together with field errors', () => {
+    const raw = {
+      version: 1,
+      recognition: { organizations: ['SetDIBA', 'setdiba'], label: 'two words' },
+      services: { OVER: { aliases: ['MUX'] }, 'e-NOTUM': { environment: 'DEV' } },
+      backend: { mode: 'http' },
+    };
+    const result = validateSettings(raw);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => `${e.path} ${e.code}`).sort()).toEqual([
+      'backend.endpoint endpoint_required',
+      'recognition.label invalid_label',
+      'recognition.organizations.1 duplicate',
+      'services.OVER.aliases.0 alias_conflict',
+      'services.e-NOTUM.environment invalid_value',
+    ]);
+    // The salvaged document (faulty fields at their defaults) lets completeness speak in the same answer.
+    const salvaged = salvageSettings(raw, result.errors);
+    expect(salvaged).not.toBeNull();
+    expect(completenessErrors(salvaged!)).toEqual([{ path: 'services.MUX.ownerAccountId', code: 'owner_required' }]);
+  });
+
+  it('does not crash on a document of the wrong shape everywhere', () => {
+    for (const raw of [{ version: 1, recognition: 'x', services: [], backend: 5, certificate: 'no' }, { version: 1, services: { MUX: null } }]) {
+      const result = validateSettings(raw);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(() => salvageSettings(raw, result.errors)).not.toThrow();
+    }
   });
 
   it('reports duplicates once the rest is valid', () => {

@@ -137,9 +137,9 @@ function ImportPreview({
           </h3>
           {preview.outcome === 'preview' ? (
             <>
-              <Text>{preview.message}</Text>
+              {preview.changes.length === 0 ? <Text>{preview.message}</Text> : null}
               {preview.changes.length > 0 ? (
-                <Table caption={t('importPreviewTitle', { file: fileName })} head={[t('importPreviewHead'), t('importPreviewBefore'), t('importPreviewAfter')]}>
+                <Table caption={preview.message} head={[t('importPreviewHead'), t('importPreviewBefore'), t('importPreviewAfter')]}>
                   {preview.changes.map((change) => (
                     <tr key={change.path}>
                       <Cell header>{change.label ?? change.path}</Cell>
