@@ -13,13 +13,14 @@ import { watchKeys } from './keys';
 import { watchMuxTicket } from './mux-ticket';
 import { watchStuckRun } from './stuck-run';
 
-export type { DailyWatchDeps, WatchAction, WatchReport } from './deps';
+export type { DailyWatchDeps, WatchAction, WatchBudget, WatchReport } from './deps';
 export { certificateDaysLeft, certificateThreshold } from './certificate';
 
 interface Cursor {
   day: string;
-  /** The page to read next (null: the first); `done` once the last page was handled. */
-  nextPageToken: string | null;
+  /** The page being read (null: the first) and how many of its tickets are done; `done` after the last. */
+  pageToken: string | null;
+  offset: number;
   done: boolean;
 }
 
@@ -58,14 +59,15 @@ export async function runDailyWatch(deps: DailyWatchDeps, day: string): Promise<
     report.actions.push(...(await watchCertificate(deps, projectKey, settings, day)));
 
     const stored = await deps.kvs.get<Cursor>(watchKeys.cursor(projectKey));
-    let cursor: Cursor = stored && stored.day === day ? stored : { day, nextPageToken: null, done: false };
+    let cursor: Cursor = stored && stored.day === day ? stored : { day, pageToken: null, offset: 0, done: false };
     while (!cursor.done) {
-      if (outOfBudget()) {
-        report.complete = false;
-        return report;
-      }
-      const page = await deps.jira.searchJql(watchJql(projectKey), cursor.nextPageToken);
-      for (const issueKey of page.keys) {
+      const page = await deps.jira.searchJql(watchJql(projectKey), cursor.pageToken);
+      for (const issueKey of page.keys.slice(cursor.offset)) {
+        if (outOfBudget()) {
+          report.complete = false;
+          await deps.kvs.set(watchKeys.cursor(projectKey), cursor);
+          return report;
+        }
         report.ticketsSeen += 1;
         try {
           report.actions.push(...(await watchTicket(deps, issueKey, projectKey, day)));
@@ -73,9 +75,10 @@ export async function runDailyWatch(deps: DailyWatchDeps, day: string): Promise<
           // One ticket the app cannot read (deleted, moved, a hand-edited property) must not stop the sweep.
           console.warn('daily watch: ticket skipped', issueKey, error instanceof Error ? error.message : String(error));
         }
+        cursor = { ...cursor, offset: cursor.offset + 1 };
       }
-      // Saved after the page: a page cut short by a crash is read again, and its tasks are idempotent.
-      cursor = { day, nextPageToken: page.nextPageToken, done: page.nextPageToken === null };
+      // Saved after each page; a crash mid-page reads it again from the last saved offset (tasks are idempotent).
+      cursor = { day, pageToken: page.nextPageToken, offset: 0, done: page.nextPageToken === null };
       await deps.kvs.set(watchKeys.cursor(projectKey), cursor);
     }
   }
