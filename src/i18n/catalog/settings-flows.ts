@@ -46,6 +46,7 @@ const ca = {
   valueEmptyList: 'cap',
   valueTokenSet: 'definit',
   valueTokenNotSet: 'no definit',
+  valueTokenReplaced: 'un de nou',
   valueCertificate: '{subject} (número de sèrie {serial})',
   valueCertificates: '{count, plural, =0 {cap} one {# certificat} other {# certificats}}',
   valueSameAsOriginal: 'el mateix que el tiquet original',
@@ -67,7 +68,7 @@ const ca = {
   certificateRestoreYes: 'Sí, torna a fer-lo servir',
   certificateRestored: "S'ha tornat a posar en ús el certificat {subject}.",
   certificateNotInHistory: 'Aquest certificat ja no és a la llista de certificats anteriors. Torneu a carregar la pàgina.',
-  certificateInUse: 'En ús',
+  certificateInUse: 'Quan es va fer servir',
 
   // Backend token: test, then save.
   tokenTestAndSave: 'Prova i desa el testimoni',
@@ -134,6 +135,7 @@ const es: Messages<typeof ca> = {
   valueEmptyList: 'ninguno',
   valueTokenSet: 'definido',
   valueTokenNotSet: 'no definido',
+  valueTokenReplaced: 'uno nuevo',
   valueCertificate: '{subject} (número de serie {serial})',
   valueCertificates: '{count, plural, =0 {ninguno} one {# certificado} other {# certificados}}',
   valueSameAsOriginal: 'el mismo que el de la solicitud original',
@@ -154,7 +156,7 @@ const es: Messages<typeof ca> = {
   certificateRestoreYes: 'Sí, volver a usarlo',
   certificateRestored: 'Se ha vuelto a poner en uso el certificado {subject}.',
   certificateNotInHistory: 'Este certificado ya no está en la lista de certificados anteriores. Vuelva a cargar la página.',
-  certificateInUse: 'En uso',
+  certificateInUse: 'Cuándo se usó',
 
   tokenTestAndSave: 'Probar y guardar el token',
   tokenSaveAnyway: 'Guardarlo de todos modos',
@@ -219,6 +221,7 @@ const en: Messages<typeof ca> = {
   valueEmptyList: 'none',
   valueTokenSet: 'set',
   valueTokenNotSet: 'not set',
+  valueTokenReplaced: 'a new one',
   valueCertificate: '{subject} (serial number {serial})',
   valueCertificates: '{count, plural, =0 {none} one {# certificate} other {# certificates}}',
   valueSameAsOriginal: "the original ticket's",
@@ -239,7 +242,7 @@ const en: Messages<typeof ca> = {
   certificateRestoreYes: 'Yes, use it again',
   certificateRestored: 'The certificate {subject} is in use again.',
   certificateNotInHistory: 'This certificate is no longer in the list of previous certificates. Reload the page.',
-  certificateInUse: 'In use',
+  certificateInUse: 'When it was used',
 
   tokenTestAndSave: 'Test and save the token',
   tokenSaveAnyway: 'Save it anyway',

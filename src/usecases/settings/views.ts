@@ -88,12 +88,15 @@ export interface AuditEntryView extends Omit<AuditEntry, 'by' | 'changes'> {
 }
 
 export function changeViews(lang: Lang, changes: readonly SettingsChange[], names: NameLookup): ChangeView[] {
-  return changes.map((change) => ({
-    ...change,
-    label: fieldLabel(lang, change.path),
-    beforeText: valueInWords(lang, change.path, change.before, names),
-    afterText: valueInWords(lang, change.path, change.after, names),
-  }));
+  // The history's fingerprints add nothing a person can read: the change of the certificate in use says it.
+  const shown = changes.some((change) => change.path === 'certificate.current') ? changes.filter((change) => change.path !== 'certificate.previous') : changes;
+  return shown.map((change) => {
+    const beforeText = valueInWords(lang, change.path, change.before, names);
+    const afterText = valueInWords(lang, change.path, change.after, names);
+    // A replaced token reads "definit → un de nou", not "definit → definit".
+    const replaced = change.path === 'backend.token' && change.before !== null && change.after !== null;
+    return { ...change, label: fieldLabel(lang, change.path), beforeText, afterText: replaced ? settingsFlowsText(lang, 'valueTokenReplaced') : afterText };
+  });
 }
 
 /** Names for the audit's people and request types, from what the page has already fetched. */

@@ -9,7 +9,6 @@ import type {
   SettingsFunction,
   SettingsPage,
 } from '../../../src/contracts/settings';
-import { formatDate, useLang } from '../../shared/i18n';
 import { Inline, LiveMessage, Muted, Stack, Text, useFocusOnMount } from '../../shared/layout';
 import type { SettingsApi } from './api';
 import { envelopeMessage } from './envelope-message';
@@ -45,7 +44,6 @@ export function SettingsForm({
   onReload: () => void;
 }) {
   const t = useSettingsText();
-  const lang = useLang();
   const [draft, setDraft] = useState<EditableSettings>(page.settings);
   const [errors, setErrors] = useState<FieldErrorView[]>([]);
   const [busy, setBusy] = useState<SettingsFunction | null>(null);

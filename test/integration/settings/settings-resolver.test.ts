@@ -463,7 +463,7 @@ describe('confirm first: token, certificate, import (issue 13)', () => {
     expect(forced).toMatchObject({ saved: true, test: 'skipped', message: "S'ha desat el testimoni sense provar-lo." });
     const page = await data(call(U.admin, 'getSettingsPage'));
     expect(page.audit.filter((entry) => entry.action === 'token_set')).toHaveLength(2);
-    expect(page.audit[0]?.changes[0]).toMatchObject({ label: "Testimoni d'accés", beforeText: 'definit', afterText: 'definit' });
+    expect(page.audit[0]?.changes[0]).toMatchObject({ label: "Testimoni d'accés", beforeText: 'definit', afterText: 'un de nou' });
     expect(backend.integrations).toHaveLength(0);
   });
 

@@ -1,3 +1,4 @@
+import { token } from '@atlaskit/tokens';
 import Button from '@atlaskit/button/new';
 import Textfield from '@atlaskit/textfield';
 import { useState } from 'react';
@@ -50,7 +51,7 @@ export function OwnerPicker({
   return (
     <div data-field={id} style={{ display: 'flex', flexDirection: 'column', gap: '4px' }}>
       <div style={{ display: 'flex', gap: '8px', alignItems: 'center' }}>
-        <span style={{ font: '600 12px/16px sans-serif' }} id={`${id}-label`}>
+        <span style={{ font: token('font.body.small', '12px/16px sans-serif'), fontWeight: 600 }} id={`${id}-label`}>
           {t('owner')}
         </span>
         <DefaultMark isDefault={isDefault} />
@@ -64,7 +65,7 @@ export function OwnerPicker({
         ) : null}
       </Inline>
       {hint ? (
-        <p id={`${id}-hint`} style={{ margin: 0, font: '12px/16px sans-serif' }}>
+        <p id={`${id}-hint`} style={{ margin: 0, font: token('font.body.small', '12px/16px sans-serif') }}>
           <Muted>{hint}</Muted>
         </p>
       ) : null}

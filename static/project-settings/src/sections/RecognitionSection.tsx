@@ -1,3 +1,4 @@
+import { token } from '@atlaskit/tokens';
 import Button from '@atlaskit/button/new';
 import { useState } from 'react';
 import type { SettingsResponse } from '../../../../src/contracts/settings';
@@ -47,10 +48,10 @@ export function RecognitionSection({ draft, update, errors, isDefault, page, act
   return (
     <Section id="recognition" title={t('sectionRecognition')} description={t('recognitionIntro')}>
       <fieldset style={{ border: 'none', margin: 0, padding: 0 }} aria-describedby={`${orgId}-hint`} data-field={orgId}>
-        <legend style={{ font: '600 12px/16px sans-serif', padding: 0, display: 'flex', gap: '8px', alignItems: 'center' }}>
+        <legend style={{ font: token('font.body.small', '12px/16px sans-serif'), fontWeight: 600, padding: 0, display: 'flex', gap: '8px', alignItems: 'center' }}>
           {t('organizations')} <DefaultMark isDefault={isDefault('recognition.organizations')} />
         </legend>
-        <p id={`${orgId}-hint`} style={{ margin: '4px 0', font: '12px/16px sans-serif' }}>
+        <p id={`${orgId}-hint`} style={{ margin: '4px 0', font: token('font.body.small', '12px/16px sans-serif') }}>
           <Muted>{t('organizationsHelp')}</Muted>
         </p>
         <Stack gap="050">
@@ -134,7 +135,7 @@ function RequestTypes({ draft, update, errors, isDefault, page }: SectionProps) 
   const unknown = ids.filter((value) => !choices.some((c) => c.id === value));
   return (
     <fieldset style={{ border: 'none', margin: 0, padding: 0 }} data-field={id}>
-      <legend style={{ font: '600 12px/16px sans-serif', padding: 0, display: 'flex', gap: '8px', alignItems: 'center' }}>
+      <legend style={{ font: token('font.body.small', '12px/16px sans-serif'), fontWeight: 600, padding: 0, display: 'flex', gap: '8px', alignItems: 'center' }}>
         {t('requestTypes')} <DefaultMark isDefault={isDefault('recognition.requestTypeIds')} />
       </legend>
       <Stack gap="050">
