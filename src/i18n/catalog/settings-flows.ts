@@ -48,7 +48,7 @@ const ca = {
   valueTokenNotSet: 'no definit',
   valueTokenReplaced: 'un de nou',
   valueCertificate: '{subject} (número de sèrie {serial})',
-  valueCertificates: '{count, plural, =0 {cap} one {# certificat} other {# certificats}}',
+  valueCertificates: '{count, plural, =0 {cap certificat} one {# certificat} other {# certificats}}',
   valueSameAsOriginal: 'el mateix que el tiquet original',
 
   // Certificate: read, confirm, restore.
@@ -137,7 +137,7 @@ const es: Messages<typeof ca> = {
   valueTokenNotSet: 'no definido',
   valueTokenReplaced: 'uno nuevo',
   valueCertificate: '{subject} (número de serie {serial})',
-  valueCertificates: '{count, plural, =0 {ninguno} one {# certificado} other {# certificados}}',
+  valueCertificates: '{count, plural, =0 {ningún certificado} one {# certificado} other {# certificados}}',
   valueSameAsOriginal: 'el mismo que el de la solicitud original',
 
   certificateReadTitle: 'Certificado leído de «{file}»',
@@ -223,7 +223,7 @@ const en: Messages<typeof ca> = {
   valueTokenNotSet: 'not set',
   valueTokenReplaced: 'a new one',
   valueCertificate: '{subject} (serial number {serial})',
-  valueCertificates: '{count, plural, =0 {none} one {# certificate} other {# certificates}}',
+  valueCertificates: '{count, plural, =0 {no certificates} one {# certificate} other {# certificates}}',
   valueSameAsOriginal: "the original ticket's",
 
   certificateReadTitle: 'Certificate read from "{file}"',

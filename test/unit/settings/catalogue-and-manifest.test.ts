@@ -6,6 +6,7 @@ import { SETTINGS_ERROR_CODES } from '../../../src/domain/settings';
 import { MANIFEST_BACKEND_EGRESS } from '../../../src/handlers/settings-resolver';
 import { LANGS } from '../../../src/i18n';
 import { settingsMessages } from '../../../src/i18n/catalog/settings';
+import { settingsFlowsMessages } from '../../../src/i18n/catalog/settings-flows';
 import type { ConnectionCheck } from '../../../src/ports/integration-backend';
 import { AUDIT_ACTIONS } from '../../../src/usecases/settings/settings-audit';
 
@@ -29,6 +30,16 @@ describe('settings catalogue', () => {
   it.each(LANGS)('has a text for every error code, certificate problem, audit action and connection problem in %s', (lang) => {
     const catalogue = settingsMessages[lang] as Record<string, string>;
     for (const key of keys) expect([key, catalogue[key]?.length ?? 0]).not.toEqual([key, 0]);
+  });
+
+  it('the confirm-first and field-word texts use the same placeholders in every language', () => {
+    const placeholders = (text: string) =>
+      [...new Set([...text.matchAll(/\{(\w+)\s*[,}]/g)].map((m) => (m[1] ?? '').replace(/_(de|el|del|al|les|time|short|or)$/, '')))].sort();
+    for (const [key, text] of Object.entries(settingsFlowsMessages.ca)) {
+      const k = key as keyof typeof settingsFlowsMessages.ca;
+      expect([key, placeholders(settingsFlowsMessages.es[k])]).toEqual([key, placeholders(text)]);
+      expect([key, placeholders(settingsFlowsMessages.en[k])]).toEqual([key, placeholders(text)]);
+    }
   });
 
   it('uses the same placeholders in every language', () => {
