@@ -7,3 +7,4 @@ export { consumer } from './handlers/consumer';
 export { panelResolver } from './handlers/panel-resolver';
 export { settingsResolver } from './handlers/settings-resolver';
 export { dailyWatch } from './handlers/daily-watch';
+export { registryResolver } from './handlers/registry-resolver';

@@ -21,6 +21,14 @@ interface IntegratedRecord {
   batch: string;
   at: string;
   reference: string | null;
+  /** What the registry page lists (src/usecases/registry); absent from records written before it. */
+  service?: string;
+  environment?: string;
+  codiEns?: string;
+  name?: string;
+  ine?: string | null;
+  nif?: string;
+  certificateFingerprint?: string;
 }
 
 const BY_DECISION: Record<Exclude<RowDecision, 'integrate'>, RowResultKind> = {
@@ -89,6 +97,13 @@ export async function integrateRows(
             batch: args.batch,
             at: deps.clock.now().toISOString(),
             reference: outcome.reference,
+            service: plan.service,
+            environment: plan.environment,
+            codiEns,
+            name,
+            ine: row.entity.ine,
+            nif,
+            certificateFingerprint: certificate.sha256Fingerprint,
           };
           await deps.kvs.set(registryKey, record);
           return outcome.result === 'integrated' ? { ...base, result: 'integrated' } : { ...base, result: 'already', where: null };

@@ -1,0 +1,64 @@
+/**
+ * The registry project page's resolver contract (manifest `jira:projectPage` → function
+ * `registryResolver`), shared by the handler, the use case and static/project-page.
+ * An entry is one ens × service × environment the integration backend confirmed; it carries what an
+ * agent needs to answer "is this ens already in e-NOTUM?" and nothing a customer may see.
+ */
+import { z } from 'zod';
+import { SERVICES } from '../domain/services';
+
+export const REGISTRY_FUNCTIONS = ['queryRegistry'] as const;
+export type RegistryFunction = (typeof REGISTRY_FUNCTIONS)[number];
+
+/** `integrated`: this app's request integrated it; `already_integrated`: the backend had it before. */
+export const REGISTRY_STATES = ['integrated', 'already_integrated'] as const;
+export type RegistryState = (typeof REGISTRY_STATES)[number];
+
+export const REGISTRY_MAX_PAGE_SIZE = 100;
+
+export const registryQuerySchema = z.strictObject({
+  /** Matches the name (accents and case ignored), the INE (5 or 6 digits) or the codi d'ens. */
+  search: z.string().max(120).optional(),
+  service: z.enum(SERVICES).optional(),
+  state: z.enum(REGISTRY_STATES).optional(),
+  environment: z.enum(['PRO', 'PRE']).optional(),
+  /** 0-based. */
+  page: z.number().int().min(0).max(100_000).default(0),
+  pageSize: z.number().int().min(1).max(REGISTRY_MAX_PAGE_SIZE).default(50),
+});
+export type RegistryQuery = z.output<typeof registryQuerySchema>;
+
+export const registryEntrySchema = z.strictObject({
+  service: z.enum(SERVICES),
+  environment: z.enum(['PRO', 'PRE']),
+  codiEns: z.string(),
+  /** 5-digit municipality code; null for non-municipal ens. */
+  ine: z.string().nullable(),
+  /** Null for entries recorded before the registry kept names. */
+  name: z.string().nullable(),
+  state: z.enum(REGISTRY_STATES),
+  /** ISO instant the backend confirmed. */
+  date: z.string(),
+  ticket: z.string(),
+  certificateFingerprint: z.string().nullable(),
+});
+export type RegistryEntry = z.output<typeof registryEntrySchema>;
+
+export const registryPageSchema = z.strictObject({
+  entries: z.array(registryEntrySchema),
+  /** Entries matching the query, all pages. */
+  total: z.number().int().min(0),
+  page: z.number().int().min(0),
+  pageSize: z.number().int().min(1),
+});
+export type RegistryPage = z.output<typeof registryPageSchema>;
+
+export const registryPayloadSchemas = { queryRegistry: registryQuerySchema } as const;
+export const registryResponseSchemas = { queryRegistry: registryPageSchema } as const;
+
+export const REGISTRY_ERROR_CODES = ['forbidden', 'invalid_input', 'unavailable', 'internal'] as const;
+export type RegistryErrorCode = (typeof REGISTRY_ERROR_CODES)[number];
+
+export type RegistryResult<F extends RegistryFunction> =
+  | { ok: true; data: z.output<(typeof registryResponseSchemas)[F]> }
+  | { ok: false; error: { code: RegistryErrorCode; message: string } };
