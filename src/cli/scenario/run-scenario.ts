@@ -249,7 +249,9 @@ class ScenarioRun {
       answers['certificate'] = { outcome: data.outcome, message: data.message };
     }
     if (step.backendToken !== undefined) {
-      answers['backendToken'] = await this.settingsCall(accountId, 'setBackendToken', { token: step.backendToken });
+      // The page's "test and save" needs an address to try; a scenario sets the token before its backend
+      // patch, so it saves as the page's "save anyway" does (the token is still audited).
+      answers['backendToken'] = await this.settingsCall(accountId, 'setBackendToken', { token: step.backendToken, saveAnyway: true });
     }
     if (step.patch !== undefined) {
       const page = (await this.settingsCall(accountId, 'getSettingsPage', {})) as { settings: Record<string, unknown>; revision: number };
