@@ -26,6 +26,7 @@ const FIELD_KEYS: Record<string, true> = Object.fromEntries(
   [
     'version', 'recognition', 'organizations', 'reporterDomains', 'requestTypeIds', 'label', 'services', 'splitMode', 'backend',
     'mode', 'endpoint', 'token', 'certificate', 'current', 'previous', 'comments', 'publicToRequester', 'defaultLanguage',
+    'watch', 'integrateMuxOnProductionDate', 'missingDateDays',
   ].map((key) => [`field_${key}`, true]),
 );
 
