@@ -9,8 +9,8 @@ import type { Clock } from '../../ports/clock';
 const DAY_MS = 86_400_000;
 
 /**
- * What runs once for every Europe/Madrid day a `clock` step crosses. The daily watch itself (MUX dates
- * reached, expiring certificates) is issue 15; until it exists the scenario runs `noDailyWatch`.
+ * What runs once for every Europe/Madrid day a `clock` step crosses: by default the app's daily watch
+ * (issue 15, src/cli/scenario/daily-watch.ts); `noDailyWatch` for runs that want the days to pass quietly.
  */
 export type DailyWatch = (day: string) => Promise<void>;
 

@@ -10,7 +10,9 @@ import { handleJobDelivery, invocationResult } from '../../handlers/consumer';
 import { createPanelResolver } from '../../handlers/panel-resolver';
 import { blankTemplate, createSettingsHandlers, dryParseTemplate } from '../../handlers/settings-resolver';
 import { handleProductEvent } from '../../handlers/trigger';
-import { systemClock } from '../../ports/clock';
+import { ScenarioClock } from '../../cli/scenario/clock';
+import { panelPipeline as watchPanelPipeline } from '../../composition/panel-pipeline';
+import { runDailyWatch, type WatchAction } from '../../usecases/daily-watch';
 import type { JiraPort } from '../../ports/jira';
 import type { PipelineJob } from '../../usecases/process-ticket/job';
 import { Activity } from './activity';
@@ -38,6 +40,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Sandbo
   const activity = new Activity();
   const parts: PartStatus[] = [];
   const kvs = new MemoryKeyValueStore();
+  // Real time until "next day" moves it on (the daily watch, issue 15); everything reads this clock.
+  const clock = new ScenarioClock();
 
   const [backend, emulatorBox] = await Promise.all([
     startReferenceBackend(),
@@ -47,6 +51,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Sandbo
         seed: 'demo',
         // The page itself is a client of the emulator; a problem it causes is logged, not thrown at stop.
         failOnViolations: false,
+        now: () => clock.now(),
         onEvent: (event) => onEvent(event),
       });
       return { emulator, setListener: (listener: typeof onEvent) => (onEvent = listener) };
@@ -72,7 +77,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Sandbo
   parts.push({ name: 'Project settings', ok: true, detail: settingsSeed });
 
   const pump = new JobPump<PipelineJob>(activity, (job) => job.issueKey, log);
-  const pipeline: Pipeline = buildPipeline({ jira: jiraAsApp, kvs, queue: pump, fetch: (url, init) => fetch(url, init) });
+  const pipeline: Pipeline = buildPipeline({ jira: jiraAsApp, kvs, queue: pump, clock, fetch: (url, init) => fetch(url, init) });
   pump.setConsumer(async (delivery) => invocationResult(await handleJobDelivery(pipeline, delivery, { maxAttempts: 4 })));
   emulatorBox.setListener(async (event) => {
     activity.changed();
@@ -90,7 +95,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Sandbo
   const settingsHandlers = createSettingsHandlers((accountId) => ({
     kvs,
     jira: jiraAs(accountId),
-    clock: systemClock,
+    clock,
     probe: createHttpBackendProbe({ fetch: (url, init) => fetch(url, init), timeoutMs: 5_000 }),
     // The sandbox's own backend is the one address this "installation" may call.
     allowedEndpoints: [backend.baseUrl],
@@ -105,7 +110,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Sandbo
   resolvers['issue-panel'] = createPanelResolver((accountId) => ({
     jiraAsUser: jiraAs(accountId),
     jiraAsApp,
-    clock: systemClock,
+    clock,
     pipeline: panelPipeline.pipeline,
   })) as ResolverDefinitions;
   parts.push({ name: 'App: issue panel resolver', ok: panelPipeline.ok, detail: panelPipeline.detail });
@@ -157,6 +162,14 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Sandbo
       emulator.site.deliverEvents();
       activity.changed();
       return { issueKey: issue.key };
+    },
+    nextDay: async () => {
+      const days = clock.advanceTo(new Date(clock.now().getTime() + 86_400_000));
+      const actions: WatchAction[] = [];
+      const watchDeps = { jira: pipeline.deps.jira, kvs, clock, panel: watchPanelPipeline(pipeline), loadSettings: pipeline.deps.loadSettings };
+      for (const day of days) actions.push(...(await runDailyWatch(watchDeps, day)).actions);
+      activity.changed();
+      return { today: clock.today(), actions };
     },
     idle: async () => {
       // Events are handed to the trigger after the emulator answers; jobs may push more jobs.

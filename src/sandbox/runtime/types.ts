@@ -1,3 +1,4 @@
+import type { WatchAction } from '../../usecases/daily-watch';
 import type { JiraPort } from '../../ports/jira';
 import type { Activity } from './activity';
 
@@ -76,6 +77,8 @@ export interface SandboxRuntime {
   readonly resolvers: Partial<Record<UiResource, ResolverDefinitions>>;
   /** Raises a JSM request as the given customer; the app reacts through the emulator's events. */
   raiseRequest(user: SandboxUser, input: RaiseRequestInput): Promise<{ issueKey: string }>;
+  /** Moves the sandbox's clock one day on and runs the daily watch for it (issue 15): what it did. */
+  nextDay?(): Promise<{ today: string; actions: readonly WatchAction[] }>;
   /** Resolves when every event has been handled and every queued job has run (tests wait on it). */
   idle(): Promise<void>;
   stop(): Promise<void>;

@@ -82,6 +82,8 @@ export function createSandboxServer({ runtime, ui }: SandboxWebOptions): Server 
   const jiraFor = (session: Session) => (session.user ? runtime.jiraAs(session.user.accountId) : null);
   const jiraMissing = () => runtime.parts.find((part) => part.name === 'Jira emulator' && !part.ok)?.detail ?? 'no user';
 
+  /** What the last "next day" (daily watch) did, shown on the status page. */
+  let lastWatch: Awaited<ReturnType<NonNullable<SandboxRuntime['nextDay']>>> | null = null;
   const routes: [string, RegExp, Handler][] = [
     [
       'GET',
@@ -183,7 +185,16 @@ export function createSandboxServer({ runtime, ui }: SandboxWebOptions): Server 
           ok: !('missing' in build),
           detail: 'missing' in build ? build.missing : build.dir,
         }));
-        render(res, session, t('status.title'), 'status', '/sandbox/status', statusBody([...runtime.parts, ...uiParts], runtime.activity.snapshot(), t));
+        render(res, session, t('status.title'), 'status', '/sandbox/status', statusBody([...runtime.parts, ...uiParts], runtime.activity.snapshot(), t, lastWatch));
+      },
+    ],
+    [
+      'POST',
+      /^\/sandbox\/next-day$/,
+      async (_req, res) => {
+        // Post-redirect-get: a reload of the status page shows the result without moving the clock again.
+        if (runtime.nextDay) lastWatch = await runtime.nextDay();
+        redirect(res, '/sandbox/status');
       },
     ],
     ['GET', /^\/sandbox\/state$/, async (_req, res) => sendJson(res, 200, runtime.activity.snapshot())],

@@ -1,10 +1,16 @@
 import type { ActivitySnapshot } from '../../runtime/activity';
 import type { PartStatus } from '../../runtime/types';
+import type { WatchAction } from '../../../usecases/daily-watch';
 import { html, type Html } from '../html';
 import type { Translate } from './layout';
 
 /** Which building blocks the sandbox could wire in: the sandbox grows as the app does. */
-export function statusBody(parts: readonly PartStatus[], snapshot: ActivitySnapshot, t: Translate): Html {
+export function statusBody(
+  parts: readonly PartStatus[],
+  snapshot: ActivitySnapshot,
+  t: Translate,
+  watch: { today: string; actions: readonly WatchAction[] } | null = null,
+): Html {
   const recent =
     snapshot.recent.length === 0
       ? html`<p class="muted">${t('status.noRecent')}</p>`
@@ -22,6 +28,17 @@ export function statusBody(parts: readonly PartStatus[], snapshot: ActivitySnaps
       }">${part.ok ? t('status.ok') : t('status.missing')}</span></td><td>${part.detail}</td></tr>`,
     )}</tbody>
   </table>
+  <form method="post" action="/sandbox/next-day"><button type="submit" data-next-day>${t('status.nextDay')}</button>
+    <span class="muted">${t('status.nextDayHelp')}</span></form>
+  ${watch ? watchResult(watch, t) : ''}
   <h2>${t('status.recent')}</h2>
   <div id="recent-runs" data-live>${recent}</div>`;
+}
+
+/** What the last "next day" did: one line per task, each linking to its ticket. */
+function watchResult(watch: { today: string; actions: readonly WatchAction[] }, t: Translate): Html {
+  if (watch.actions.length === 0) return html`<p id="watch-result">${t('status.watchNothing', { day: watch.today })}</p>`;
+  return html`<div id="watch-result"><p>${t('status.watchToday', { day: watch.today })}</p><ul>${watch.actions.map(
+    (a) => html`<li data-watch-task="${a.task}"><a href="/browse/${a.issueKey}">${a.issueKey}</a> — ${a.task}${a.detail ? html`: <span class="muted">${a.detail}</span>` : ''}</li>`,
+  )}</ul></div>`;
 }
