@@ -19,6 +19,7 @@ import { SelfCheckSection } from './sections/SelfCheckSection';
 import { BackendSection } from './sections/BackendSection';
 import { CertificateSection } from './sections/CertificateSection';
 import { CommentsSection } from './sections/CommentsSection';
+import { WatchSection } from './sections/WatchSection';
 import { ExportSection } from './sections/ExportSection';
 import { RecognitionSection } from './sections/RecognitionSection';
 import { ServicesSection } from './sections/ServicesSection';
@@ -131,6 +132,7 @@ export function SettingsForm({
       <SplitSection {...sectionProps} />
       <BackendSection {...sectionProps} act={act} busy={busy} onTokenSet={(tokenSet) => onPage({ ...page, backend: { ...page.backend, tokenSet } })} />
       <CommentsSection {...sectionProps} />
+      <WatchSection {...sectionProps} />
 
       <div
         style={{
