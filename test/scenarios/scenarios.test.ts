@@ -131,7 +131,8 @@ const CHECKS: Record<string, (report: ScenarioReport) => void> = {
   'watch-mux-auto-integrate': (r) => {
     expect(integrated(r)).toEqual(['0800180001']);
     expect(r.integrations).toHaveLength(1);
-    expect(customerTexts(r).join('\n')).toMatch(/Abrera/);
+    // The requester hears of it as after the owner's click: the last word names the ens now in production.
+    expect(issue(r, 'SUP-1').customerView!.comments.at(-1)!.text).toMatch(/producció: Abrera/);
   },
   'watch-missing-dates': (r) => {
     const asked = issue(r, 'SUP-1').customerView!.comments.filter((c) => /Encara no tenim la data/.test(c.text));
