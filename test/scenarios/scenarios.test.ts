@@ -139,6 +139,13 @@ const CHECKS: Record<string, (report: ScenarioReport) => void> = {
     // Raised 1 Feb; asked on 15 Feb and 1 Mar only, though the watch ran every day up to 5 Mar.
     expect(asked).toHaveLength(2);
   },
+  'watch-stuck-run': (r) => {
+    // Lost on 10 Feb; stuck for more than 25 h on the 12th: queued again once, it finishes; nothing is integrated twice.
+    expect(state(r, 4).history.filter((h) => h.trigger === 'panel')).toHaveLength(1);
+    expect(state(r, 4).run.status).toBe('idle');
+    expect(r.integrations).toHaveLength(1);
+    expect(issue(r, 'SUP-1').comments.filter((c) => /encallada/.test(c.text))).toEqual([]);
+  },
   'watch-certificate-countdown': (r) => {
     const ticket = r.issues.find((i) => i.summary === 'Renovar el certificat CDA de SetDIBA')!;
     expect(r.issues.filter((i) => i.summary === ticket.summary)).toHaveLength(1);

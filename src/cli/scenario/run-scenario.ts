@@ -8,6 +8,7 @@ import { createHttpBackendProbe } from '../../adapters/backend/http-client';
 import { JiraApiError } from '../../adapters/jira/errors';
 import { panelPipeline } from '../../composition/panel-pipeline';
 import { firstCertificateUpload } from '../../domain/certificate';
+import { parseRunState, RUN_PROPERTY } from '../../domain/run-state';
 import { errorMessage } from '../../domain/errors';
 import { textToAdf } from '../../domain/report/adf';
 import { defaultSettings, parseSettings, type Settings } from '../../domain/settings';
@@ -191,7 +192,19 @@ class ScenarioRun {
       }
       case 'clock':
         return this.advance(step);
+      case 'lose-run':
+        return this.loseRun(step);
     }
+  }
+
+  /** Leaves the ticket's run state as a run the platform killed leaves it: running, never finished. */
+  private async loseRun(step: Extract<Step, { do: 'lose-run' }>): Promise<unknown> {
+    const key = resolveTicket(this.site, step.ticket, this.origin);
+    const jira = this.world.jiraAs(this.site.appAccountId);
+    const state = parseRunState(await jira.getIssueProperty(key, RUN_PROPERTY));
+    if (!state) throw new StepFailure('unknown_ticket', 'error.unknownTicket', { ticket: step.ticket });
+    await jira.setIssueProperty(key, RUN_PROPERTY, { ...state, state: 'running', updatedAt: this.clock.now().toISOString() });
+    return { key };
   }
 
   /** The panel's resolver on the step's ticket, as the step's user (what the bridge does for the frame). */

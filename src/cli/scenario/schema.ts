@@ -122,6 +122,8 @@ export const stepSchema = z.discriminatedUnion('do', [
     /** download-results: csv (default) or xlsx. */
     format: z.enum(['csv', 'xlsx']).optional(),
   }),
+  /** The platform loses the ticket's run mid-way (killed, its retries used up): for the daily watch's stuck runs. */
+  z.strictObject({ do: z.literal('lose-run'), note, ticket: z.string().min(1).max(100) }),
   z
     .strictObject({ do: z.literal('clock'), note, to: isoDate.optional(), days: z.number().int().min(1).max(3660).optional() })
     .refine((s) => (s.to === undefined) !== (s.days === undefined), { message: 'a clock step needs either to or days' }),
