@@ -1,10 +1,6 @@
 /**
  * The Forge entry point: only re-exports the functions manifest.yml names (`handler: index.<name>`).
- * Nothing else belongs here, so that Forge bundles only what the handlers import.
+ * Nothing else belongs here, so that Forge bundles only what the handlers import; each function loads
+ * its own handler on its first invocation (handlers/entry-points.ts).
  */
-export { trigger } from './handlers/trigger';
-export { consumer } from './handlers/consumer';
-export { panelResolver } from './handlers/panel-resolver';
-export { settingsResolver } from './handlers/settings-resolver';
-export { dailyWatch } from './handlers/daily-watch';
-export { registryResolver } from './handlers/registry-resolver';
+export { consumer, dailyWatch, panelResolver, registryResolver, settingsResolver, trigger } from './handlers/entry-points';
