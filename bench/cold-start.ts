@@ -110,8 +110,9 @@ export const bench: Benchmark = {
           bundleEntry ? '' : '  forge-bundle/ not built (npm run bundle): bundle not measured',
           '  what each Forge function loads on its way in (entry point + its lazy imports):',
           `    ${loadedBy(dist, 'entry point alone', [])}`,
-          `    ${loadedBy(dist, 'trigger', ['handlers/trigger.js', 'composition/forge-trigger.js'].filter((m) => existsSync(join(dist, m))))}`,
-          `    ${loadedBy(dist, 'trigger (full Forge composition)', ['composition/forge.js'])}`,
+          `    ${loadedBy(dist, 'trigger and consumer (handler + Forge composition)', ['handlers/trigger.js', 'composition/forge.js'])}`,
+          `    ${loadedBy(dist, 'settings resolver', ['handlers/settings-resolver.js'])}`,
+          `    ${loadedBy(dist, 'panel resolver', ['handlers/panel-resolver.js'])}`,
           '',
         ].filter((l) => l !== '').join('\n') + '\n',
       );
