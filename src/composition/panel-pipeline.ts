@@ -5,6 +5,7 @@
  */
 import { kvsKeys } from '../domain/idempotency';
 import { backendErrorText } from '../domain/report/backend-errors';
+import { writeTableWorkbook } from '../spreadsheet/write-workbook';
 import type { Service } from '../domain/services';
 import { parseRunState, RUN_PROPERTY, type RunState } from '../domain/run-state';
 import type { Lang } from '../i18n';
@@ -180,6 +181,7 @@ export function panelPipeline(pipeline: Pipeline): PanelPipeline {
         ),
       };
     },
+    tableWorkbook: async (sheetName, header, rows) => writeTableWorkbook({ sheetName, header, rows }),
     describeProblem: (problem, lang) => reportContext(deps.templates, lang).describe(problem),
   };
 }

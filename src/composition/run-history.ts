@@ -7,6 +7,7 @@ import type { RunRecord, RunState } from '../domain/run-state';
 import type { HistoryEntry, UserView } from '../contracts/panel';
 import type { pipelineText } from '../i18n/catalog/pipeline';
 import type { JiraPort } from '../ports/jira';
+import { reasonText } from '../usecases/process-ticket/decision-run';
 
 type Translate = ReturnType<typeof pipelineText>;
 
@@ -33,7 +34,9 @@ function summary(record: RunRecord, state: RunState, t: Translate): string {
       : '';
   // Who forced a MUX ens is the entry's `by`; the why is said here.
   const forced = record.forced ? t('history.muxForced', { ens: record.forced.ens, reason: record.forced.reason }) : '';
-  if (record.kind !== 'batch') return [forced, counts].filter((x) => x !== '').join(' ');
+  // The reasons agents gave for what they confirmed or rejected in the panel.
+  const reasons = (record.reasons ?? []).map((reason) => reasonText(reason, t)).join(' ');
+  if (record.kind !== 'batch') return [forced, reasons, counts].filter((x) => x !== '').join(' ');
   const batch = state.batches.find((b) => b.id === record.id);
   const files = (batch?.attachmentIds ?? []).map((id) => state.attachments[id]?.fileName ?? id);
   return [files.length > 0 ? t('results.files', { files: files.join(', ') }) : '', counts].filter((x) => x !== '').join(' ');

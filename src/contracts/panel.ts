@@ -20,6 +20,7 @@ export const PANEL_FUNCTIONS = [
   'markChecklistStep',
   'processAsSetdiba',
   'downloadServiceWorkbook',
+  'downloadResults',
 ] as const;
 export type PanelFunction = (typeof PANEL_FUNCTIONS)[number];
 
@@ -60,6 +61,8 @@ export const panelPayloadSchemas = {
   }),
   processAsSetdiba: empty,
   downloadServiceWorkbook: z.strictObject({ service: serviceSchema }),
+  /** The complete results table of the ticket, generated now (never attached: JSM shows attachments to the customer). */
+  downloadResults: z.strictObject({ format: z.enum(['csv', 'xlsx']) }),
 } satisfies Record<PanelFunction, z.ZodType>;
 
 export type PanelPayload<F extends PanelFunction> = z.input<(typeof panelPayloadSchemas)[F]>;
@@ -287,6 +290,7 @@ export const panelResponseSchemas = {
     /** base64: `invoke` answers are JSON. */
     contentBase64: z.string(),
   }),
+  downloadResults: z.object({ fileName: z.string(), mimeType: z.string(), contentBase64: z.string() }),
 } satisfies Record<PanelFunction, z.ZodType>;
 
 export type PanelResponse<F extends PanelFunction> = z.infer<(typeof panelResponseSchemas)[F]>;

@@ -90,7 +90,12 @@ export const runRecordSchema = z.object({
   message: z.string().nullable(),
   /** A MUX ens the owner forced before its production date, and the reason given (decision runs). */
   forced: z.object({ ens: z.string(), reason: z.string() }).nullable().optional(),
+  /** Decision runs: each confirm or reject applied, who, how many rows, and the reason given in the panel. */
+  reasons: z
+    .array(z.object({ decision: z.enum(['confirm', 'reject']), by: z.string().max(200), rows: z.number(), reason: z.string().max(500) }))
+    .optional(),
 });
+export type DecisionReason = NonNullable<z.infer<typeof runRecordSchema>['reasons']>[number];
 export type RunRecord = z.infer<typeof runRecordSchema>;
 
 /** Decisions of the panel (`setdiba.panel`) a run has applied, and the one a run is applying. */

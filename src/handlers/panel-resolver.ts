@@ -17,6 +17,7 @@ import {
   authorizeCaller,
   decideRows,
   downloadServiceWorkbook,
+  downloadResults,
   getPanelState,
   integrateMuxNow,
   markChecklistStep,
@@ -81,6 +82,8 @@ async function dispatch(fn: PanelFunction, deps: PanelDeps, caller: PanelCaller,
       return processAsSetdiba(deps, caller);
     case 'downloadServiceWorkbook':
       return downloadServiceWorkbook(deps, caller, panelPayloadSchemas.downloadServiceWorkbook.parse(payload));
+    case 'downloadResults':
+      return downloadResults(deps, caller, panelPayloadSchemas.downloadResults.parse(payload));
   }
 }
 

@@ -1,5 +1,5 @@
 export { readTemplate, type ReadTemplateInput, type ReadTemplateOptions } from './read-template';
-export { writeTemplateWorkbook, type WriteTemplateWorkbookInput } from './write-workbook';
+export { writeTableWorkbook, writeTemplateWorkbook, type WriteTemplateWorkbookInput } from './write-workbook';
 export { isSpreadsheetFileName, spreadsheetFormatOf, SPREADSHEET_FORMATS, type SpreadsheetFormat } from './file-names';
 export { SPREADSHEET_LIMITS } from './limits';
 export { stopSpreadsheetParser } from './parser-host';

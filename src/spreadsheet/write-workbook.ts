@@ -194,3 +194,19 @@ function textStyleIndex(stylesXml: string): number | null {
 function columnLetter(index: number): string {
   return sheetjs().utils.encode_col(index);
 }
+
+/**
+ * A plain table as a workbook (the issue panel's complete results table): one sheet, the header on row
+ * 1, every cell text (codes keep their leading zeros; nothing is evaluated), the header row frozen by
+ * nothing but its position. Generated on demand, never attached to a ticket.
+ */
+export function writeTableWorkbook(input: { sheetName: string; header: readonly string[]; rows: readonly (readonly string[])[] }): Uint8Array {
+  const { utils, write } = sheetjs();
+  const cells = [input.header, ...input.rows].map((row) => row.map((value) => textCell(value)));
+  const sheet: WorkSheet = utils.aoa_to_sheet(cells);
+  sheet['!cols'] = input.header.map((_, i): ColInfo => ({ wch: Math.min(60, Math.max(10, ...[input.header, ...input.rows].map((r) => (r[i] ?? '').length))) }));
+  const book = utils.book_new();
+  // Sheet names: at most 31 characters, none of : \ / ? * [ ].
+  utils.book_append_sheet(book, sheet, input.sheetName.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31) || 'Sheet1');
+  return new Uint8Array(write(book, { type: 'buffer', bookType: 'xlsx', bookSST: true, compression: true }) as Buffer);
+}

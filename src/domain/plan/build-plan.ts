@@ -144,9 +144,11 @@ export function buildPlan(input: PlanInput): Plan {
   const present = SERVICES.filter((s) => byService.has(s));
   const ownService =
     input.selfService ?? SERVICES.find((s) => input.existingTickets[s] === ticketKey) ?? null;
-  // The ticket keeps its own service; failing that, the first one in SERVICES order — unless umbrella.
-  const keptService =
-    ownService ?? (settings.splitMode === 'umbrella' || present.length === 0 ? null : (present[0] ?? null));
+  // The ticket keeps its own service; failing that, the first one in SERVICES order — unless umbrella,
+  // which is only for a ticket that mixes services (this batch's and those its family already holds).
+  const family = new Set<Service>([...present, ...(Object.keys(input.existingTickets) as Service[])]);
+  const umbrella = settings.splitMode === 'umbrella' && family.size > 1;
+  const keptService = ownService ?? (umbrella || present.length === 0 ? null : (present[0] ?? null));
 
   const services: ServicePlan[] = present.map((service) => {
     const rows = byService.get(service) ?? [];
@@ -179,7 +181,8 @@ export function buildPlan(input: PlanInput): Plan {
 
   return {
     ticketKey,
-    splitMode: settings.splitMode,
+    // What this ticket does, not the setting: a single-service ticket is never an umbrella.
+    splitMode: umbrella ? 'umbrella' : 'original-keeps-first',
     certificate,
     services,
     unassigned,

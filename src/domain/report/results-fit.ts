@@ -67,5 +67,10 @@ export function resultsCsv(report: ServiceReport, ctx: ReportContext): string {
     RESULT_HEADER_KEYS.map((k) => ctx.t(k)),
     ...report.rows.map((row: RowResult) => resultCells(row, report, ctx, withFile)),
   ];
+  return csvText(lines);
+}
+
+/** Lines of cells as CSV (UTF-8 with BOM, which Excel needs to show accents right). */
+export function csvText(lines: readonly (readonly string[])[]): string {
   return `\uFEFF${lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

@@ -29,12 +29,12 @@ function names(rows: readonly RowResult[], ctx: ReportContext, withDate: boolean
   return rows.length > MAX_NAMES ? ctx.t('status.more', { names: list, n: rows.length - MAX_NAMES }) : list;
 }
 
-/** The status of one service's rows, or null when there are none. */
+/** The status of one service's rows, or null when there is nothing to say. */
 export function statusComment(service: string, rows: readonly RowResult[], ctx: ReportContext): AdfDoc | null {
   if (rows.length === 0) return null;
   const lines = GROUPS.flatMap((group) => {
     const matching = rows.filter((r) => group.results.includes(r.result));
     return matching.length > 0 ? [paragraph(ctx.t(group.key, { names: names(matching, ctx, group.key === 'status.waitDate') }))] : [];
   });
-  return doc(heading(4, ctx.t('status.title', { service })), ...lines);
+  return lines.length > 0 ? doc(heading(4, ctx.t('status.title', { service })), ...lines) : null;
 }

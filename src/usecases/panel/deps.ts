@@ -71,6 +71,8 @@ export interface PanelPipeline {
   progress(issueKey: string, lang: Lang): Promise<TicketProgress>;
   /** The workbook with only that service's rows, as a split would attach it. */
   serviceWorkbook(issueKey: string, service: Service, lang: Lang): Promise<{ fileName: string; bytes: Uint8Array } | null>;
+  /** A plain table as an .xlsx workbook (every cell text), for downloads generated on demand. */
+  tableWorkbook(sheetName: string, header: readonly string[], rows: readonly (readonly string[])[]): Promise<Uint8Array>;
   /** A row problem explained for people (the template reader's describeProblem). */
   describeProblem(problem: Plan['services'][number]['rows'][number]['problems'][number], lang: Lang): string;
 }

@@ -5,3 +5,4 @@ export * from './panel-property';
 export * from './panel-state';
 export * from './actions';
 export { buildPanelState, describeWrites, rowStatus, checklistStepId } from './views';
+export { downloadResults, resultsTable } from './results-table';

@@ -6,13 +6,14 @@
 import type { Plan, ReviewReason, ServicePlan } from '../../domain/plan/types';
 import { correctionsComment, type RejectedRow } from '../../domain/report/corrections-comment';
 import { muxNotice, noRowsNotice, noTemplateNotice, reviewNotice, splitNotice, unreadableNotice } from '../../domain/report/notices';
+import { statusComment } from '../../domain/report/status-comment';
 import type { ReportContext, RowResult } from '../../domain/report/types';
 import type { Service } from '../../domain/services';
 import type { Settings } from '../../domain/settings';
 import type { JiraUser } from '../../ports/jira';
 import type { ServiceTicket } from './clones';
 import { joinSections, plannedComment, type PlannedComment } from './comments';
-import { resultsSection, serviceReport, type CsvUpload } from './results-report';
+import { resultsSection, serviceReport } from './results-report';
 
 const rejected = (sp: ServicePlan | undefined): RejectedRow[] =>
   (sp?.rows ?? []).filter((r) => r.decision === 'reject').map((r) => ({ entity: r.entity, problems: r.problems }));
@@ -31,6 +32,8 @@ export interface PublicCommentsInput {
   noTemplate: boolean;
   /** The batch's files gave no row at all. */
   noRowsRead: boolean;
+  /** What the run did with each service's rows, for the requester's status. */
+  results: Partial<Record<Service, RowResult[]>>;
   /** In the requester's language. */
   pub: ReportContext;
   isPublic: boolean;
@@ -46,7 +49,12 @@ export function publicComments(input: PublicCommentsInput): PlannedComment[] {
   const own = plan.services.find((s) => s.target.kind === 'self');
   const ownService = own?.service ?? null;
   const created = others.map((t) => ({ service: t.service, key: t.key }));
+  // The status says what is in production and what waits; rejected rows are in "what to correct", MUX
+  // rows waiting for their date in the MUX notice.
+  const status = (service: Service | null | undefined) =>
+    service ? statusComment(service, (input.results[service] ?? []).filter((r) => r.result !== 'rejected' && r.result !== 'muxPending'), pub) : null;
   const selfPublic = joinSections([
+    status(ownService),
     splitNotice(created, plan.splitMode === 'umbrella' && !input.selfService ? null : ownService, pub.t),
     muxNotice(muxRows(own), pub.t),
     correctionsComment([...rejected(own), ...plan.unassigned.map((r) => ({ entity: r.entity, problems: r.problems }))], pub),
@@ -57,7 +65,7 @@ export function publicComments(input: PublicCommentsInput): PlannedComment[] {
   if (selfPublicComment) comments.push(selfPublicComment);
   for (const t of others) {
     const sp = plan.services.find((s) => s.service === t.service);
-    const body = joinSections([muxNotice(muxRows(sp), pub.t), correctionsComment(rejected(sp), pub)]);
+    const body = joinSections([status(t.service), muxNotice(muxRows(sp), pub.t), correctionsComment(rejected(sp), pub)]);
     const comment = plannedComment(t.key, batchKey, 'public', body, isPublic);
     if (comment) comments.push(comment);
   }
@@ -82,13 +90,12 @@ export interface ResultsCommentsInput {
 }
 
 /**
- * Each ticket's results comment (and the CSV of a table too long for it), the original's review notes,
+ * Each ticket's results comment, the original's review notes,
  * and the tickets where an integration failed (they get `setdiba-revisar`).
  */
-export function resultsComments(input: ResultsCommentsInput): { comments: PlannedComment[]; csvUploads: CsvUpload[]; failedTickets: string[] } {
+export function resultsComments(input: ResultsCommentsInput): { comments: PlannedComment[]; failedTickets: string[] } {
   const { plan, issueKey, batchKey, internal } = input;
   const comments: PlannedComment[] = [];
-  const csvUploads: CsvUpload[] = [];
   const failedTickets: string[] = [];
   for (const sp of plan.services) {
     const key = input.keyOf(sp.service);
@@ -108,8 +115,7 @@ export function resultsComments(input: ResultsCommentsInput): { comments: Planne
       reviewReasons,
     });
     const selfExtra = key === issueKey ? reviewNotice(plan.selfReviewReasons, internal.t) : null;
-    const section = resultsSection(report, internal, batchKey);
-    if (section.csv) csvUploads.push(section.csv);
+    const section = resultsSection(report, internal);
     const comment = plannedComment(key, batchKey, 'results', joinSections([section.body, selfExtra]), false);
     if (comment) comments.push(comment);
   }
@@ -119,5 +125,5 @@ export function resultsComments(input: ResultsCommentsInput): { comments: Planne
     const comment = plannedComment(issueKey, batchKey, 'results', body, false);
     if (comment) comments.push(comment);
   }
-  return { comments, csvUploads, failedTickets };
+  return { comments, failedTickets };
 }

@@ -26,11 +26,12 @@ import {
   type DecidedService,
   type DecisionSet,
 } from '../../domain/plan/decisions';
-import type { CertificateStatus, ServicePlan } from '../../domain/plan/types';
+import type { CertificateStatus, PlannedRow, ServicePlan } from '../../domain/plan/types';
 import { paragraph, doc, type AdfDoc } from '../../domain/report/adf';
 import { correctionsComment } from '../../domain/report/corrections-comment';
+import { statusComment } from '../../domain/report/status-comment';
 import type { ReportContext, RowResult } from '../../domain/report/types';
-import { resumeOrStartRun, runRecord, withRun, type BatchState, type PostedComment, type RunRecord, type RunState, type RunTrigger } from '../../domain/run-state';
+import { openRowKey, resumeOrStartRun, runRecord, updateOpenRows, withRun, type BatchState, type DecisionReason, type PostedComment, type RunRecord, type RunState, type RunTrigger } from '../../domain/run-state';
 import type { Service } from '../../domain/services';
 import type { Settings } from '../../domain/settings';
 import type { JiraComment, JiraUser } from '../../ports/jira';
@@ -42,7 +43,7 @@ import type { ProcessOutcome } from './types';
 import { integrateRows } from './integrate';
 import { lookUpRequesterLang } from './lang';
 import { readAttachments, readOptionsFor } from './read-attachments';
-import { attachCsvOnce, resultsSection, serviceReport, type CsvUpload } from './results-report';
+import { resultsSection, serviceReport } from './results-report';
 import { countRows } from './run-history';
 import { writeRunState } from './run-state-store';
 import type { LoadedTicket } from './ticket';
@@ -127,6 +128,8 @@ interface TicketWork {
   forced: { name: string; ens: string; reason: string } | null;
   /** MUX rows this run leaves waiting for their date, with that date (null: none known yet). */
   muxWaiting: { ens: string; date: string | null }[];
+  /** The agents' confirm/reject decisions applied on this ticket, with their reason (by decision id). */
+  reasons: Map<string, DecisionReason>;
 }
 
 export async function runDecisions(deps: PipelineDeps, input: DecisionRunInput): Promise<ProcessOutcome | null> {
@@ -177,7 +180,7 @@ export async function runDecisions(deps: PipelineDeps, input: DecisionRunInput):
     const id = `${key}|${service}`;
     const existing = byTicket.get(id);
     if (existing) return existing;
-    const fresh: TicketWork = { key, service, environment, rows: [], deciders: new Set(), mux: null, forced: null, muxWaiting: [] };
+    const fresh: TicketWork = { key, service, environment, rows: [], deciders: new Set(), mux: null, forced: null, muxWaiting: [], reasons: new Map() };
     byTicket.set(id, fresh);
     return fresh;
   };
@@ -187,6 +190,7 @@ export async function runDecisions(deps: PipelineDeps, input: DecisionRunInput):
   const existing = new Map<string, Map<string, string>>([[issueKey, commentIndex(input.ownComments)]]);
 
   // --- Phase A: integrations, the comments already on the tickets, the MUX owner's name.
+  const touchedRows = new Map<string, { key: string; result: string; code: string | null }[]>();
   await settleAll([
     ...decided.flatMap(({ batch, services, plans }) =>
       services.map(async (ds) => {
@@ -202,6 +206,11 @@ export async function runDecisions(deps: PipelineDeps, input: DecisionRunInput):
           backend,
         });
         work.rows.push(...results);
+        // Rows blocked or failed here stay open in their batch: the next run retries them (retry-run.ts).
+        touchedRows.set(batch, [
+          ...(touchedRows.get(batch) ?? []),
+          ...results.flatMap((r) => (r.entity.codiEns ? [{ key: openRowKey(ds.service, r.entity.codiEns), result: r.result, code: r.code ?? null }] : [])),
+        ]);
         for (const row of ds.rows) {
           if (row.origin === 'mux' || row.origin === 'mux-forced') {
             const dates = muxRowDate(plannedRowId(row.entity), row.entity, todo.set.mux?.dates ?? NO_MUX_DATES).date;
@@ -210,7 +219,10 @@ export async function runDecisions(deps: PipelineDeps, input: DecisionRunInput):
             if (row.origin === 'mux-forced') {
               work.forced = { name: row.by.displayName, ens: row.entity.codiEns ?? row.entity.name ?? '', reason: todo.set.mux?.force?.reason ?? '' };
             }
-          } else work.deciders.add(row.by.displayName);
+          } else {
+            work.deciders.add(row.by.displayName);
+            noteReason(work, todo.set, row);
+          }
         }
       }),
     ),
@@ -221,7 +233,7 @@ export async function runDecisions(deps: PipelineDeps, input: DecisionRunInput):
   await deps.hooks?.afterStep?.('updated', issueKey);
 
   // --- Phase B: per ticket, the public "what to correct" (rejected rows) and the results comment.
-  const { publicComments, internalComments, csvUploads, failedTickets, muxDone } = decisionComments([...byTicket.values()], {
+  const { publicComments, internalComments, failedTickets, muxDone } = decisionComments([...byTicket.values()], {
     runId: todo.id,
     settings,
     now: clock.now(),
@@ -233,7 +245,6 @@ export async function runDecisions(deps: PipelineDeps, input: DecisionRunInput):
   });
   const posted: PostedComment[] = [];
   await settleAll([
-    attachCsvOnce(jira, csvUploads, new Map([[issueKey, ticket.issue.attachments.map((a) => a.filename)]])),
     ...keys.map(async (key) => {
       const planned = [...publicComments, ...internalComments].filter((c) => c.issueKey === key);
       posted.push(...(await postMissing(jira, planned, existing.get(key) ?? new Map())));
@@ -257,9 +268,11 @@ export async function runDecisions(deps: PipelineDeps, input: DecisionRunInput):
     comments: posted,
     counts: countRows(all),
     forced: forcedOf([...byTicket.values()]),
+    reasons: [...new Map([...byTicket.values()].flatMap((w) => [...w.reasons])).values()],
   };
   state = await writeRunState(jira, clock, issueKey, {
     ...withRun(state, done),
+    batches: state.batches.map((b) => (touchedRows.has(b.id) ? { ...b, open: updateOpenRows(b.open, touchedRows.get(b.id) ?? []) } : b)),
     decisions: { applied: [...state.decisions.applied.filter((id) => !todo.ids.includes(id)), ...todo.ids], pending: null },
     state: review ? 'review' : 'done',
   });
@@ -283,18 +296,19 @@ function decisionComments(
     pub: ReportContext;
     internal: ReportContext;
   },
-): { publicComments: PlannedComment[]; internalComments: PlannedComment[]; csvUploads: CsvUpload[]; failedTickets: Set<string>; muxDone: Set<string> } {
+): { publicComments: PlannedComment[]; internalComments: PlannedComment[]; failedTickets: Set<string>; muxDone: Set<string> } {
   const { runId, settings, pub, internal } = ctx;
   const publicComments: PlannedComment[] = [];
   const internalComments: PlannedComment[] = [];
-  const csvUploads: CsvUpload[] = [];
   const failedTickets = new Set<string>();
   const muxDone = new Set<string>();
   for (const work of works) {
     const rejected = work.rows.filter((r) => r.result === 'rejected').map((r) => ({ entity: r.entity, problems: r.problems }));
     const corrections = correctionsComment(rejected, pub);
     // A ticket holds one service (the run state maps each service to its ticket): one key per ticket.
-    const publicComment = plannedComment(work.key, runId, 'public', corrections, settings.comments.publicToRequester);
+    // What changed for the requester (in production, still waiting) and, for rejected rows, what to correct.
+    const status = statusComment(work.service, work.rows.filter((r) => r.result !== 'rejected'), pub);
+    const publicComment = plannedComment(work.key, runId, 'public', joinSections([status, corrections]), settings.comments.publicToRequester);
     if (publicComment) publicComments.push(publicComment);
     if (work.rows.some((r) => r.result === 'failed')) failedTickets.add(work.key);
     // The label goes only once every MUX ens of the ticket is in production, not just this run's.
@@ -309,13 +323,12 @@ function decisionComments(
       certificateStatus: ctx.certificateStatus,
       reviewReasons: work.rows.some((r) => r.result === 'failed') ? ['integration-failed'] : [],
     });
-    const section = resultsSection(report, internal, runId);
-    if (section.csv) csvUploads.push(section.csv);
+    const section = resultsSection(report, internal);
     const intro = decisionIntro(work, internal.t);
     const comment = plannedComment(work.key, runId, 'results', joinSections([intro, section.body]), false);
     if (comment) internalComments.push(comment);
   }
-  return { publicComments, internalComments, csvUploads, failedTickets, muxDone };
+  return { publicComments, internalComments, failedTickets, muxDone };
 }
 
 /**
@@ -361,9 +374,30 @@ function stillWaiting(decided: readonly Decided[], panel: PanelProperty): boolea
   return decided.some((d) => d.plans.some((sp) => sp.rows.some((r) => r.decision === 'wait' && !decidedRows.has(plannedRowId(r.entity)))));
 }
 
+/** The decision batch a decided row came from (same rows, who and when), and its reason. */
+function noteReason(work: TicketWork, set: DecisionSet, row: { entity: PlannedRow['entity']; by: { at: string; accountId: string }; origin: string }): void {
+  const rowId = plannedRowId(row.entity);
+  const batch = set.rows.find((d) => d.decision === row.origin && d.by.at === row.by.at && d.by.accountId === row.by.accountId && d.rowIds.includes(rowId));
+  // Without a reason there is nothing to add: the table already says confirmed or rejected.
+  if (!batch?.reason?.trim()) return;
+  const known = work.reasons.get(batch.id);
+  if (known) known.rows += 1;
+  else work.reasons.set(batch.id, { decision: batch.decision, by: batch.by.displayName, rows: 1, reason: batch.reason ?? '' });
+}
+
+/** A reason given in the panel, as the comment and the history say it (none: '—'). */
+export function reasonText(reason: DecisionReason, t: ReportContext['t']): string {
+  return t(reason.decision === 'confirm' ? 'decisions.reasonConfirm' : 'decisions.reasonReject', {
+    name: reason.by,
+    n: reason.rows,
+    reason: reason.reason,
+  });
+}
+
 function decisionIntro(work: TicketWork, t: ReportContext['t']): AdfDoc {
   return doc(
     work.deciders.size > 0 ? paragraph(t('decisions.intro', { names: [...work.deciders].join(', ') })) : null,
+    ...[...work.reasons.values()].map((reason) => paragraph(reasonText(reason, t))),
     work.mux && work.mux.dates.size > 0 ? paragraph(t('decisions.mux', { name: work.mux.name, date: muxDatesParam(work.mux.dates) })) : null,
     work.forced ? paragraph(t('decisions.muxForced', work.forced)) : null,
     ...work.muxWaiting.map((w) =>

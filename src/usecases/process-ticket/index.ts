@@ -52,7 +52,6 @@ import { reportContext } from './describe';
 import { integrateRows } from './integrate';
 import { acquireLease, type LeaseHolder } from './lease';
 import { readAttachments, readOptionsFor, templateAttachments } from './read-attachments';
-import { attachCsvOnce } from './results-report';
 import { readRunState, writeRunState } from './run-state-store';
 import { loadTicket, projectKeyOf, type LoadedTicket } from './ticket';
 import type { ProcessJob, ProcessOutcome } from './types';
@@ -203,17 +202,6 @@ async function run(
   const existingKeys = new Map<string, Map<string, string>>([[issueKey, commentIndex(ownComments)]]);
   for (const t of others) if (t.fresh) existingKeys.set(t.key, new Map());
   const posted: PostedComment[] = [];
-  const plannedPublic = publicComments({
-    plan,
-    issueKey,
-    batchKey,
-    others,
-    selfService,
-    noTemplate,
-    noRowsRead: read.entities.length === 0,
-    pub: reportContext(templates, lang),
-    isPublic: settings.comments.publicToRequester,
-  });
 
   const muxOwnerId = plan.services.some((s) => s.service === 'MUX') ? settings.services.MUX.ownerAccountId : null;
   const results: Partial<Record<Service, RowResult[]>> = {};
@@ -232,17 +220,29 @@ async function run(
       });
     }),
     muxOwnerId ? jira.getUser(muxOwnerId).then((u) => (owner = u)) : Promise.resolve(),
-    // Every other ticket's comments are read here, for phase B's results comment too.
-    ...[...new Set([...plannedPublic.map((c) => c.issueKey), ...others.map((t) => t.key)])].map(async (key) => {
-      if (!existingKeys.has(key)) existingKeys.set(key, commentIndex(await jira.getComments(key)));
-      posted.push(...(await postMissing(jira, plannedPublic.filter((c) => c.issueKey === key), existingKeys.get(key) ?? new Map())));
+    // Every other ticket's comments are read here, for phase B's comments.
+    ...others.map(async (t) => {
+      if (!existingKeys.has(t.key)) existingKeys.set(t.key, commentIndex(await jira.getComments(t.key)));
     }),
   ];
   await settleAll(phaseA);
   await step(deps, 'updated', issueKey);
 
-  // --- Phase B: the internal results comments, which need the integration results.
-  const { comments: internalComments, csvUploads, failedTickets } = resultsComments({
+  // --- Phase B: the comments, which need the integration results: per ticket the requester's (what is
+  // in production, what waits and for what, what to correct), then the agents' results comment.
+  const plannedPublic = publicComments({
+    plan,
+    issueKey,
+    batchKey,
+    others,
+    selfService,
+    noTemplate,
+    noRowsRead: read.entities.length === 0,
+    results,
+    pub: reportContext(templates, lang),
+    isPublic: settings.comments.publicToRequester,
+  });
+  const { comments: internalComments, failedTickets } = resultsComments({
     plan,
     issueKey,
     batchKey,
@@ -255,25 +255,10 @@ async function run(
     muxOwner: owner,
     internal: reportContext(templates, settings.comments.defaultLanguage),
   });
-  // The complete table of a long results comment, attached once (looked up by name on a re-run; a
-  // ticket raised by this run has no attachment of that name yet).
-  await attachCsvOnce(
-    jira,
-    csvUploads,
-    new Map<string, readonly string[]>([
-      ...serviceTickets.filter((t) => t.fresh).map((t): [string, string[]] => [t.key, []]),
-      [issueKey, ticket.issue.attachments.map((a) => a.filename)],
-    ]),
-  );
+  const planned = [...plannedPublic, ...internalComments];
   await settleAll([
-    ...[...new Set(internalComments.map((c) => c.issueKey))].map(async (key) =>
-      posted.push(
-        ...(await postMissing(
-          jira,
-          internalComments.filter((c) => c.issueKey === key),
-          existingKeys.get(key) ?? new Map(),
-        )),
-      ),
+    ...[...new Set(planned.map((c) => c.issueKey))].map(async (key) =>
+      posted.push(...(await postMissing(jira, planned.filter((c) => c.issueKey === key), existingKeys.get(key) ?? new Map()))),
     ),
     ...[...new Set(failedTickets)].map((key) => jira.editIssue(key, { labelsAdd: [LABEL_REVIEW] })),
   ]);

@@ -5,18 +5,11 @@
  */
 import { expiryWarning } from '../../domain/certificate';
 import type { CertificateStatus } from '../../domain/plan/types';
-import type { AdfDoc } from '../../domain/report/adf';
-import { fittedResultsComment, resultsCsv } from '../../domain/report/results-fit';
+import { doc, paragraph, type AdfDoc } from '../../domain/report/adf';
+import { fittedResultsComment } from '../../domain/report/results-fit';
 import type { ReportContext, ServiceReport } from '../../domain/report/types';
 import type { Settings } from '../../domain/settings';
-import type { JiraPort, JiraUser } from '../../ports/jira';
-import { settleAll } from './settle';
-
-export interface CsvUpload {
-  key: string;
-  fileName: string;
-  content: string;
-}
+import type { JiraUser } from '../../ports/jira';
 
 /**
  * One ticket's report: the rows and review reasons the run decided, with the certificate and (on the
@@ -54,33 +47,12 @@ export function isResultsCsvFileName(fileName: string): boolean {
 }
 
 /**
- * The results comment's body for a report, and the CSV to attach when the body shows only part of the
- * table. The file is named after the run (batch or decision run id), so a re-run finds it by name.
+ * The results comment's body for a report. Nothing is attached: JSM shows every attachment of a
+ * request to the customer on the portal, and this table is internal (results, references). When the
+ * body shows only part of the rows, and in any case, it says the complete table is downloadable from
+ * the issue panel (panel function downloadResults, generated on demand).
  */
-export function resultsSection(report: ServiceReport, internal: ReportContext, runId: string): { body: AdfDoc; csv: CsvUpload | null } {
-  const fileName = `${RESULTS_CSV_PREFIX}${report.service}-${report.ticketKey}-${runId.slice(-8)}.csv`;
-  const fitted = fittedResultsComment(report, internal, fileName);
-  return {
-    body: fitted.body,
-    csv: fitted.partial ? { key: report.ticketKey, fileName, content: resultsCsv(report, internal) } : null,
-  };
-}
-
-/**
- * Attaches each CSV unless a file of that name is already on its ticket. `knownNames` gives the
- * attachment names of the tickets the run already knows (the original, tickets raised just now); the
- * others are read from Jira.
- */
-export async function attachCsvOnce(
-  jira: JiraPort,
-  uploads: readonly CsvUpload[],
-  knownNames: ReadonlyMap<string, readonly string[]>,
-): Promise<void> {
-  await settleAll(
-    uploads.map(async (upload) => {
-      const names = knownNames.get(upload.key) ?? (await jira.getIssue(upload.key))?.attachments.map((a) => a.filename) ?? [];
-      if (names.includes(upload.fileName)) return;
-      await jira.addAttachment(upload.key, upload.fileName, new TextEncoder().encode(upload.content), 'text/csv');
-    }),
-  );
+export function resultsSection(report: ServiceReport, internal: ReportContext): { body: AdfDoc } {
+  const fitted = fittedResultsComment(report, internal, '');
+  return { body: report.rows.length > 0 ? doc(...fitted.body.content, paragraph(internal.t('results.download'))) : fitted.body };
 }

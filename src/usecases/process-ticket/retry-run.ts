@@ -169,7 +169,7 @@ export async function runRetry(deps: PipelineDeps, input: RetryRunInput): Promis
       certificateStatus: certificate,
       reviewReasons: failed ? ['integration-failed'] : [],
     });
-    const section = resultsSection(report, internal, id);
+    const section = resultsSection(report, internal);
     const intro = doc(paragraph(internal.t('retry.intro', { names: who ?? '—' })));
     const results = plannedComment(work.key, id, 'results', joinSections([intro, section.body]), false);
     if (results) comments.push(results);

@@ -118,9 +118,11 @@ describe('decisions taken in the panel', () => {
     await h.drain();
     expect(h.backend!.integrations.filter((x) => x.service === 'MUX')).toHaveLength(1);
     const added = issue(h, key).comments.slice(before);
-    expect(added).toHaveLength(1);
-    expect(added[0]!.text).toContain('Pere Soler ha demanat integrar els ens MUX; data de pas a producció: 1 de gener de 2020.');
-    expect(added[0]!.text).toContain('1 ens en aquest tiquet: 1 integrat.');
+    // The requester hears the ens is in production; the agents get the results.
+    expect(added.map((c) => c.public)).toEqual([true, false]);
+    expect(added[0]!.text).toMatch(/Ja en producció: .+\./);
+    expect(added[1]!.text).toContain('Pere Soler ha demanat integrar els ens MUX; data de pas a producció: 1 de gener de 2020.');
+    expect(added[1]!.text).toContain('1 ens en aquest tiquet: 1 integrat.');
     expect(issue(h, key).labels).not.toContain('setdiba-pendent-data-pro');
     expect((await panel(U.agent, key, 'getPanelState')).mux.integrated).toBe(true);
   });
@@ -128,13 +130,15 @@ describe('decisions taken in the panel', () => {
   it('list every run in the history: when, by what or whom, outcome, tickets and comments', async () => {
     const { history } = await panel(U.agent, key, 'getPanelState');
     expect(history.map((e) => [e.trigger, e.by?.displayName ?? null, e.outcome, e.createdTickets, e.comments.length])).toEqual([
-      ['panel', 'Pere Soler', 'done', [], 1],
+      ['panel', 'Pere Soler', 'done', [], 2],
       // The run asked for with nothing to do is in the history too, with no comment.
       ['panel', 'Marta Puig', 'done', [], 0],
       ['panel', 'Marta Puig', 'done', [], 2],
-      ['created', null, 'needs-review', [clone], 3],
+      // The split ticket's status for the requester is one of them.
+      ['created', null, 'needs-review', [clone], 4],
     ]);
-    expect(history[2]!.summary).toBe('2 ens en aquest tiquet: 1 integrat i 1 rebutjat.');
+    // The reason typed with the rejection is kept with the run.
+    expect(history[2]!.summary).toBe(`Marta Puig ha rebutjat 1 fila; no s'integrarà. Motiu: ${REASON} 2 ens en aquest tiquet: 1 integrat i 1 rebutjat.`);
     expect(history.every((e) => !Number.isNaN(Date.parse(e.at)))).toBe(true);
     // Every comment the history names is on one of the tickets.
     const ids = new Set(issuesOf(h.emulator).flatMap((i) => h.emulator.site.issue(i.key)!.commentIds));

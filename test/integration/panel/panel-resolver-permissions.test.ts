@@ -116,6 +116,7 @@ function recordingPipeline(emulator: JiraEmulator, muxOwner: string | null) {
     async serviceWorkbook(issueKey, service) {
       return { fileName: `${issueKey}-${service}.xlsx`, bytes: new Uint8Array([80, 75, 3, 4]) };
     },
+    tableWorkbook: async (_sheet, header, rows) => new TextEncoder().encode(JSON.stringify([header, ...rows])),
     describeProblem: (problem) => `problem ${problem.code}`,
   };
   return { pipeline, runs };
@@ -155,6 +156,7 @@ describe('issue panel resolver: permissions, checked as the calling user', () =>
     markChecklistStep: { stepId: 'e-NOTUM:0801930008', done: true },
     processAsSetdiba: {},
     downloadServiceWorkbook: { service: 'MUX' },
+    downloadResults: { format: 'csv' },
   };
 
   beforeAll(async () => {

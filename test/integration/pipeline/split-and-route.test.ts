@@ -86,8 +86,10 @@ describe('a SetDIBA ticket with four services (assisted backend)', () => {
 
   it('writes one internal results comment per ticket, with the assisted checklist in PRO', () => {
     const over = clones().find((i) => i.summary.startsWith('[OVER]'))!;
-    expect(over.comments).toHaveLength(1);
-    const [results] = over.comments;
+    // The requester's status first (the AOC has the ens now), then the agents' results.
+    expect(over.comments.map((c) => c.public)).toEqual([true, false]);
+    expect(over.comments[0]!.text).toContain("En tràmit a l'AOC: Abrera, Aguilar de Segarra, Avià.");
+    const results = over.comments[1];
     expect(results!.public).toBe(false);
     expect(results!.text).toContain('Integracions SetDIBA · OVER · PRO');
     expect(results!.text).toContain('3 ens en aquest tiquet: 3 pendents d\'un agent.');

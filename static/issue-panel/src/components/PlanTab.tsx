@@ -7,6 +7,7 @@ import { Card, Code, Inline, Muted, Stack, Text } from '../../../shared/layout';
 import type { PanelApi } from '../api';
 import type { Perform } from '../perform';
 import { usePanelText, type PanelTranslate } from '../i18n';
+import { ResultsDownload } from './ResultsDownload';
 
 const headingStyle = { margin: 0, font: token('font.heading.xsmall', '600 14px/16px sans-serif'), color: token('color.text', '#172B4D') };
 
@@ -24,6 +25,7 @@ export function PlanTab({ state, api, busy, perform }: { state: PanelState; api:
   return (
     <Stack gap="150">
       <Certificate plan={plan} t={t} />
+      <ResultsDownload api={api} busy={busy} perform={perform} />
       {plan.services.map((service) => (
         <ServiceCard
           key={service.service}

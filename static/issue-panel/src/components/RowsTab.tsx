@@ -40,7 +40,8 @@ export function RowsTab({ state, api, busy, perform }: { state: PanelState; api:
     const ok = await perform(
       'decideRows',
       { rowIds, decision, ...(trimmed ? { reason: trimmed } : {}) },
-      { success: t('decisionsSaved', { count: rowIds.length }) },
+      // A rejected row is never integrated: only a confirmation says "next run".
+      { success: t(decision === 'confirm' ? 'decisionsSaved' : 'decisionsRejected', { count: rowIds.length }) },
     );
     if (ok) {
       setSelected(new Set());
