@@ -100,7 +100,7 @@ const ca = {
   'workbook.instructions.3': 'Les columnes de codis tenen format de text perquè es conservin els zeros inicials (08019).',
   'workbook.instructions.4': 'El servei és {service}; la columna «Servei» ofereix la llista de serveis.',
   'workbook.instructions.5': 'La data de pas a producció, si cal, en format dd/mm/aaaa.',
-  'workbook.instructions.6': "Abans d'enviar-la, podeu comprovar-la amb: npx setdiba check <fitxer>",
+  'workbook.instructions.6': "No cal cap eina per comprovar-la: quan rep el tiquet, el Consorci AOC revisa el fitxer i, si alguna fila s'ha de corregir, us ho indica al mateix tiquet.",
 
   // setdiba check / template.
   'cli.usage': 'Ús:',
