@@ -136,13 +136,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Sandbo
               ...(body === undefined ? {} : { body: JSON.stringify(body) }),
             });
             const text = await response.text();
-            let json: unknown = null;
-            try {
-              json = text ? (JSON.parse(text) as unknown) : null;
-            } catch {
-              json = null;
-            }
-            return { status: response.status, json };
+            return { status: response.status, json: parseJsonOrNull(text) };
           }
         : null,
     resolvers,
@@ -188,3 +182,13 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Sandbo
 }
 
 export type { ReferenceBackend };
+
+/** A body that is not JSON (an HTML error page, an empty 204) reads as null, like the Forge bridge does. */
+function parseJsonOrNull(text: string): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}

@@ -1,6 +1,5 @@
 import { token } from '@atlaskit/tokens';
 import type { PanelFunction, PanelState } from '../../../../src/contracts/panel';
-import { formatDate, useLang } from '../../../shared/i18n';
 import { Muted, Stack, Text } from '../../../shared/layout';
 import type { Perform } from '../perform';
 import { usePanelText } from '../i18n';
@@ -8,7 +7,6 @@ import { usePanelText } from '../i18n';
 /** Assisted mode: the steps an agent does by hand, ticked off here as they are done. */
 export function ChecklistTab({ state, busy, perform }: { state: PanelState; busy: PanelFunction | null; perform: Perform }) {
   const t = usePanelText();
-  const lang = useLang();
   const steps = state.checklist ?? [];
   const allDone = steps.length > 0 && steps.every((step) => step.done);
   return (
