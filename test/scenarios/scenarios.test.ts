@@ -13,9 +13,7 @@ import type { ScenarioReport } from '../../src/cli/scenario/run-scenario';
  * Scenario → the defect whose fix it waits for. Remove an entry when its fix lands; to see whether it
  * has, run them all: `SETDIBA_SCENARIOS_ALL=1 npx jest test/scenarios/scenarios.test.ts`.
  */
-const AWAITING_FIX: ReadonlyMap<string, string> = new Map<string, string>([
-  ['mux-dates-per-ens', 'defect 2 (once every MUX ens is integrated the preview still announces setdiba-pendent-data-pro)'],
-]);
+const AWAITING_FIX: ReadonlyMap<string, string> = new Map<string, string>([]);
 
 const DIR = __dirname;
 const SCENARIOS = readdirSync(DIR).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));

@@ -3,6 +3,7 @@
  * here is decided from its arguments, so the tests can check each state without Jira.
  */
 import { rowDecisionId } from '../../domain/plan/decisions';
+import { LABEL_MUX_PENDING } from '../../domain/plan/build-plan';
 import { expiryWarning } from '../../domain/certificate';
 import type { PlannedRow, ReviewReason, ServicePlan } from '../../domain/plan';
 import type {
@@ -134,6 +135,8 @@ function servicePlanView(service: ServicePlan, lang: Lang, users: ReadonlyMap<st
   };
 }
 
+const isDone = (status: RowStatus): boolean => status === 'integrated' || status === 'already-integrated';
+
 /**
  * One sentence per write a run would make now. Rows already integrated, or waiting for an agent, make
  * no write; so a re-run after everything is done lists nothing.
@@ -168,7 +171,10 @@ export function describeWrites(input: ViewInput, rows: readonly RowView[]): stri
       newTickets += 1;
       writes.push(tPanel(lang, 'writeCreateTicket', { service: service.service, count: service.rows.length, key }));
     } else if (service.target.kind === 'self') {
-      const missing = service.labels.filter((label) => !preview.facts.labels.includes(label));
+      // Once every MUX ens is in production the run takes the label away; it never puts it back.
+      const muxDone = service.service === 'MUX' && views.length > 0 && views.every((row) => isDone(row.status));
+      const wanted = muxDone ? service.labels.filter((label) => label !== LABEL_MUX_PENDING) : service.labels;
+      const missing = wanted.filter((label) => !preview.facts.labels.includes(label));
       if (missing.length > 0) writes.push(tPanel(lang, 'writeLabels', { labels: missing.join(', '), key }));
     }
     const alreadyAssigned = service.target.kind === 'self' && preview.facts.assigneeAccountId === service.assignee;
@@ -198,12 +204,11 @@ export function describeWrites(input: ViewInput, rows: readonly RowView[]): stri
 function muxView(input: ViewInput, rows: readonly RowView[]): MuxView {
   const muxRows = rows.filter((row) => row.service === 'MUX');
   const dates = panelMuxDates(input.property);
-  const done = (status: RowStatus) => status === 'integrated' || status === 'already-integrated';
   const ens = muxRows
     .filter((row) => row.decision === 'mux-pending')
     .map((row) => {
       const { date, source } = muxRowDate(row.id, { productionDate: row.productionDate }, dates);
-      return { rowId: row.id, codiEns: row.codiEns, name: row.name, date, source, status: row.status, due: !done(row.status) && muxRowDue(date, input.today) };
+      return { rowId: row.id, codiEns: row.codiEns, name: row.name, date, source, status: row.status, due: !isDone(row.status) && muxRowDue(date, input.today) };
     });
   const owner = input.preview.settings.services.MUX.ownerAccountId;
   const recorded = input.property.mux;
@@ -217,7 +222,7 @@ function muxView(input: ViewInput, rows: readonly RowView[]): MuxView {
     owner: owner ? (input.users.get(owner) ?? { accountId: owner, displayName: owner }) : null,
     callerIsOwner: owner !== null && owner === input.caller.accountId,
     dateReached: ens.some((e) => e.due),
-    integrated: muxRows.length > 0 && muxRows.every((row) => done(row.status)),
+    integrated: muxRows.length > 0 && muxRows.every((row) => isDone(row.status)),
     ens,
   };
 }
