@@ -49,6 +49,8 @@ const CHECKS: Record<string, (report: ScenarioReport) => void> = {
     expect(state(r, 8).history.filter((h) => h.trigger === 'panel')).toHaveLength(2);
     const portal = issue(r, 'SUP-1').customerView!.comments.map((c) => c.text);
     expect(portal.at(-1)).toContain('Abrera');
+    // Nothing is left for a person once the blocked rows are in production.
+    expect(issue(r, 'SUP-1').labels).not.toContain('setdiba-revisar');
   },
   'mux-dates-per-ens': (r) => {
     expect(r.steps[1]).toMatchObject({ ok: false, error: { code: 'invalid_input' } });

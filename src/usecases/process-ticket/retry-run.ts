@@ -44,6 +44,9 @@ import { writeRunState } from './run-state-store';
 import { settleAll } from './settle';
 import { statusComment } from '../../domain/report/status-comment';
 import type { LoadedTicket } from './ticket';
+import { latestDecisions, readPanelProperty } from '../panel/panel-property';
+import { ticketsNoLongerInReview } from './review-label';
+import type { Plan } from '../../domain/plan/types';
 
 export interface RetryRunInput {
   ticket: LoadedTicket;
@@ -110,6 +113,7 @@ export async function runRetry(deps: PipelineDeps, input: RetryRunInput): Promis
   const works = new Map<string, Work>();
   const touched = new Map<string, { key: string; result: string; code?: string | null }[]>();
   let certificate: CertificateStatus = 'missing';
+  const plans: Plan[] = [];
   const jobs: Promise<void>[] = [];
   batches.forEach((batch, i) => {
     const read = reads[i]!;
@@ -123,6 +127,7 @@ export async function runRetry(deps: PipelineDeps, input: RetryRunInput): Promis
       selfService,
     });
     certificate = plan.certificate;
+    plans.push(plan);
     for (const sp of plan.services) {
       const rows = sp.rows
         .filter((row) => row.entity.codiEns && openReason(batch.open, openRowKey(sp.service, row.entity.codiEns)))
@@ -145,11 +150,15 @@ export async function runRetry(deps: PipelineDeps, input: RetryRunInput): Promis
   });
   const keys = [...new Set([...works.values()].map((w) => w.key))];
   const existing = new Map<string, Map<string, string>>([[issueKey, commentIndex(input.ownComments)]]);
-  await settleAll([
-    ...jobs,
-    ...keys.filter((key) => key !== issueKey).map(async (key) => void existing.set(key, commentIndex(await jira.getComments(key)))),
+  const heldRows = plans.some((plan) => plan.services.some((sp) => sp.rows.some((row) => row.decision === 'wait')));
+  const [, , panel] = await settleAll([
+    settleAll(jobs),
+    settleAll(keys.filter((key) => key !== issueKey).map(async (key) => void existing.set(key, commentIndex(await jira.getComments(key))))),
+    // Held rows an agent decided no longer need a person: only read when there are held rows.
+    heldRows ? readPanelProperty(jira, issueKey) : null,
   ]);
   await deps.hooks?.afterStep?.('updated', issueKey);
+  const batchesAfter = state.batches.map((b) => (touched.has(b.id) ? { ...b, open: updateOpenRows(b.open, touched.get(b.id) ?? []) } : b));
 
   // --- Phase B: per ticket, the results comment and the requester's status.
   const internal = reportContext(templates, settings.comments.defaultLanguage);
@@ -157,7 +166,9 @@ export async function runRetry(deps: PipelineDeps, input: RetryRunInput): Promis
   const who = trigger?.requestedBy ? (await jira.getUser(trigger.requestedBy).catch(() => null))?.displayName ?? null : null;
   const comments: PlannedComment[] = [];
   const failedTickets = new Set<string>();
+  const resultsByTicket = new Map<string, RowResult[]>();
   for (const work of works.values()) {
+    resultsByTicket.set(work.key, [...(resultsByTicket.get(work.key) ?? []), ...work.rows]);
     const failed = work.rows.some((r) => r.result === 'failed');
     if (failed) failedTickets.add(work.key);
     const report = serviceReport(settings, clock.now(), null, {
@@ -176,12 +187,21 @@ export async function runRetry(deps: PipelineDeps, input: RetryRunInput): Promis
     const status = plannedComment(work.key, id, 'public', statusComment(work.service, work.rows, pub), settings.comments.publicToRequester);
     if (status) comments.push(status);
   }
+  // A ticket whose rows this run settled, with nothing else for a person to do, is no longer in review.
+  const settled = ticketsNoLongerInReview({
+    issueKey,
+    state: { ...state, batches: batchesAfter },
+    plans,
+    results: resultsByTicket,
+    decided: new Set(panel ? latestDecisions(panel).keys() : []),
+  });
   const posted: PostedComment[] = [];
   await settleAll([
     ...keys.map(async (key) => {
       posted.push(...(await postMissing(jira, comments.filter((c) => c.issueKey === key), existing.get(key) ?? new Map())));
     }),
     ...[...failedTickets].map((key) => jira.editIssue(key, { labelsAdd: [LABEL_REVIEW] })),
+    ...settled.map((key) => jira.editIssue(key, { labelsRemove: [LABEL_REVIEW] })),
   ]);
   await deps.hooks?.afterStep?.('internal-comments', issueKey);
 
@@ -197,7 +217,7 @@ export async function runRetry(deps: PipelineDeps, input: RetryRunInput): Promis
   };
   state = await writeRunState(jira, clock, issueKey, {
     ...withRun(state, done),
-    batches: state.batches.map((b) => (touched.has(b.id) ? { ...b, open: updateOpenRows(b.open, touched.get(b.id) ?? []) } : b)),
+    batches: batchesAfter,
     retries: { ...state.retries, pending: null },
     state: review ? 'review' : 'done',
   });
