@@ -271,7 +271,7 @@ const es: Messages<typeof ca> = {
   certificate_ambiguous: 'El fichero tiene varios certificados y no está claro cuál usar. Suba solo el del titular.',
 
   sectionWatch: 'Vigilancia diaria',
-  watchDescription: 'Cada día la app revisa las solicitudes: avisa al responsable de MUX cuando llega la fecha de paso a producción de un ente, pide a SetDIBA las fechas que faltan y avisa de los plazos del certificado.',
+  watchDescription: 'Cada día la app revisa las solicitudes: notifica al responsable de MUX cuando llega la fecha de paso a producción de un ente, pide a SetDIBA las fechas que faltan y avisa de los plazos del certificado.',
   integrateMuxOnProductionDate: 'Integrar los entes de MUX el día de paso a producción',
   missingDateDays: 'Días antes de pedir las fechas de MUX que faltan',
   certificateCountdown: '{days, plural, one {Queda # día para que caduque el certificado CDA de SetDIBA ({date}).} other {Quedan # días para que caduque el certificado CDA de SetDIBA ({date}).}} Se crea una solicitud de renovación a 60, 30, 7 y 1 días y el mismo día.',

@@ -35,9 +35,9 @@ export interface AuditEntry {
 export const AUDIT_RETENTION = 200;
 const MAX_TIME = 9_999_999_999_999;
 
-function auditKey(projectKey: string, at: Date, discriminator: string): string {
+function auditTimePrefix(projectKey: string, at: Date): string {
   const reverse = String(MAX_TIME - at.getTime()).padStart(13, '0');
-  return `${settingsAuditPrefix(projectKey)}${reverse}:${kvsKeyPart(discriminator)}`;
+  return `${settingsAuditPrefix(projectKey)}${reverse}:`;
 }
 
 export async function appendAudit(
@@ -46,9 +46,18 @@ export async function appendAudit(
   entry: AuditEntry,
   discriminator: string = entry.revision === null ? `${entry.action}-${Math.random().toString(36).slice(2, 10)}` : `r${entry.revision}`,
 ): Promise<void> {
-  await kvs.set(auditKey(projectKey, new Date(entry.at), discriminator), entry);
-  const all = await kvs.list<AuditEntry>(settingsAuditPrefix(projectKey), AUDIT_RETENTION + 50);
-  for (const old of all.slice(AUDIT_RETENTION)) await kvs.delete(old.key);
+  const existing = await kvs.list<AuditEntry>(settingsAuditPrefix(projectKey), AUDIT_RETENTION + 50);
+  const timePrefix = auditTimePrefix(projectKey, new Date(entry.at));
+  const suffix = `:${kvsKeyPart(discriminator)}`;
+  const sameInstant = existing.filter((row) => row.key.startsWith(timePrefix));
+  // Two entries in the same millisecond (a double click, a fixed test clock) must still list newest
+  // first: a descending counter sorts the later one before. A retried write reuses its own key.
+  const key =
+    sameInstant.find((row) => row.key.endsWith(suffix))?.key ??
+    `${timePrefix}${String(999 - sameInstant.length).padStart(3, '0')}${suffix}`;
+  await kvs.set(key, entry);
+  const keys = [...new Set([...existing.map((row) => row.key), key])].sort();
+  for (const old of keys.slice(AUDIT_RETENTION)) await kvs.delete(old);
 }
 
 /**

@@ -99,7 +99,7 @@ describe('issue panel states', () => {
         payload: { rowIds: ['10001:Full1:4', '10001:Full1:5'], decision: 'reject', reason: 'Validat amb SetDIBA' },
       }),
     );
-    expect(await screen.findByText("2 files actualitzades. S'integraran a la pròxima execució.")).toBeTruthy();
+    expect(await screen.findByText("2 files rebutjades. No s'integraran.")).toBeTruthy();
   });
 
   test('running: shows progress and refreshes until the run is over', async () => {
