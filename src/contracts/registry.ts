@@ -1,17 +1,20 @@
 /**
  * The registry project page's resolver contract (manifest `jira:projectPage` → function
  * `registryResolver`), shared by the handler, the use case and static/project-page.
- * An entry is one ens × service × environment the integration backend confirmed; it carries what an
+ * An entry is one ens × service × environment the app integrated or is integrating; it carries what an
  * agent needs to answer "is this ens already in e-NOTUM?" and nothing a customer may see.
  */
 import { z } from 'zod';
 import { SERVICES } from '../domain/services';
 
-export const REGISTRY_FUNCTIONS = ['queryRegistry'] as const;
+export const REGISTRY_FUNCTIONS = ['queryRegistry', 'exportRegistry'] as const;
 export type RegistryFunction = (typeof REGISTRY_FUNCTIONS)[number];
 
-/** `integrated`: this app's request integrated it; `already_integrated`: the backend had it before. */
-export const REGISTRY_STATES = ['integrated', 'already_integrated'] as const;
+/**
+ * `integrated`: this app's request integrated it; `already_integrated`: the backend had it before;
+ * `in_progress`: handed to an agent (assisted checklist) and not recorded as integrated yet.
+ */
+export const REGISTRY_STATES = ['integrated', 'already_integrated', 'in_progress'] as const;
 export type RegistryState = (typeof REGISTRY_STATES)[number];
 
 export const REGISTRY_MAX_PAGE_SIZE = 100;
@@ -53,8 +56,22 @@ export const registryPageSchema = z.strictObject({
 });
 export type RegistryPage = z.output<typeof registryPageSchema>;
 
-export const registryPayloadSchemas = { queryRegistry: registryQuerySchema } as const;
-export const registryResponseSchemas = { queryRegistry: registryPageSchema } as const;
+/** Every entry the page's search and filters select (all pages), as a file the resolver builds. */
+export const registryExportSchema = z.strictObject({
+  search: registryQuerySchema.shape.search,
+  service: registryQuerySchema.shape.service,
+  state: registryQuerySchema.shape.state,
+  environment: registryQuerySchema.shape.environment,
+  format: z.enum(['csv', 'xlsx']),
+});
+export type RegistryExport = z.output<typeof registryExportSchema>;
+
+export const registryFileSchema = z.strictObject({ fileName: z.string(), mimeType: z.string(), contentBase64: z.string(), rows: z.number().int().min(0) });
+export type RegistryFile = z.output<typeof registryFileSchema>;
+
+export const registryPayloadSchemas = { queryRegistry: registryQuerySchema, exportRegistry: registryExportSchema } as const;
+export const registryResponseSchemas = { queryRegistry: registryPageSchema, exportRegistry: registryFileSchema } as const;
+export type RegistryPayload<F extends RegistryFunction> = z.input<(typeof registryPayloadSchemas)[F]>;
 
 export const REGISTRY_ERROR_CODES = ['forbidden', 'invalid_input', 'unavailable', 'internal'] as const;
 export type RegistryErrorCode = (typeof REGISTRY_ERROR_CODES)[number];

@@ -47,9 +47,14 @@ export const kvsKeys = {
   runLease: (issueKey: string) => `setdiba:lease:${part(issueKey)}`,
   /** Create-once per (ticket, attachment content): the same file attached twice is processed once. */
   attachmentLock: (issueKey: string, hash: string) => `setdiba:attachment:${part(issueKey)}:${part(hash)}`,
+  /** A file being parsed: left behind only by an attempt that died parsing it (a poison file). */
+  parseMark: (issueKey: string, attachmentId: string) => `setdiba:parsing:${part(issueKey)}:${part(attachmentId)}`,
   /** Create-once per (original ticket, service): at most one clone ticket per service. */
   cloneLock: (originalKey: string, service: string) => `setdiba:clone:${part(originalKey)}:${part(service)}`,
   /** Ens integrated for a service in an environment, whatever ticket asked for it. */
   integrated: (environment: string, service: string, codiEns: string) =>
     `setdiba:integrated:${part(environment)}:${part(service)}:${part(codiEns)}`,
+  /** Ens the backend handed to an agent (assisted checklist): in progress until a run records it integrated. */
+  inProgress: (environment: string, service: string, codiEns: string) =>
+    `setdiba:in-progress:${part(environment)}:${part(service)}:${part(codiEns)}`,
 } as const;

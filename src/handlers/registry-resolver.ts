@@ -17,11 +17,12 @@ import { tRegistry } from '../i18n/catalog/registry';
 import {
   REGISTRY_FUNCTIONS,
   registryPayloadSchemas,
+  type registryResponseSchemas,
   type RegistryErrorCode,
   type RegistryFunction,
   type RegistryResult,
 } from '../contracts/registry';
-import { queryRegistry, RegistryForbiddenError, type RegistryDeps } from '../usecases/registry';
+import { assertAgent, exportRegistry, queryRegistry, RegistryForbiddenError, type RegistryCaller, type RegistryDeps } from '../usecases/registry';
 
 export interface RegistryInvocation {
   payload?: unknown;
@@ -53,36 +54,53 @@ function contextLocale(context: unknown): string | undefined {
   return typeof locale === 'string' ? locale : undefined;
 }
 
+/** Checks the context and the payload, asks the use case, and maps what goes wrong to the envelope. */
+function handler<F extends RegistryFunction>(
+  fn: F,
+  makeDeps: (accountId: string) => RegistryDeps,
+  run: (deps: RegistryDeps, caller: RegistryCaller & { lang: Lang }, payload: z.output<(typeof registryPayloadSchemas)[F]>) => Promise<RegistryOk<F>>,
+): (invocation: RegistryInvocation) => Promise<RegistryResult<F>> {
+  return async (invocation) => {
+    const lang = toLang(contextLocale(invocation.context));
+    const context = contextSchema.safeParse(invocation.context);
+    // No user (anonymous or app call) or no project: nothing to authorise against.
+    if (!context.success) return failure('forbidden', tRegistry(lang, 'resolver_forbidden'));
+    const caller = { accountId: context.data.accountId, projectKey: context.data.extension.project.key, lang };
+    const payload = registryPayloadSchemas[fn].safeParse(invocation.payload ?? {});
+    try {
+      const deps = makeDeps(caller.accountId);
+      if (!payload.success) {
+        // Refuse outsiders before telling them anything about the query's shape.
+        await assertAgent(deps.jira, caller.projectKey);
+        const detail = payload.error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`).join('; ');
+        return failure('invalid_input', tRegistry(lang, 'resolver_invalid_input', { detail }));
+      }
+      return { ok: true, data: await run(deps, caller, payload.data as z.output<(typeof registryPayloadSchemas)[F]>) };
+    } catch (error) {
+      // Consent prompts and permission faults are Forge's to show, not ours to reword.
+      if (mustReachForge(error)) throw error;
+      return mapError(lang, error);
+    }
+  };
+}
+
+type RegistryOk<F extends RegistryFunction> = z.output<(typeof registryResponseSchemas)[F]>;
+
 export function createRegistryHandlers(makeDeps: (accountId: string) => RegistryDeps): RegistryHandlers {
   return {
-    queryRegistry: async (invocation) => {
-      const lang = toLang(contextLocale(invocation.context));
-      const context = contextSchema.safeParse(invocation.context);
-      // No user (anonymous or app call) or no project: nothing to authorise against.
-      if (!context.success) return failure('forbidden', tRegistry(lang, 'resolver_forbidden'));
-      const caller = { accountId: context.data.accountId, projectKey: context.data.extension.project.key };
-      const payload = registryPayloadSchemas.queryRegistry.safeParse(invocation.payload ?? {});
-      try {
-        const deps = makeDeps(caller.accountId);
-        if (!payload.success) {
-          // Refuse outsiders before telling them anything about the query's shape.
-          await queryRegistry(deps, caller, registryPayloadSchemas.queryRegistry.parse({ pageSize: 1 }));
-          const detail = payload.error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`).join('; ');
-          return failure('invalid_input', tRegistry(lang, 'resolver_invalid_input', { detail }));
-        }
-        return { ok: true, data: await queryRegistry(deps, caller, payload.data) };
-      } catch (error) {
-        // Consent prompts and permission faults are Forge's to show, not ours to reword.
-        if (mustReachForge(error)) throw error;
-        return mapError(lang, error);
-      }
-    },
+    queryRegistry: handler('queryRegistry', makeDeps, (deps, caller, query) => queryRegistry(deps, caller, query)),
+    exportRegistry: handler('exportRegistry', makeDeps, (deps, caller, query) => exportRegistry(deps, caller, query)),
   };
 }
 
 function forgeDeps(): RegistryDeps {
   // asUser: Jira answers for the caller, so its permission scheme decides who is an agent.
-  return { kvs: new ForgeKeyValueStore(), jira: new JiraClient(asUserTransport()) };
+  return {
+    kvs: new ForgeKeyValueStore(),
+    jira: new JiraClient(asUserTransport()),
+    // SheetJS loads only when an XLSX is asked for, never on the resolver's way in.
+    tableWorkbook: async (sheetName, header, rows) => (await import('../spreadsheet/write-workbook')).writeTableWorkbook({ sheetName, header, rows }),
+  };
 }
 
 const handlers = createRegistryHandlers(() => forgeDeps());

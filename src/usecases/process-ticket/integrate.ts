@@ -86,6 +86,19 @@ export async function integrateRows(
       });
       switch (outcome.result) {
         case 'pending_agent':
+          // The registry page lists it as in progress (src/usecases/registry); the integrated record,
+          // when a later run writes it, takes its place there.
+          await deps.kvs.set(kvsKeys.inProgress(plan.environment, plan.service, codiEns), {
+            issueKey: args.ticketKey,
+            batch: args.batch,
+            at: deps.clock.now().toISOString(),
+            service: plan.service,
+            environment: plan.environment,
+            codiEns,
+            name,
+            ine: row.entity.ine,
+            certificateFingerprint: certificate.sha256Fingerprint,
+          });
           return { ...base, result: 'checklist' };
         case 'rejected':
           return { ...base, result: 'failed', code: outcome.code, detail: outcome.reason };

@@ -1,10 +1,12 @@
-import type { JiraPort } from '../../ports/jira';
 import type { KeyValueStore } from '../../ports/key-value-store';
+import type { JiraPort } from '../../ports/jira';
 
 export interface RegistryDeps {
   kvs: KeyValueStore;
   /** Jira as the calling user (asUser): its permission scheme decides who is an agent. */
   jira: JiraPort;
+  /** A plain table as an XLSX workbook (loaded only when an XLSX export is asked for). */
+  tableWorkbook(sheetName: string, header: readonly string[], rows: readonly (readonly string[])[]): Promise<Uint8Array>;
 }
 
 export interface RegistryCaller {

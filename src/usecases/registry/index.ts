@@ -1,5 +1,6 @@
 /**
- * What the registry project page can ask: one page of integrated ens, for agents of the project.
+ * What the registry project page can ask: one page of integrated ens, or all of them as a file, for
+ * agents of the project.
  */
 import type { RegistryPage, RegistryQuery } from '../../contracts/registry';
 import { assertAgent } from './authorize';
@@ -7,8 +8,9 @@ import type { RegistryCaller, RegistryDeps } from './deps';
 import { filterRegistry } from './filter-registry';
 import { readRegistry } from './read-registry';
 
-export { RegistryForbiddenError } from './authorize';
+export { assertAgent, RegistryForbiddenError } from './authorize';
 export type { RegistryCaller, RegistryDeps } from './deps';
+export { exportRegistry, registryTable } from './export-registry';
 
 export async function queryRegistry(deps: RegistryDeps, caller: RegistryCaller, query: RegistryQuery): Promise<RegistryPage> {
   await assertAgent(deps.jira, caller.projectKey);

@@ -1,8 +1,14 @@
 /**
  * The registry as stored: one KVS record per (environment, service, codi d'ens) under
- * `setdiba:integrated:`, written by process-ticket/integrate.ts after the backend confirms. Records
- * written before the registry page kept names carry only the ticket and date; their environment,
- * service and codi come back from the key. A record that does not parse is skipped, not shown wrong.
+ * `setdiba:integrated:`, written by process-ticket/integrate.ts after the backend confirms, and one
+ * under `setdiba:in-progress:` for an ens the backend handed to an agent (assisted checklist); an
+ * integrated record hides the in-progress one of the same ens. Records written before the registry
+ * page kept names carry only the ticket and date; their environment, service and codi come back from
+ * the key. A record that does not parse is skipped, not shown wrong.
+ *
+ * Forge KVS answers a query with at most 100 records, so 5,000 entries read one cursor after another
+ * are 50 round trips. The keys start with environment and service, so the read is split into one
+ * scan per (prefix, environment, service), run together: each follows its own cursor.
  */
 import { z } from 'zod';
 import { kvsKeyPart } from '../../domain/kvs-key';
@@ -12,6 +18,8 @@ import type { RegistryEntry } from '../../contracts/registry';
 import type { KeyValueStore } from '../../ports/key-value-store';
 
 export const REGISTRY_PREFIX = 'setdiba:integrated:';
+export const IN_PROGRESS_PREFIX = 'setdiba:in-progress:';
+const ENVIRONMENTS = ['PRO', 'PRE'] as const;
 /** Far above any real registry (SetDIBA has a few thousand ens × 4 services × 2 environments). */
 const SCAN_LIMIT = 200_000;
 
@@ -40,16 +48,18 @@ function decodePart(part: string): string | null {
   return new TextDecoder().decode(Uint8Array.from(bytes));
 }
 
-function fromKey(key: string): { environment: string | null; service: string | null; codiEns: string | null } {
-  const [environment, service, codiEns] = key.slice(REGISTRY_PREFIX.length).split(':').map(decodePart);
+function fromKey(key: string, prefix: string): { environment: string | null; service: string | null; codiEns: string | null } {
+  const [environment, service, codiEns] = key.slice(prefix.length).split(':').map(decodePart);
   return { environment: environment ?? null, service: service ?? null, codiEns: codiEns ?? null };
 }
 
-function toEntry(key: string, value: unknown): RegistryEntry | null {
-  const parsed = recordSchema.safeParse(value);
+const inProgressSchema = recordSchema.omit({ result: true }).extend({ result: z.literal('in_progress').default('in_progress') });
+
+function toEntry(key: string, value: unknown, prefix: string): RegistryEntry | null {
+  const parsed = (prefix === IN_PROGRESS_PREFIX ? inProgressSchema : recordSchema).safeParse(value);
   if (!parsed.success) return null;
   const record = parsed.data;
-  const keyed = fromKey(key);
+  const keyed = fromKey(key, prefix);
   const environment = record.environment ?? keyed.environment;
   const service = record.service ?? keyed.service;
   const codiEns = record.codiEns ?? keyed.codiEns;
@@ -68,19 +78,28 @@ function toEntry(key: string, value: unknown): RegistryEntry | null {
   };
 }
 
-/** Every entry, narrowed by key prefix when the environment (and service) are known. */
+const identity = (entry: RegistryEntry) => `${entry.environment}:${entry.service}:${entry.codiEns}`;
+
+/** Every entry, narrowed to an environment and a service when the query names them. */
 export async function readRegistry(
   kvs: KeyValueStore,
   narrow: { environment?: 'PRO' | 'PRE'; service?: Service } = {},
 ): Promise<RegistryEntry[]> {
-  let prefix = REGISTRY_PREFIX;
-  if (narrow.environment) {
-    prefix += `${kvsKeyPart(narrow.environment)}:`;
-    if (narrow.service) prefix += `${kvsKeyPart(narrow.service)}:`;
-  }
-  const stored = await kvs.list(prefix, SCAN_LIMIT);
-  return stored.flatMap(({ key, value }) => {
-    const entry = toEntry(key, value);
-    return entry ? [entry] : [];
-  });
+  const environments = narrow.environment ? [narrow.environment] : ENVIRONMENTS;
+  const services = narrow.service ? [narrow.service] : SERVICES;
+  const scans = [REGISTRY_PREFIX, IN_PROGRESS_PREFIX].flatMap((prefix) =>
+    environments.flatMap((environment) => services.map((service) => ({ prefix, start: `${prefix}${kvsKeyPart(environment)}:${kvsKeyPart(service)}:` }))),
+  );
+  const found = await Promise.all(
+    scans.map(async ({ prefix, start }) =>
+      (await kvs.list(start, SCAN_LIMIT)).flatMap(({ key, value }) => {
+        const entry = toEntry(key, value, prefix);
+        return entry ? [entry] : [];
+      }),
+    ),
+  );
+  const done = found.flat().filter((entry) => entry.state !== 'in_progress');
+  const recorded = new Set(done.map(identity));
+  const inProgress = found.flat().filter((entry) => entry.state === 'in_progress' && !recorded.has(identity(entry)));
+  return [...done, ...inProgress];
 }

@@ -6,11 +6,13 @@
 import { FetchJiraTransport } from '../../../src/adapters/http/fetch-transport';
 import { JiraClient } from '../../../src/adapters/jira/jira-client';
 import { registryResponseSchemas, type RegistryResult } from '../../../src/contracts/registry';
+import { kvsKeys } from '../../../src/domain/idempotency';
 import { settingsStorageKey, type Settings } from '../../../src/domain/settings';
 import { createRegistryHandlers, type RegistryHandlers } from '../../../src/handlers/registry-resolver';
+import { writeTableWorkbook } from '../../../src/spreadsheet/write-workbook';
 import { DEMO, startHarness, type Harness } from '../pipeline/harness';
 import { ajuntaments, template } from '../pipeline/fixtures';
-import { registryRecords, storeRegistry } from '../../fixtures/registry-records';
+import { bodyCodiEns, registryRecords, storeRegistry } from '../../fixtures/registry-records';
 
 const U = DEMO.users;
 const RECORDS = registryRecords(5_000);
@@ -19,12 +21,16 @@ let h: Harness;
 let handlers: RegistryHandlers;
 let ticket: string;
 
-function call(accountId: string | null, payload: unknown = {}, locale = 'ca-ES'): Promise<RegistryResult<'queryRegistry'>> {
-  const context = {
+function contextOf(accountId: string | null, locale: string) {
+  return {
     ...(accountId ? { accountId } : {}),
     locale,
     extension: { type: 'jira:projectPage', project: { key: DEMO.projectKey, id: '10000', type: 'service_desk' } },
   };
+}
+
+function call(accountId: string | null, payload: unknown = {}, locale = 'ca-ES'): Promise<RegistryResult<'queryRegistry'>> {
+  const context = contextOf(accountId, locale);
   return handlers.queryRegistry({ payload, context }).then((result) => {
     // Every answer follows the contract the page is typed against.
     if (result.ok) registryResponseSchemas.queryRegistry.parse(result.data);
@@ -48,6 +54,7 @@ beforeAll(async () => {
     jira: new JiraClient(
       new FetchJiraTransport({ baseUrl: h.emulator.baseUrl, identity: { kind: 'user', accountId }, headers: h.emulator.authHeaders(accountId) }),
     ),
+    tableWorkbook: async (sheetName, header, rows) => writeTableWorkbook({ sheetName, header, rows }),
   }));
 }, 60_000);
 
@@ -141,4 +148,55 @@ describe('the registry project page', () => {
       expect(answer).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     }
   });
+
+  it('exports every entry the search and filters select, all pages, as CSV and XLSX in the caller\'s language', async () => {
+    const over = RECORDS.filter((r) => r.service === 'OVER');
+    const csv = await handlers.exportRegistry({ payload: { service: 'OVER', format: 'csv' }, context: contextOf(U.agent, 'ca-ES') });
+    if (!csv.ok) throw new Error(csv.error.message);
+    expect(csv.data).toMatchObject({ fileName: 'SetDIBA-SUP-registre.csv', mimeType: 'text/csv', rows: over.length });
+    const lines = Buffer.from(csv.data.contentBase64, 'base64').toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe("Ens,Codi d'ens,INE,Servei,Entorn,Estat,Data,Tiquet,Empremta del certificat");
+    expect(lines).toHaveLength(over.length + 1);
+    // Codis keep their leading zero; the state is in words.
+    const sample = over[0]!;
+    expect(lines.find((l) => l.includes(`,${sample.codiEns},`))).toContain(sample.state === 'integrated' ? "Integrat per l'app" : 'Ja hi era integrat');
+
+    const target = RECORDS.find((r) => r.name.startsWith('Sabadell'))!;
+    const xlsx = await handlers.exportRegistry({ payload: { search: 'sabadell', format: 'xlsx' }, context: contextOf(U.agentEs, 'es-ES') });
+    if (!xlsx.ok) throw new Error(xlsx.error.message);
+    expect(xlsx.data.fileName).toBe('SetDIBA-SUP-registro.xlsx');
+    const XLSX = await import('xlsx');
+    const book = XLSX.read(Buffer.from(xlsx.data.contentBase64, 'base64'), { type: 'buffer' });
+    const rows = XLSX.utils.sheet_to_json<string[]>(book.Sheets[book.SheetNames[0]!]!, { header: 1, raw: false });
+    expect(rows[0]).toEqual(['Ente', 'Código de ente', 'INE', 'Servicio', 'Entorno', 'Estado', 'Fecha', 'Solicitud', 'Huella del certificado']);
+    const expected = RECORDS.filter((r) => r.name.includes('Sabadell'));
+    expect(rows.slice(1).map((r) => r[1]).sort()).toEqual(expected.map((r) => r.codiEns).sort());
+    expect(rows.slice(1).map((r) => r[1])).toContain(target.codiEns);
+  });
+
+  it('refuses an export to a customer, before building anything', async () => {
+    const answer = await handlers.exportRegistry({ payload: { format: 'csv' }, context: contextOf(U.setdibaCustomer, 'ca-ES') });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await handlers.exportRegistry({ payload: { format: 'pdf' }, context: contextOf(U.agent, 'ca-ES') })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+  });
+
+  it('lists an ens handed to an agent (assisted checklist) as in progress until it is recorded integrated', async () => {
+    // An OVER body no generated record holds.
+    const waiting = { codiEns: bodyCodiEns(RECORDS[0]!.codiEns.slice(0, 6), 3), name: 'Patronat de Turisme en curs' };
+    expect(RECORDS.some((r) => r.service === 'OVER' && r.codiEns === waiting.codiEns)).toBe(false);
+    const settled = RECORDS.find((r) => r.service === 'e-TAULER')!;
+    for (const [service, codiEns, name] of [['OVER', waiting.codiEns, waiting.name], ['e-TAULER', settled.codiEns, settled.name]] as const) {
+      await h.kvs.set(kvsKeys.inProgress('PRO', service, codiEns), { issueKey: 'SUP-77', batch: 'b1', at: '2026-11-30T10:00:00.000Z', service, environment: 'PRO', codiEns, name, ine: codiEns.slice(0, 5), certificateFingerprint: 'AA:BB' });
+    }
+    const inProgress = await page({ state: 'in_progress', pageSize: 100 });
+    expect(inProgress.entries.map((e) => [e.service, e.codiEns, e.ticket, e.state])).toEqual([['OVER', waiting.codiEns, 'SUP-77', 'in_progress']]);
+    const settledNow = await page({ search: settled.codiEns, service: 'e-TAULER' });
+    expect(settledNow.entries.map((e) => e.state)).toEqual([settled.state]);
+    await h.kvs.delete(kvsKeys.inProgress('PRO', 'OVER', waiting.codiEns));
+    await h.kvs.delete(kvsKeys.inProgress('PRO', 'e-TAULER', settled.codiEns));
+  });
 });
+
