@@ -1,0 +1,89 @@
+import Lozenge from '@atlaskit/lozenge';
+import { token } from '@atlaskit/tokens';
+import type { RegistryEntry, RegistryPage } from '../../../../src/contracts/registry';
+import { formatDate, useLang } from '../../../shared/i18n';
+import { Cell, Code, Muted, Table } from '../../../shared/layout';
+import { useRegistryText } from '../i18n';
+import { pageCount } from './Pager';
+import { STATE_LOOK } from './states';
+
+/** "AB:CD:EF:…:12:34": enough to tell two certificates apart by eye; the whole value is in the title. */
+function shortFingerprint(fingerprint: string): string {
+  const parts = fingerprint.split(':');
+  return parts.length > 8 ? `${parts.slice(0, 4).join(':')}:…:${parts.slice(-2).join(':')}` : fingerprint;
+}
+
+function Row({ entry, onOpen }: { entry: RegistryEntry; onOpen: (issueKey: string) => void }) {
+  const t = useRegistryText();
+  const lang = useLang();
+  return (
+    <tr data-registry-entry={`${entry.environment}:${entry.service}:${entry.codiEns}`}>
+      <Cell header>{entry.name ?? <Muted>{t('noName')}</Muted>}</Cell>
+      <Cell>
+        <Code>{entry.codiEns}</Code>
+      </Cell>
+      <Cell>
+        <Code>{entry.ine ?? ''}</Code>
+      </Cell>
+      <Cell>{entry.service}</Cell>
+      <Cell>{entry.environment}</Cell>
+      <Cell>
+        <Lozenge appearance={STATE_LOOK[entry.state]}>{t(`state_${entry.state}`)}</Lozenge>
+      </Cell>
+      <Cell>
+        <time dateTime={entry.date} style={{ whiteSpace: 'nowrap' }}>
+          {formatDate(entry.date, lang, true)}
+        </time>
+      </Cell>
+      <Cell>
+        {/* A real link (copyable, keyboard reachable); Jira opens it outside the app's frame. */}
+        <a
+          href={`/browse/${encodeURIComponent(entry.ticket)}`}
+          aria-label={t('openTicket', { key: entry.ticket })}
+          style={{ color: token('color.link', '#0C66E4'), whiteSpace: 'nowrap' }}
+          onClick={(event) => {
+            event.preventDefault();
+            onOpen(entry.ticket);
+          }}
+        >
+          {entry.ticket}
+        </a>
+      </Cell>
+      <Cell>
+        {entry.certificateFingerprint ? (
+          <span title={entry.certificateFingerprint}>
+            <Code>{shortFingerprint(entry.certificateFingerprint)}</Code>
+          </span>
+        ) : null}
+      </Cell>
+    </tr>
+  );
+}
+
+export function RegistryTable({
+  result,
+  busy,
+  filtered,
+  onOpen,
+}: {
+  result: RegistryPage;
+  busy: boolean;
+  filtered: Record<string, unknown>;
+  onOpen: (issueKey: string) => void;
+}) {
+  const t = useRegistryText();
+  if (result.total === 0) return <Muted>{Object.keys(filtered).length > 0 ? t('empty') : t('emptyRegistry')}</Muted>;
+  const caption = t('caption', { total: result.total, page: result.page + 1, pages: pageCount(result) });
+  return (
+    <div aria-busy={busy} style={{ opacity: busy ? 0.6 : 1 }}>
+      <Table
+        caption={caption}
+        head={[t('colName'), t('colCodiEns'), t('colIne'), t('colService'), t('colEnvironment'), t('colState'), t('colDate'), t('colTicket'), t('colFingerprint')]}
+      >
+        {result.entries.map((entry) => (
+          <Row key={`${entry.environment}:${entry.service}:${entry.codiEns}`} entry={entry} onOpen={onOpen} />
+        ))}
+      </Table>
+    </div>
+  );
+}
