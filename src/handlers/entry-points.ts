@@ -7,6 +7,7 @@
 import type * as Consumer from './consumer';
 import type * as DailyWatch from './daily-watch';
 import type * as PanelResolver from './panel-resolver';
+import type * as PortalResolver from './portal-resolver';
 import type * as RegistryResolver from './registry-resolver';
 import type * as SettingsResolver from './settings-resolver';
 import type * as Trigger from './trigger';
@@ -24,3 +25,6 @@ export const dailyWatch: typeof DailyWatch.dailyWatch = async (...args) => (awai
 
 export const registryResolver: typeof RegistryResolver.registryResolver = async (...args) =>
   (await import('./registry-resolver')).registryResolver(...args);
+
+export const portalResolver: typeof PortalResolver.portalResolver = async (...args) =>
+  (await import('./portal-resolver')).portalResolver(...args);
