@@ -117,12 +117,31 @@ export function panelPipeline(pipeline: Pipeline): PanelPipeline {
 
   const runStateOf = async (issueKey: string): Promise<RunState | null> => parseRunState(await deps.jira.getIssueProperty(issueKey, RUN_PROPERTY));
 
+  /**
+   * A service ticket's history: its own runs, and the original's runs that worked on it (raised it,
+   * commented on it) or that a person asked for and found nothing to do.
+   */
+  const historyOf = async (issueKey: string, state: RunState | null, origin: RunState | null, t: ReturnType<typeof pipelineText>) => {
+    const own = state ? await runHistory(deps.jira, state, t) : [];
+    if (!origin) return own;
+    const runs = origin.runs.filter(
+      (r) => r.created.includes(issueKey) || r.comments.some((c) => c.issueKey === issueKey) || (r.kind === 'noop' && r.trigger?.cause === 'panel'),
+    );
+    const theirs = await runHistory(deps.jira, { ...origin, runs }, t);
+    return [...own, ...theirs].sort((a, b) => b.at.localeCompare(a.at));
+  };
+
   const progress = async (issueKey: string, lang: Lang): Promise<TicketProgress> => {
     const t = pipelineText(lang);
     const [state, lease] = await Promise.all([runStateOf(issueKey), deps.kvs.get<LeaseValue>(kvsKeys.runLease(issueKey))]);
-    const running = !!lease && Date.parse(lease.expiresAt) > deps.clock.now().getTime();
     const originKey = state?.role === 'clone' ? state.originKey : issueKey;
-    const origin = originKey && originKey !== issueKey ? await runStateOf(originKey) : state;
+    const cloned = !!originKey && originKey !== issueKey;
+    // A split's service ticket is worked by the original's runs: theirs is its lease and its history.
+    const [origin, originLease] = cloned
+      ? await Promise.all([runStateOf(originKey), deps.kvs.get<LeaseValue>(kvsKeys.runLease(originKey))])
+      : [state, null];
+    const live = (held: LeaseValue | null | undefined): boolean => !!held && Date.parse(held.expiresAt) > deps.clock.now().getTime();
+    const running = live(lease) || live(originLease);
     const family = new Map<string, Service | null>();
     if (originKey) family.set(originKey, null);
     for (const [service, key] of Object.entries(origin?.tickets ?? {}) as [Service, string][]) family.set(key, service);
@@ -144,7 +163,7 @@ export function panelPipeline(pipeline: Pipeline): PanelPipeline {
             }),
           )
         : [],
-      state ? runHistory(deps.jira, state, t) : [],
+      historyOf(issueKey, state, cloned ? origin : null, t),
     ]);
     return {
       run: { status: running ? 'running' : 'idle', since: running ? (state?.updatedAt ?? null) : null, step: null },
@@ -163,6 +182,7 @@ export function panelPipeline(pipeline: Pipeline): PanelPipeline {
           cause: 'panel',
           reason: request.reason,
           requestedBy: request.requestedBy,
+          ...(request.services ? { services: [...request.services] } : {}),
           queuedAt: deps.clock.now().toISOString(),
         },
       ]);

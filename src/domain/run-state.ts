@@ -65,6 +65,8 @@ export const runTriggerSchema = z.object({
   cause: z.enum(['created', 'updated', 'commented', 'panel']),
   reason: z.enum(['panel', 'decision', 'mux', 'label']).nullable(),
   requestedBy: z.string().nullable(),
+  /** Asked for from a split's service ticket: the run kept to these services' rows. */
+  services: z.array(serviceSchema).optional(),
 });
 export type RunTrigger = z.infer<typeof runTriggerSchema>;
 

@@ -91,6 +91,20 @@ const CHECKS: Record<string, (report: ScenarioReport) => void> = {
     expect(r.steps[2]!.ok).toBe(true);
     expect(state(r, 3).checklist?.find((s) => s.codiEns === '0800180001')?.done).toBe(true);
   },
+  'split-ticket-rerun': (r) => {
+    // The service ticket's own panel offers its rows, and its run retries exactly those, on the original's run.
+    expect(state(r, 3).rows.map((row) => row.status)).toEqual(['blocked', 'blocked']);
+    expect(state(r, 5).plan?.writes.join('\n')).toContain("Integrar 2 ens d'OVER");
+    expect(integrated(r).sort()).toEqual(['0800180001', '0800230008']);
+    expect(state(r, 6).rows.map((row) => row.status)).toEqual(['integrated', 'integrated']);
+    expect(state(r, 7).plan?.writes).toEqual([]);
+    // The run is in the service ticket's history, with who asked for it.
+    expect(state(r, 6).history.filter((h) => h.trigger === 'panel').map((h) => h.by?.displayName)).toEqual(['Marta Puig']);
+    expect(issue(r, 'SUP-2').labels).not.toContain('setdiba-revisar');
+    // The original's e-NOTUM row was not in that confirmation: it waits for a run of its own ticket.
+    expect(issue(r, 'SUP-1').labels).toContain('setdiba-revisar');
+    expect(issue(r, 'SUP-2').customerView!.comments.at(-1)!.text).toMatch(/producció: Abrera, Aguilar de Segarra/);
+  },
   'results-csv-not-visible': (r) => {
     for (const i of r.issues) expect(i.customerView?.attachments.filter((f) => f.toLowerCase().endsWith('.csv')) ?? []).toEqual([]);
     expect(r.steps[1]).toMatchObject({ ok: true, result: { fileName: expect.stringMatching(/\.csv$/) } });

@@ -22,9 +22,15 @@ function assertSetdiba(loaded: LoadedPanel): void {
   if (!loaded.preview.recognition.recognised) throw new PanelActionError('conflict', 'errorNotSetdiba');
 }
 
-/** Runs go to the ticket whose run applies this one's decisions (the original, for a split's ticket). */
-async function enqueue(deps: PanelDeps, caller: PanelCaller, reason: RunRequest['reason'], home: string = caller.issueKey): Promise<PanelState> {
-  await deps.pipeline.enqueueRun({ issueKey: home, requestedBy: caller.accountId, reason });
+/**
+ * Runs go to the ticket whose run applies this one's decisions (the original, for a split's ticket).
+ * From a split's service ticket the run keeps to that ticket's services: its confirmation listed only
+ * their rows, so the original's other rows are left for their own tickets' runs.
+ */
+async function enqueue(deps: PanelDeps, caller: PanelCaller, reason: RunRequest['reason'], loaded?: LoadedPanel): Promise<PanelState> {
+  const home = loaded?.home ?? caller.issueKey;
+  const services = home !== caller.issueKey ? loaded?.preview.plan?.services.map((sp) => sp.service) : undefined;
+  await deps.pipeline.enqueueRun({ issueKey: home, requestedBy: caller.accountId, reason, ...(services?.length ? { services } : {}) });
   return getPanelState(deps, caller);
 }
 
@@ -33,7 +39,7 @@ export async function runNow(deps: PanelDeps, caller: PanelCaller): Promise<Pane
   const loaded = await loadPanel(deps, caller);
   assertSetdiba(loaded);
   assertIdle(loaded);
-  return enqueue(deps, caller, 'panel', loaded.home);
+  return enqueue(deps, caller, 'panel', loaded);
 }
 
 /** Confirm or reject rows held for a warning; the next run integrates the confirmed ones. */
@@ -125,7 +131,7 @@ export async function integrateMuxNow(deps: PanelDeps, caller: PanelCaller, payl
     ...loaded.property,
     mux: { ...current, integrateRequestedBy: actor(deps, caller), force },
   });
-  return enqueue(deps, caller, 'mux', loaded.home);
+  return enqueue(deps, caller, 'mux', loaded);
 }
 
 /** Assisted mode: tick (or untick) a step done by hand. */

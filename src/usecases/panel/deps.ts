@@ -52,6 +52,8 @@ export interface RunRequest {
   requestedBy: string;
   /** panel: Executa; decision: rows confirmed; mux: the owner's "integrate now"; label: process as SetDIBA. */
   reason: 'panel' | 'decision' | 'mux' | 'label';
+  /** Asked for from a split's service ticket: the run retries only these services' rows. */
+  services?: readonly Service[];
 }
 
 export interface TicketProgress {

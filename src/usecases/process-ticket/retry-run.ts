@@ -45,7 +45,7 @@ import { settleAll } from './settle';
 import { statusComment } from '../../domain/report/status-comment';
 import type { LoadedTicket } from './ticket';
 import { latestDecisions, readPanelProperty } from '../panel/panel-property';
-import { ticketsNoLongerInReview } from './review-label';
+import { openServices, ticketsNoLongerInReview } from './review-label';
 import type { Plan } from '../../domain/plan/types';
 
 export interface RetryRunInput {
@@ -64,8 +64,8 @@ export interface RetryRunOutcome {
 }
 
 /** The batches with rows to try again. */
-export function batchesToRetry(state: RunState): BatchState[] {
-  return state.batches.filter((b) => b.done && hasOpenRows(b.open));
+export function batchesToRetry(state: RunState, scope: readonly Service[] | null = null): BatchState[] {
+  return state.batches.filter((b) => b.done && hasOpenRows(b.open) && (!scope || openServices(b.open).some((s) => scope.includes(s))));
 }
 
 /**
@@ -89,7 +89,9 @@ export async function runRetry(deps: PipelineDeps, input: RetryRunInput): Promis
   const { jira, clock, templates } = deps;
   const { ticket, settings, trigger } = input;
   const issueKey = ticket.issue.key;
-  const batches = batchesToRetry(input.state);
+  // A run asked for from a split's service ticket keeps to that ticket's services (its confirmation's rows).
+  const scope = trigger?.services ?? null;
+  const batches = batchesToRetry(input.state, scope);
   const pending = input.state.retries.pending;
   if (batches.length === 0 && !pending) return null;
   const id = pending ?? idempotencyKey('retry-run', issueKey, String(input.state.retries.count + 1));
@@ -129,6 +131,7 @@ export async function runRetry(deps: PipelineDeps, input: RetryRunInput): Promis
     certificate = plan.certificate;
     plans.push(plan);
     for (const sp of plan.services) {
+      if (scope && !scope.includes(sp.service)) continue;
       const rows = sp.rows
         .filter((row) => row.entity.codiEns && openReason(batch.open, openRowKey(sp.service, row.entity.codiEns)))
         .map((row) => retried(row, plan.certificate));

@@ -48,7 +48,8 @@ export function ticketsNoLongerInReview(check: ReviewCheck): string[] {
   return [...check.results.keys()].filter((key) => !needsPerson.has(key));
 }
 
-function openServices(open: OpenRows): Service[] {
+/** The services a batch still has open rows of. */
+export function openServices(open: OpenRows): Service[] {
   if (!hasOpenRows(open)) return [];
   const keys = [...open.blocked, ...Object.values(open.failed).flat()];
   return [...new Set(keys.map((key) => key.split(':')[0] as Service))];
