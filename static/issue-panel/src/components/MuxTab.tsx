@@ -44,28 +44,36 @@ export function MuxTab({ state, busy, perform }: { state: PanelState; busy: Pane
       {ens.length > 0 ? (
         <Stack gap="050">
           <Muted>{t('muxEnsHeading')}</Muted>
-          <ul style={{ margin: 0, paddingInlineStart: 16 }}>
+          {/* The checkbox marks each ens already; a bullet beside it would be a second marker. */}
+          <ul style={{ margin: 0, padding: 0, listStyle: 'none' }}>
             {ens.map((e) => {
               const waiting = open.includes(e);
               const text = e.date ? t('muxEnsDate', { ens: `${label(e)} ${e.name ?? ''}`.trim(), date: formatDate(e.date, lang) }) : t('muxEnsNoDate', { ens: label(e) });
+              const boxId = `setdiba-mux-ens-${e.rowId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
               const extra = [e.source ? t(sourceKey[e.source]) : null, e.due ? t('muxDue') : null].filter(Boolean).join(' · ');
               return (
-                <li key={e.rowId}>
-                  <Inline>
-                    {waiting ? (
-                      <label>
-                        <input type="checkbox" checked={selected.includes(e.rowId)} onChange={() => toggle(e.rowId)} /> {text}
-                      </label>
-                    ) : (
-                      <Text>{text}</Text>
-                    )}
+                <li key={e.rowId} data-mux-ens={e.codiEns ?? e.rowId} style={{ display: 'flex', alignItems: 'flex-start', gap: 8, padding: '2px 0' }}>
+                  {waiting ? (
+                    <input
+                      id={boxId}
+                      type="checkbox"
+                      checked={selected.includes(e.rowId)}
+                      onChange={() => toggle(e.rowId)}
+                      style={{ marginTop: 4, flex: 'none' }}
+                    />
+                  ) : null}
+                  {/* The date's source and whether it is due sit under the ens they describe, not between two ens. */}
+                  <div style={{ display: 'flex', flexDirection: 'column', minWidth: 0, paddingInlineStart: waiting ? 0 : 21 }}>
+                    {waiting ? <label htmlFor={boxId}>{text}</label> : <Text>{text}</Text>}
                     {extra ? <Muted>{extra}</Muted> : null}
                     {mux.callerIsOwner && waiting && !e.due ? (
-                      <Button appearance="subtle" isDisabled={busy !== null} onClick={() => setForcing(e.rowId)}>
-                        {t('muxForce')}
-                      </Button>
+                      <Inline>
+                        <Button appearance="subtle" spacing="compact" isDisabled={busy !== null} onClick={() => setForcing(e.rowId)}>
+                          {t('muxForce')}
+                        </Button>
+                      </Inline>
                     ) : null}
-                  </Inline>
+                  </div>
                 </li>
               );
             })}

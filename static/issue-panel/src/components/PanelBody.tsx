@@ -16,6 +16,7 @@ import { PlanTab } from './PlanTab';
 import { RowsTab } from './RowsTab';
 import { RunBar } from './RunBar';
 import { SiblingsTab } from './SiblingsTab';
+import './panel-tabs.css';
 
 export interface PanelBodyProps {
   state: PanelState;
@@ -93,7 +94,7 @@ export function PanelBody({ state, api, busy, perform, actionError, onDismissErr
       {notice}
       {/* Atlaskit's tab list starts 8px to the left of its box (to line the label up with the text);
           the padding keeps the first tab inside the frame. */}
-      <div style={{ paddingInline: token('space.100', '8px'), minWidth: 0 }}>
+      <div className="setdiba-tabs" style={{ paddingInline: token('space.100', '8px'), minWidth: 0 }}>
         <Tabs id="setdiba-panel-tabs" selected={selected} onChange={(index) => setTab(index)}>
           <TabList>
             {tabs.map((entry) => (

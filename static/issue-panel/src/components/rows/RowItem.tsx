@@ -54,6 +54,7 @@ export function RowItem({ row, selected, disabled, onToggle, onDecide, onCopy }:
   return (
     <li
       data-row-id={row.id}
+      data-row-status={row.status}
       style={{ borderBottom: `1px solid ${token('color.border', '#091E4224')}`, padding: `${token('space.050', '4px')} 0`, listStyle: 'none' }}
     >
       <div style={{ display: 'flex', alignItems: 'center', gap: token('space.100', '8px'), minWidth: 0 }}>

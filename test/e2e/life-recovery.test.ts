@@ -1,0 +1,129 @@
+/**
+ * A ticket's life after a fix (issue 10, defect 1), in the browser, as each person does it: the admin
+ * puts an expired certificate in use; SetDIBA raises a request and its rows end blocked; the admin
+ * uploads the renewed certificate on the settings page; the agent re-runs from the panel, after a
+ * confirmation that lists what the run will write; the rows are integrated, once, and both the panel and
+ * the ticket's comments say so. A second run has nothing to do and the confirmation says so.
+ */
+import { DEMO } from '../../src/emulator';
+import { seriousViolations } from './support/axe';
+import { describeWithBrowser, screenshot } from './support/browser';
+import { certificateFile, panelRows, templateBytes, tempFile, ticketComments } from './support/life';
+import { actAs } from './support/pages';
+import { horizontalOverflow, panelFrame, panelScreenshot, setPanelWidth } from './support/panel-frame';
+import { useBrowserSession } from './support/session';
+
+jest.setTimeout(240_000);
+
+const SETTINGS_FRAME = '#app-frame-project-settings';
+const FITS = { overflowBy: 0, unreachable: [] };
+/** Abrera, Aguilar de Segarra, Alella: the first three ajuntaments of the reference list. */
+const ENS = ['Abrera', 'Aguilar de Segarra', 'Alella'];
+
+describeWithBrowser('re-run after a certificate fix', () => {
+  const session = useBrowserSession();
+  let key = '';
+
+  async function useCertificate(kind: 'expired' | 'valid'): Promise<void> {
+    const { sandbox, page } = session;
+    await actAs(page, sandbox, DEMO.users.admin);
+    await page.goto(`${sandbox.url}projects/SUP/settings`);
+    const section = page.frameLocator(SETTINGS_FRAME).locator('[data-section="certificate"]');
+    await section.locator('#f-certificate-file').setInputFiles(await certificateFile(kind));
+    const card = section.locator('[data-certificate-reading]');
+    await card.getByRole('button', { name: kind === 'expired' ? 'Feu-lo servir igualment' : 'Fes servir aquest certificat' }).click();
+    await section.getByText("S'ha desat el certificat.").waitFor();
+  }
+
+  it('an expired certificate blocks every row of a new request, and the panel says why', async () => {
+    const { sandbox, page } = session;
+    await useCertificate('expired');
+
+    await actAs(page, sandbox, DEMO.users.setdibaCustomer);
+    await page.goto(`${sandbox.url}raise`);
+    await page.setInputFiles('#raise-file', tempFile('plantilla-over.xlsx', templateBytes({ service: 'OVER', count: 3 })));
+    await page.fill('#raise-summary', 'Alta OVER de tres ajuntaments');
+    await Promise.all([page.waitForURL(/\/raise\?created=/), page.locator('form.raise button[type=submit]').click()]);
+    key = (await page.getAttribute('[data-raised-key]', 'data-raised-key')) ?? '';
+    expect(key).toMatch(/^SUP-\d+$/);
+    await sandbox.runtime.idle();
+
+    await actAs(page, sandbox, DEMO.users.agent);
+    await page.goto(`${sandbox.url}browse/${key}`);
+    await setPanelWidth(page, 640);
+    const frame = await panelFrame(page);
+    const rows = await panelRows(frame);
+    expect(rows.map((r) => r.status)).toEqual(['blocked', 'blocked', 'blocked']);
+    expect(rows.map((r) => r.text).join(' ')).toContain('Bloquejada');
+    // The plan names the cause: the certificate.
+    await frame.getByRole('tab', { name: 'Pla' }).click();
+    await frame.getByText(/El certificat CDA ha caducat/).first().waitFor();
+    await panelScreenshot(page, 'life-01-blocked-by-expired-certificate-640');
+  });
+
+  it('after the admin uploads the renewed certificate, the agent re-runs: the rows are integrated once, and the panel and the comments say so', async () => {
+    const { sandbox, page } = session;
+    await useCertificate('valid');
+    await screenshot(page, 'life-02-settings-renewed-certificate');
+
+    await actAs(page, sandbox, DEMO.users.agent);
+    await page.goto(`${sandbox.url}browse/${key}`);
+    const commentsBefore = await ticketComments(page);
+    await setPanelWidth(page, 400);
+    let frame = await panelFrame(page);
+    await frame.getByRole('button', { name: 'Torna a executar' }).click();
+    const confirmation = frame.getByRole('region', { name: "Abans d'executar" });
+    await confirmation.waitFor();
+    // The confirmation lists exactly what the run will do: the three blocked ens, to PRO.
+    expect(await confirmation.innerText()).toMatch(/Integrar 3 ens d'OVER a PRO/);
+    expect(await horizontalOverflow(frame)).toEqual(FITS);
+    await panelScreenshot(page, 'life-03-rerun-confirmation-400');
+    expect(await seriousViolations(frame)).toEqual([]);
+    await confirmation.getByRole('button', { name: 'Confirma i executa' }).click();
+    await frame.getByText("S'ha posat en marxa el processament.").waitFor();
+    await sandbox.runtime.idle();
+
+    await page.reload();
+    await setPanelWidth(page, 400);
+    frame = await panelFrame(page);
+    // The panel refreshes by itself once the run is over: every row integrated.
+    await frame.locator('li[data-row-status="integrated"]').nth(2).waitFor();
+    expect((await panelRows(frame)).map((r) => r.status)).toEqual(['integrated', 'integrated', 'integrated']);
+    expect(await horizontalOverflow(frame)).toEqual(FITS);
+    await panelScreenshot(page, 'life-04-integrated-400');
+
+    // The history has the run from the panel, by the agent.
+    await frame.getByRole('tab', { name: 'Historial' }).click();
+    await frame.getByText(/Des del panell, per Marta Puig/).first().waitFor();
+    await panelScreenshot(page, 'life-05-history-400');
+
+    // One internal results comment and one public comment for the requester, naming the ens in production.
+    const added = (await ticketComments(page)).slice(commentsBefore.length);
+    const publicOnes = added.filter((c) => c.public);
+    expect(publicOnes).toHaveLength(1);
+    for (const name of ENS) expect(publicOnes[0]!.text).toContain(name);
+    expect(publicOnes[0]!.text).not.toMatch(/cal corregir/i);
+    expect(added.filter((c) => !c.public).length).toBeGreaterThanOrEqual(1);
+    await screenshot(page, 'life-06-ticket-after-rerun');
+
+    // The requester sees the same answer on their side.
+    await actAs(page, sandbox, DEMO.users.setdibaCustomer);
+    await page.goto(`${sandbox.url}browse/${key}`);
+    const seen = await ticketComments(page);
+    expect(seen.every((c) => c.public)).toBe(true);
+    for (const name of ENS) expect(seen.at(-1)!.text).toContain(name);
+  });
+
+  it('a second run has nothing left to do: the confirmation says so before it starts', async () => {
+    const { sandbox, page } = session;
+    await actAs(page, sandbox, DEMO.users.agent);
+    await page.goto(`${sandbox.url}browse/${key}`);
+    await setPanelWidth(page, 640);
+    const frame = await panelFrame(page);
+    await frame.getByRole('button', { name: 'Torna a executar' }).click();
+    const confirmation = frame.getByRole('region', { name: "Abans d'executar" });
+    await confirmation.getByText("L'execució no escriurà res de nou: tot el que diu el pla ja està fet.").waitFor();
+    await panelScreenshot(page, 'life-07-nothing-to-do-640');
+    await confirmation.getByRole('button', { name: 'Cancel·la' }).click();
+  });
+});
