@@ -7,7 +7,12 @@ import { portFromEnv } from './web/listen';
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const sandbox = await startSandbox({ port: portFromEnv(process.env), log: (line) => console.log(line) });
+  const sandbox = await startSandbox({
+    port: portFromEnv(process.env),
+    log: (line) => console.log(line),
+    // `SANDBOX_REGISTRY=5000 npm start`: the registry project page on a registry SetDIBA's size.
+    registryEntries: Math.max(0, Math.min(50_000, Number(process.env['SANDBOX_REGISTRY'] ?? 0) || 0)),
+  });
   console.log(`\nIntegracions SetDIBA sandbox: ${sandbox.url}  (started in ${Date.now() - started} ms)\n`);
   for (const part of sandbox.runtime.parts) {
     console.log(`  ${part.ok ? '✓' : '·'} ${part.name}: ${part.detail}`);

@@ -8,6 +8,8 @@ import { errorMessage } from '../../domain/errors';
 import { DEMO, startJiraEmulator, type JiraEmulator } from '../../emulator';
 import { handleJobDelivery, invocationResult } from '../../handlers/consumer';
 import { createPanelResolver } from '../../handlers/panel-resolver';
+import { createRegistryHandlers } from '../../handlers/registry-resolver';
+import { writeTableWorkbook } from '../../spreadsheet/write-workbook';
 import { blankTemplate, createSettingsHandlers, dryParseTemplate } from '../../handlers/settings-resolver';
 import { handleProductEvent } from '../../handlers/trigger';
 import { ScenarioClock } from '../../cli/scenario/clock';
@@ -22,10 +24,14 @@ import { sandboxPanelPipeline } from './panel-pipeline';
 import { SAMPLE_REQUESTS } from './samples';
 import { seedSettings } from './seed-settings';
 import { settingsDefinitions } from './settings-definitions';
+import { registryDefinitions } from './registry-definitions';
+import { seedRegistry } from './registry-seed';
 import type { PartStatus, ResolverDefinitions, SandboxRuntime, UiResource } from './types';
 
 export interface RuntimeOptions {
   log?: (line: string) => void;
+  /** Generated registry entries to seed (the project page on a registry SetDIBA's size); 0 by default. */
+  registryEntries?: number;
 }
 
 /**
@@ -114,6 +120,16 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Sandbo
     pipeline: panelPipeline.pipeline,
   })) as ResolverDefinitions;
   parts.push({ name: 'App: issue panel resolver', ok: panelPipeline.ok, detail: panelPipeline.detail });
+
+  resolvers['project-page'] = registryDefinitions(
+    createRegistryHandlers((accountId) => ({
+      kvs,
+      jira: jiraAs(accountId),
+      tableWorkbook: async (sheetName, header, rows) => writeTableWorkbook({ sheetName, header, rows }),
+    })),
+  );
+  const seeded = await seedRegistry(kvs, DEMO.projectKey, options.registryEntries ?? 0);
+  parts.push({ name: 'App: registry resolver', ok: true, detail: `src/handlers/registry-resolver.ts; ${seeded}` });
   parts.push({ name: 'Sample templates', ok: true, detail: SAMPLE_REQUESTS.map((s) => s.id).join(', ') });
 
   const users = demoUsers(emulator.site);
@@ -140,6 +156,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Sandbo
           }
         : null,
     resolvers,
+    seedRegistry: (count) => seedRegistry(kvs, DEMO.projectKey, count),
     // The customer portal creates the request with its attachments in one step, so the app sees one
     // "created" event with the files already there (the REST API would need two calls and two events).
     raiseRequest: async (user, input) => {

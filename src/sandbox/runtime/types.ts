@@ -23,7 +23,7 @@ export interface PartStatus {
 }
 
 /** The Custom UI resources the manifest declares (static/<resource>). */
-export const UI_RESOURCES = ['issue-panel', 'project-settings'] as const;
+export const UI_RESOURCES = ['issue-panel', 'project-settings', 'project-page'] as const;
 export type UiResource = (typeof UI_RESOURCES)[number];
 
 /**
@@ -79,6 +79,8 @@ export interface SandboxRuntime {
   raiseRequest(user: SandboxUser, input: RaiseRequestInput): Promise<{ issueKey: string }>;
   /** Moves the sandbox's clock one day on and runs the daily watch for it (issue 15): what it did. */
   nextDay?(): Promise<{ today: string; actions: readonly WatchAction[] }>;
+  /** Adds generated entries to the registry (the project page), around those real runs wrote. */
+  seedRegistry?(count: number): Promise<string>;
   /** Resolves when every event has been handled and every queued job has run (tests wait on it). */
   idle(): Promise<void>;
   stop(): Promise<void>;

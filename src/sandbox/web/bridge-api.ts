@@ -33,6 +33,7 @@ export const contextQuerySchema = z.object({
 const MODULE: Readonly<Record<UiResource, { moduleKey: string; type: string }>> = {
   'issue-panel': { moduleKey: 'setdiba-issue-panel', type: 'jira:issuePanel' },
   'project-settings': { moduleKey: 'setdiba-project-settings', type: 'jira:projectSettingsPage' },
+  'project-page': { moduleKey: 'setdiba-registry-page', type: 'jira:projectPage' },
 };
 
 /** Jira locales are `ca_ES`; Forge's context gives `ca-ES`. The page's language choice wins. */

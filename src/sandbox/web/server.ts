@@ -11,6 +11,7 @@ import { issueBody, type IssueView } from './pages/issue';
 import { page, translate, type NavItem } from './pages/layout';
 import { loadQueue, queueBody } from './pages/queue';
 import { raiseBody, type RaiseView } from './pages/raise';
+import { registryBody } from './pages/registry';
 import { settingsBody } from './pages/settings';
 import { statusBody } from './pages/status';
 import { LANG_COOKIE, sessionFor, setCookie, THEME_COOKIE, USER_COOKIE, type Session } from './session';
@@ -137,6 +138,16 @@ export function createSandboxServer({ runtime, ui }: SandboxWebOptions): Server 
       },
     ],
     [
+      'GET',
+      /^\/projects\/([A-Z][A-Z0-9_]*)\/registry$/,
+      async (_req, res, match, session) => {
+        const projectKey = match[1] ?? runtime.projectKey;
+        const t = translate(session);
+        const frame = await frameSrc('project-page', session, { projectKey });
+        render(res, session, t('nav.registry'), 'registry', `/projects/${projectKey}/registry`, registryBody(projectKey, frame, t));
+      },
+    ],
+    [
       'POST',
       /^\/browse\/([A-Z][A-Z0-9_]*-\d+)\/(comment|attach|transition)$/,
       async (req, res, match, session) => {
@@ -246,7 +257,7 @@ export function createSandboxServer({ runtime, ui }: SandboxWebOptions): Server 
     ],
     [
       'GET',
-      /^\/sandbox\/ui\/(issue-panel|project-settings)\/(.*)$/,
+      /^\/sandbox\/ui\/(issue-panel|project-settings|project-page)\/(.*)$/,
       async (_req, res, match) => {
         const build = (await ui)[match[1] as UiResource];
         const file = build && 'dir' in build ? await readStaticFile(build.dir, match[2] ?? '') : null;

@@ -1,10 +1,10 @@
 import { SAMPLE_REQUESTS } from '../../../src/sandbox/runtime/samples';
 import type { RaiseRequestInput } from '../../../src/sandbox/runtime/types';
-import { startSandbox, type Sandbox } from '../../../src/sandbox/sandbox';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../../src/sandbox/sandbox';
 
 /** The sandbox in this test's process, on a free port of 127.0.0.1, with its Custom UI built. */
-export async function startTestSandbox(): Promise<Sandbox> {
-  const sandbox = await startSandbox({ port: 0 });
+export async function startTestSandbox(options: Omit<SandboxOptions, 'port'> = {}): Promise<Sandbox> {
+  const sandbox = await startSandbox({ ...options, port: 0 });
   await sandbox.ui;
   return sandbox;
 }

@@ -33,7 +33,7 @@ export function madridDateTime(iso: string | null, lang: Lang): string {
   return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Madrid' }).format(date);
 }
 
-export type NavItem = 'queue' | 'raise' | 'settings' | 'status' | null;
+export type NavItem = 'queue' | 'raise' | 'settings' | 'registry' | 'status' | null;
 
 export interface PageInput {
   session: Session;
@@ -108,6 +108,7 @@ export function page(input: PageInput): Html {
     ${link('queue', '/', 'nav.queue')}
     ${link('raise', '/raise', 'nav.raise')}
     ${link('settings', `/projects/${runtime.projectKey}/settings`, 'nav.settings')}
+    ${link('registry', `/projects/${runtime.projectKey}/registry`, 'nav.registry')}
     ${link('status', '/sandbox/status', 'nav.status')}
   </ul></nav>
   ${userSwitch(input, t)}
