@@ -8,6 +8,7 @@ import { createIntegrationBackend } from '../adapters/backend/create-backend';
 import type { FetchLike } from '../adapters/backend/http-client';
 import { FetchJiraTransport } from '../adapters/http/fetch-transport';
 import { JiraClient } from '../adapters/jira/jira-client';
+import type { JiraTransport } from '../adapters/jira/transport';
 import { MemoryJobQueue } from '../adapters/memory/memory-job-queue';
 import { MemoryKeyValueStore } from '../adapters/memory/memory-key-value-store';
 import { REFERENCE_BACKEND_TOKEN, startReferenceBackend, type ReferenceBackend } from '../backend-reference/server';
@@ -39,6 +40,31 @@ export interface WorldOptions {
   wrapBackend?: (backend: IntegrationBackend) => IntegrationBackend;
   /** The app's outgoing HTTP (to the integration backend); default: global fetch. */
   fetch?: FetchLike;
+  /** Told of every Jira call the app made, when it started and ended (the bench's round trips). */
+  onJiraCall?: (call: JiraCallTiming) => void;
+}
+
+/** One Jira REST call as the app saw it: what, and when (ms on the process's monotonic clock). */
+export interface JiraCallTiming {
+  method: string;
+  path: string;
+  startMs: number;
+  endMs: number;
+}
+
+/** The transport, timing each call for `onJiraCall`. */
+function timed(transport: JiraTransport, onCall: (call: JiraCallTiming) => void): JiraTransport {
+  return {
+    identity: transport.identity,
+    async request(request) {
+      const startMs = performance.now();
+      try {
+        return await transport.request(request);
+      } finally {
+        onCall({ method: request.method, path: request.path, startMs, endMs: performance.now() });
+      }
+    },
+  };
 }
 
 export interface SimulationWorld {
@@ -91,10 +117,10 @@ export async function startSimulationWorld(options: WorldOptions): Promise<Simul
   const jiraAs = (accountId: string): JiraClient => {
     let client = clients.get(accountId);
     if (!client) {
-      const identity = accountId === emulator.site.appAccountId ? ({ kind: 'app' } as const) : ({ kind: 'user', accountId } as const);
-      client = new JiraClient(
-        new FetchJiraTransport({ baseUrl: emulator.baseUrl, identity, headers: emulator.authHeaders(accountId), timeoutMs: 30_000 }),
-      );
+      const isApp = accountId === emulator.site.appAccountId;
+      const identity = isApp ? ({ kind: 'app' } as const) : ({ kind: 'user', accountId } as const);
+      const transport = new FetchJiraTransport({ baseUrl: emulator.baseUrl, identity, headers: emulator.authHeaders(accountId), timeoutMs: 30_000 });
+      client = new JiraClient(isApp && options.onJiraCall ? timed(transport, options.onJiraCall) : transport);
       clients.set(accountId, client);
     }
     return client;

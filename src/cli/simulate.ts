@@ -23,7 +23,7 @@ import { makeDemoCertificatePem } from './demo-certificate';
 import { langFrom, parseCommandArgs, UsageError } from './options';
 import { appCalls, formatReport, issuesOf, type IntegrationSnapshot, type SimulationReport } from './simulate-report';
 import { runScript } from './simulate-script';
-import { startSimulationWorld } from './simulate-world';
+import { startSimulationWorld, type JiraCallTiming } from './simulate-world';
 import { tScenario } from '../i18n/catalog/scenario';
 
 export interface SimulateOptions {
@@ -42,6 +42,13 @@ export interface SimulateOptions {
   json: boolean;
   /** A scenario file (`--script`): a ticket's whole life instead of one request (simulate-script.ts). */
   script?: string | null;
+}
+
+/** What `simulate` answers besides the report: the failures, and each Jira call's timing (the bench). */
+export interface SimulateResult {
+  report: SimulationReport;
+  failures: string[];
+  jiraCalls: JiraCallTiming[];
 }
 
 const FAULT_KINDS = new Set(['429', '500', '502', '503', '504', 'drop']);
@@ -142,7 +149,7 @@ function recording(backend: IntegrationBackend, into: IntegrationSnapshot[]): In
   };
 }
 
-export async function simulate(options: SimulateOptions, io: CliIo): Promise<{ report: SimulationReport; failures: string[] }> {
+export async function simulate(options: SimulateOptions, io: CliIo): Promise<SimulateResult> {
   const files = await Promise.all(
     options.files.map(async (path) => ({ filename: basename(path), content: new Uint8Array(await readFile(resolve(io.cwd, path))) })),
   );
@@ -153,6 +160,7 @@ export async function simulate(options: SimulateOptions, io: CliIo): Promise<{ r
   settings.services.MUX.ownerAccountId ??= DEMO.users.muxOwner;
   const recorded: IntegrationSnapshot[] = [];
   const created: ProductEvent[] = [];
+  const jiraCalls: JiraCallTiming[] = [];
   const world = await startSimulationWorld({
     settings,
     mode: options.backend ?? settings.backend.mode,
@@ -164,6 +172,7 @@ export async function simulate(options: SimulateOptions, io: CliIo): Promise<{ r
       if (event.eventType === 'avi:jira:created:issue' && !event.selfGenerated) created.push(event);
     },
     wrapBackend: (backend) => recording(backend, recorded),
+    onJiraCall: (call) => jiraCalls.push(call),
   });
   try {
     const { emulator, reference, pipeline } = world;
@@ -209,7 +218,7 @@ export async function simulate(options: SimulateOptions, io: CliIo): Promise<{ r
         }))
       : recorded;
     const report: SimulationReport = { issues: issuesOf(emulator), integrations, calls: appCalls(emulator), elapsedMs };
-    return { report, failures: world.queue.dead.length > 0 ? [...world.failures] : [] };
+    return { report, failures: world.queue.dead.length > 0 ? [...world.failures] : [], jiraCalls };
   } finally {
     await world.stop();
   }

@@ -52,6 +52,12 @@ const CAUSE = {
  */
 const attachmentClaimKey = (issueId: string, attachmentId: string) => `setdiba:trigger:attachment:${issueId}:${attachmentId}`;
 
+/**
+ * A ticket is created once: a second delivery of its `created` event (the platform delivers at least
+ * once) is dropped here without a call to Jira, instead of queueing a run that would find nothing new.
+ */
+const createdClaimKey = (issueId: string) => `setdiba:trigger:created:${issueId}`;
+
 async function claimAttachments(pipeline: Pipeline, issueId: string, attachmentIds: readonly string[]): Promise<string[]> {
   const kvs = pipeline.deps.kvs;
   const claimed = await Promise.all(attachmentIds.map((id) => kvs.setIfAbsent(attachmentClaimKey(issueId, id), { at: new Date().toISOString() })));
@@ -81,10 +87,15 @@ export async function handleProductEvent(pipeline: Pipeline, raw: unknown, now: 
     }
   }
   let claims: string[] = [];
+  let createdClaim: string | null = null;
   try {
     if (attachments.length > 0) {
       claims = await claimAttachments(pipeline, issueId, attachments);
       if (claims.length === 0) return { status: 'ignored', reason: 'same-change' };
+    }
+    if (event.eventType === 'avi:jira:created:issue') {
+      if (!(await pipeline.deps.kvs.setIfAbsent(createdClaimKey(issueId), { at: now.toISOString() }))) return { status: 'ignored', reason: 'same-change' };
+      createdClaim = createdClaimKey(issueId);
     }
     const issueKey = knownKey ?? (await pipeline.deps.jira.getIssue(issueId))?.key ?? null;
     const recognition = issueKey ? await pipeline.recogniseTicket(issueKey) : null;
@@ -94,7 +105,10 @@ export async function handleProductEvent(pipeline: Pipeline, raw: unknown, now: 
     return { status: 'queued', job };
   } catch (error) {
     // The claims go with the failure: the platform's redelivery of this event must be able to queue it.
-    await Promise.allSettled(claims.map((id) => pipeline.deps.kvs.delete(attachmentClaimKey(issueId, id))));
+    await Promise.allSettled([
+      ...claims.map((id) => pipeline.deps.kvs.delete(attachmentClaimKey(issueId, id))),
+      ...(createdClaim ? [pipeline.deps.kvs.delete(createdClaim)] : []),
+    ]);
     // Whatever failed (Jira, the queue), the event must not be lost: the platform delivers it again.
     return { status: 'retry', retryAfterMs: error instanceof RetryableError ? error.retryAfterMs : null };
   }

@@ -56,6 +56,8 @@ export interface JiraIssue {
   attachments: JiraAttachment[];
   links: JiraIssueLink[];
   created: string | null;
+  /** The issue properties asked for with `getIssue(key, { properties })` (absent ones left out). */
+  properties?: Record<string, unknown>;
 }
 
 export interface JsmOrganization {
@@ -103,6 +105,8 @@ export interface NewIssue {
   /** Needs the Modify Reporter permission (apps have it); null leaves the caller as reporter. */
   reporterAccountId: string | null;
   labels?: string[];
+  /** Assigned at creation (the MUX owner), saving an assign call. */
+  assigneeAccountId?: string | null;
   /** JSM: the site's Request Type field and the request type id, which make the issue a request. */
   requestType?: { fieldId: string; requestTypeId: string } | null;
   /** JSM: the site's Organizations field and the organization ids the request is shared with. */
@@ -157,6 +161,8 @@ export interface IssueFieldsUpdate {
   labelsAdd?: string[];
   labelsRemove?: string[];
   summary?: string;
+  /** Set in the same edit as the labels: one write instead of an edit and an assign. */
+  assigneeAccountId?: string;
 }
 
 export type ProjectPermission =
@@ -200,7 +206,8 @@ export interface JiraPort {
     permissions: readonly ProjectPermission[],
   ): Promise<Record<ProjectPermission, boolean>>;
 
-  getIssue(key: string): Promise<JiraIssue | null>;
+  /** `properties`: issue properties read in the same call (e.g. the run state), instead of one call each. */
+  getIssue(key: string, options?: { properties?: readonly string[] }): Promise<JiraIssue | null>;
   editIssue(key: string, update: IssueFieldsUpdate): Promise<void>;
   assignIssue(key: string, accountId: string | null): Promise<void>;
   /** `fromKey` reads "<outward wording> toKey": ('Cloners', clone, original) → "clone clones original". */

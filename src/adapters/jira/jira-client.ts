@@ -92,8 +92,8 @@ export class JiraClient implements JiraPort {
     return myPermissions(this.ctx, scope, permissions);
   }
 
-  getIssue(key: string): Promise<JiraIssue | null> {
-    return getIssue(this.ctx, key);
+  getIssue(key: string, options?: { properties?: readonly string[] }): Promise<JiraIssue | null> {
+    return getIssue(this.ctx, key, options);
   }
   editIssue(key: string, update: IssueFieldsUpdate): Promise<void> {
     return editIssue(this.ctx, key, update);

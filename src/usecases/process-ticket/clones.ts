@@ -28,6 +28,15 @@ export interface ServiceTicket {
   key: string;
   /** Raised by this very attempt: it has no comments yet, so there is nothing to look up. */
   fresh: boolean;
+  /** Raised with its labels and assignee in the create request: nothing left to edit on it. */
+  labelled?: boolean;
+}
+
+/** The service tickets, and what is still being done to the new ones (link, workbook), to await later. */
+export interface ServiceTickets {
+  tickets: ServiceTicket[];
+  /** Runs alongside the next step (labels, integrations): nothing there needs the link or the workbook. */
+  finishing: Promise<void>;
 }
 
 export function cloneFileName(service: Service, originKey: string): string {
@@ -39,20 +48,6 @@ async function findClone(deps: PipelineDeps, projectKey: string, originKey: stri
   // Oldest first if ever two exist: the first one raised is the one the run state would know.
   const keys = [...page.keys].sort((a, b) => Number(a.split('-').pop()) - Number(b.split('-').pop()));
   return keys[0] ?? null;
-}
-
-/**
- * Earlier clones of `originKey`, found by their indexed property, for the services about to get one.
- * Independent of everything else after the plan, so the caller runs it alongside other work.
- */
-export async function findClones(
-  deps: PipelineDeps,
-  projectKey: string,
-  originKey: string,
-  services: readonly Service[],
-): Promise<Map<Service, string>> {
-  const keys = await settleAll(services.map((service) => findClone(deps, projectKey, originKey, service)));
-  return new Map(services.flatMap((service, i) => (keys[i] ? [[service, keys[i]] as const] : [])));
 }
 
 /** A clone found again (earlier attempt): makes sure what follows its creation happened too. */
@@ -94,14 +89,18 @@ export async function ensureServiceTickets(
   settings: Settings,
   known: Partial<Record<Service, string>>,
   lang: Lang,
-  found: ReadonlyMap<Service, string>,
-  fields: JsmFieldIds | null,
-): Promise<ServiceTicket[]> {
+  originKey: string,
+): Promise<ServiceTickets> {
   const origin = ticket.issue.key;
   // The service desk's request types, read once however many clones need an issue type from them.
   let requestTypes: Promise<JsmRequestType[]> | null = null;
   const readRequestTypes = (serviceDeskId: string) => (requestTypes ??= deps.jira.getRequestTypes(serviceDeskId));
-  const results = await settleAll(
+  // The JSM field ids, asked for while the locks are taken (one call, only on runs that raise a ticket).
+  const toRaise = plan.services.filter((sp) => sp.target.kind === 'new' && !known[sp.service]);
+  const fields = toRaise.length > 0 && ticket.request ? jsmFieldIds(deps) : null;
+  fields?.catch(() => undefined);
+  const finishing: Promise<void>[] = [];
+  const tickets = await settleAll(
     plan.services.map(async (servicePlan): Promise<ServiceTicket> => {
       const { service, target } = servicePlan;
       if (target.kind === 'self') return { service, key: origin, fresh: false };
@@ -115,7 +114,8 @@ export async function ensureServiceTickets(
       const remembered = known[service];
       if (remembered) return { service, key: remembered, fresh: false };
 
-      const earlier = found.get(service);
+      // A clone's own run looks its siblings up by the original's key: no lock of its own covers them.
+      const earlier = originKey !== origin ? await findClone(deps, ticket.issue.projectKey, originKey, service) : null;
       if (earlier) {
         await completeClone(deps, ticket, servicePlan, earlier, workbook, true);
         return { service, key: earlier, fresh: false };
@@ -126,6 +126,13 @@ export async function ensureServiceTickets(
         if (lock?.key) {
           await completeClone(deps, ticket, servicePlan, lock.key, workbook, false);
           return { service, key: lock.key, fresh: false };
+        }
+        // An attempt took the lock and died: the ticket it may have raised carries its property from
+        // creation, so the search finds it (only this path searches: a lock taken now means no clone).
+        const raised = await findClone(deps, ticket.issue.projectKey, originKey, service);
+        if (raised) {
+          await completeClone(deps, ticket, servicePlan, raised, workbook, true);
+          return { service, key: raised, fresh: false };
         }
         // Raised through JSM's create by an attempt that died before recording the key: adopt it.
         const adopted = lock?.jsm ? await findUntaggedJsmClone(deps, ticket.issue.projectKey, lock.jsm) : null;
@@ -140,11 +147,11 @@ export async function ensureServiceTickets(
         deps.log?.warn('clone lock left by a dead attempt; raising the clone', { origin, service });
       }
       const created = await raiseClone(deps, ticket, servicePlan, settings, workbook, fields, readRequestTypes);
-      await deps.hooks?.afterStep?.('clone-created', origin);
-      return { service, key: created, fresh: true };
+      finishing.push(created.finishing.then(() => deps.hooks?.afterStep?.('clone-created', origin)));
+      return { service, key: created.key, fresh: true, labelled: created.labelled };
     }),
   );
-  return results;
+  return { tickets, finishing: settleAll(finishing).then(() => undefined) };
 }
 
 /** JSM's custom fields, found by their type: their ids differ from site to site. */
@@ -201,14 +208,14 @@ async function raiseClone(
   plan: ServicePlan,
   settings: Settings,
   workbook: () => Promise<Uint8Array>,
-  known: JsmFieldIds | null,
+  known: Promise<JsmFieldIds> | null,
   readRequestTypes: ReadRequestTypes,
-): Promise<string> {
+): Promise<{ key: string; labelled: boolean; finishing: Promise<void> }> {
   const { request, facts, issue } = ticket;
   if (!request || !facts.serviceDeskId) {
     throw new UserError('split.not_a_request', `${issue.key} is not a Jira Service Management request; it cannot be split`);
   }
-  const fields = known ?? (await jsmFieldIds(deps));
+  const fields = await (known ?? jsmFieldIds(deps));
   if (!fields.requestType) {
     throw new UserError('split.no_request_type_field', 'The site has no Jira Service Management "Request Type" field; the ticket cannot be split');
   }
@@ -221,6 +228,7 @@ async function raiseClone(
   const summary = `[${plan.service}] ${facts.summary}`.slice(0, MAX_SUMMARY);
   const runState = cloneRunState(issue.key, plan.service, contentHash(bytes));
   let key: string;
+  let labelled = false;
   try {
     const created = await deps.jira.createIssue({
       projectKey: issue.projectKey,
@@ -231,8 +239,12 @@ async function raiseClone(
       requestType: { fieldId: fields.requestType, requestTypeId },
       organizations: fields.organizations && organizationIds.length > 0 ? { fieldId: fields.organizations, ids: organizationIds } : null,
       properties: { [RUN_PROPERTY]: runState },
+      // Its labels and owner in the same request: no edit of the new ticket afterwards.
+      labels: [...plan.labels],
+      assigneeAccountId: plan.assignee,
     });
     key = created.key;
+    labelled = true;
   } catch (error) {
     if (!(error instanceof RequestTypeFieldRefusedError)) throw error;
     // The site refuses the undocumented platform create of a request: JSM's documented one instead.
@@ -253,10 +265,12 @@ async function raiseClone(
   }
   // The clone exists and is tagged; dying here is survivable (the retry finds it by property).
   await deps.hooks?.afterStep?.('clone-raised', issue.key);
-  await settleAll([
-    deps.kvs.set(kvsKeys.cloneLock(issue.key, plan.service), { state: 'created', key } satisfies CloneLock),
+  // The lock records the key before anything else is said to be done; the link and the workbook go
+  // on alongside the caller's next step.
+  await deps.kvs.set(kvsKeys.cloneLock(issue.key, plan.service), { state: 'created', key } satisfies CloneLock);
+  const finishing = settleAll([
     deps.jira.createIssueLink(CLONE_LINK_TYPE, key, issue.key),
     deps.jira.addAttachment(key, cloneFileName(plan.service, issue.key), bytes, XLSX_MIME),
-  ]);
-  return key;
+  ]).then(() => undefined);
+  return { key, labelled, finishing };
 }

@@ -2,27 +2,29 @@
  * processTicket: from a SetDIBA ticket to one ticket per service, labels, the MUX owner, integrations
  * and comments — exactly once, whatever the deliveries, Jira's answers and the platform's retries.
  *
- * Shape of a run (each line is one round trip; independent calls inside a line run concurrently):
- *   1. settings, issue, request, run state, comments
- *   2. download the batch's attachments, mark the first one "parsing"   (parse locally)
- *   3. store what was read (the batch and its attachments)
- *   4-6. per new service: find an earlier clone by property; raise it (tagged in the same request);
- *        link and attach its rows
- *   7. labels, MUX owner, run state, integrations, public comments
- *   8. internal results comments
- *   9. run state: batch done
+ * Shape of a run (each line is one round trip to Jira; independent calls inside a line run concurrently):
+ *   1. the issue with its run state and panel decisions (one call), its JSM request; settings (KVS)
+ *   2. download the batch's attachments (parse locally, each file marked "parsing" in the KVS), run
+ *      state: this batch is running (first write), the requester's language, the ticket's comments
+ *      only when an earlier attempt may have posted some
+ *   3-4. per new service (KVS create-once lock): the JSM field ids, then raise it tagged, labelled and
+ *        assigned in the same request
+ *   5. labels and MUX owner of the original (one edit), integrations, the clones' links and workbooks
+ *   6-7. per ticket the public comment, then the internal results comment
+ *   8. run state: batch done (second and last write)
  * Nothing in it grows with the number of rows except the integration backend calls.
  */
 import { settleAll } from './settle';
-import { persistently } from './persist';
 import { batchId, idempotencyKey } from '../../domain/idempotency';
 import { buildPlan, LABEL_REVIEW, newTicketServices } from '../../domain/plan/build-plan';
 import { recognise } from '../../domain/plan/recognition';
 import type { Plan } from '../../domain/plan/types';
 import type { RowResult } from '../../domain/report/types';
 import {
+  RUN_PROPERTY,
   emptyRunState,
   markStep,
+  parseRunState,
   noOpenRows,
   openRowKey,
   resumeOrStartRun,
@@ -38,13 +40,14 @@ import {
 } from '../../domain/run-state';
 import type { Service } from '../../domain/services';
 import type { Settings } from '../../domain/settings';
-import { readPanelProperty, type PanelProperty } from '../panel/panel-property';
+import { emptyPanelProperty, PANEL_PROPERTY, panelPropertySchema, type PanelProperty } from '../panel/panel-property';
+import { decisionIds } from '../../domain/plan/decisions';
 import type { JiraComment, JiraUser } from '../../ports/jira';
-import { ensureServiceTickets, findClones, jsmFieldIds, type ServiceTicket } from './clones';
+import { ensureServiceTickets, type ServiceTicket } from './clones';
 import { publicComments, resultsComments } from './batch-comments';
 import { commentIndex, postMissing } from './comments';
-import { runDecisions } from './decision-run';
-import { runRetry } from './retry-run';
+import { decisionSetOf, runDecisions } from './decision-run';
+import { batchesToRetry, runRetry } from './retry-run';
 import { lookUpRequesterLang } from './lang';
 import { countRows } from './run-history';
 import { silentLog, type PipelineDeps, type PipelineStep } from './deps';
@@ -52,7 +55,7 @@ import { reportContext } from './describe';
 import { integrateRows } from './integrate';
 import { acquireLease, type LeaseHolder } from './lease';
 import { readAttachments, readOptionsFor, templateAttachments } from './read-attachments';
-import { readRunState, writeRunState } from './run-state-store';
+import { runStateOf, writeRunState } from './run-state-store';
 import { loadTicket, projectKeyOf, type LoadedTicket } from './ticket';
 import type { ProcessJob, ProcessOutcome } from './types';
 
@@ -76,28 +79,46 @@ export async function processTicket(deps: PipelineDeps, job: ProcessJob): Promis
   const { issueKey } = job;
   const log = deps.log ?? silentLog;
   // The trigger queued this job because it recognised the ticket; the lease comes first so that the
-  // ticket, its run state and its comments are all read under it, in one round trip.
+  // ticket, its run state and the panel's decisions are all read under it, in one call.
   const holder: LeaseHolder = { eventId: job.eventId, attempt: job.attempt };
   const release = await acquireLease(deps.kvs, deps.clock, issueKey, holder, deps.leaseMs);
   try {
-    const [settings, ticket, stored, comments, panel] = await settleAll([
+    const [settings, ticket] = await settleAll([
       deps.loadSettings(projectKeyOf(issueKey)),
-      loadTicket(deps.jira, issueKey),
-      readRunState(deps.jira, issueKey, log),
-      deps.jira.getComments(issueKey).catch((error: unknown) => {
-        if (jiraNotFound(error)) return [];
-        throw error;
-      }),
-      // The agents' decisions from the issue panel: a run with nothing new applies those not yet applied.
-      readPanelProperty(deps.jira, issueKey),
+      loadTicket(deps.jira, issueKey, [RUN_PROPERTY, PANEL_PROPERTY]),
     ]);
     if (!ticket) return { status: 'not-found', issueKey };
     // Checked again: the settings may have changed since the trigger ran. Still no write to Jira.
     if (!recognise(ticket.facts, settings.recognition).recognised) return { status: 'ignored', issueKey };
-    return await run(deps, ticket, settings, stored, comments, panel, job.trigger ?? null, job.eventId);
+    const raw = ticket.issue.properties?.[RUN_PROPERTY];
+    const stored = runStateOf(raw, issueKey, log);
+    // The agents' decisions from the issue panel: a run with nothing new applies those not yet applied.
+    const panel = panelPropertyOf(ticket.issue.properties?.[PANEL_PROPERTY]);
+    // Read only when a comment of this run may already be there (see `run`), once.
+    let comments: Promise<JiraComment[]> | null = null;
+    const ownComments = () =>
+      (comments ??= deps.jira.getComments(issueKey).catch((error: unknown) => {
+        if (jiraNotFound(error)) return [];
+        throw error;
+      }));
+    const unreadableState = raw !== null && raw !== undefined && parseRunState(raw) === null;
+    return await run(deps, ticket, settings, stored, ownComments, unreadableState, panel, job.trigger ?? null, job.eventId);
   } finally {
     await release();
   }
+}
+
+function panelPropertyOf(raw: unknown): PanelProperty {
+  const parsed = panelPropertySchema.safeParse(raw);
+  // Absent, or a value this version cannot read (a hand edit): no decisions, as the panel reads it.
+  return parsed.success ? parsed.data : emptyPanelProperty();
+}
+
+/** Whether a run with nothing new attached has earlier rows to retry or panel decisions to apply. */
+function hasEarlierWork(state: RunState, panel: PanelProperty): boolean {
+  if (batchesToRetry(state).length > 0 || state.retries.pending || state.decisions.pending) return true;
+  const applied = new Set(state.decisions.applied);
+  return decisionIds(decisionSetOf(panel)).some((id) => !applied.has(id));
 }
 
 /** A ticket deleted since the event: its comments are "not found" like the ticket itself. */
@@ -114,7 +135,8 @@ async function run(
   ticket: LoadedTicket,
   settings: Settings,
   stored: RunState | null,
-  ownComments: readonly JiraComment[],
+  readOwnComments: () => Promise<readonly JiraComment[]>,
+  unreadableState: boolean,
   panel: PanelProperty,
   trigger: RunTrigger | null,
   eventId: string,
@@ -127,12 +149,16 @@ async function run(
 
   const spreadsheets = templateAttachments(ticket.issue.attachments, templates);
   let batch: BatchState | undefined = state.batches.find((b) => !b.done);
+  // A batch an earlier attempt started may have posted its comments; a new one cannot have (comments
+  // come after the run state names the batch), so the ticket's comments are read only in the first case.
+  const resumed = !!batch || unreadableState;
   let noTemplate = false;
   if (!batch) {
     const fresh = spreadsheets.filter((a) => !(a.id in state.attachments));
     if (fresh.length === 0) {
       // Nothing new attached: first the rows a fix may now let through (blocked, failed), then what
       // agents decided in the panel since the last run, if anything.
+      const ownComments = hasEarlierWork(state, panel) || unreadableState ? await readOwnComments() : [];
       const retried = await runRetry(deps, { ticket, settings, state, ownComments, trigger });
       const decided = await runDecisions(deps, { ticket, settings, state: retried?.state ?? state, ownComments, panel, trigger });
       if (decided) return decided;
@@ -154,8 +180,18 @@ async function run(
   const record = resumeOrStartRun(state, { id: batchKey, kind: 'batch', trigger, now: clock.now() });
   state = withRun(state, record);
 
+  // One round trip: the files (parsed here, marked in the KVS meanwhile), the run state saying this
+  // batch is running (the first of the run's two writes: before anything else is written, so a run
+  // that dies is found running), the requester's language (JSM's user objects carry no locale), and the
+  // ticket's comments when an earlier attempt may have posted some.
   const { selfService, options } = readOptionsFor(ticket.facts, state, settings);
-  const read = await readAttachments(deps, issueKey, state, batch, ticket.issue.attachments, options);
+  const [read, written, lang, ownComments] = await settleAll([
+    readAttachments(deps, issueKey, state, batch, ticket.issue.attachments, options),
+    writeRunState(jira, clock, issueKey, state),
+    lookUpRequesterLang(jira, ticket, settings),
+    resumed ? readOwnComments() : Promise.resolve([]),
+  ]);
+  state = { ...read.state, updatedAt: written.updatedAt };
   const plan = buildPlan({
     ticketKey: issueKey,
     entities: read.entities,
@@ -166,23 +202,9 @@ async function run(
     selfService,
     noTemplate,
   });
-
-  // Independent things in one round trip: storing what was read, looking for earlier clones by
-  // property before any is raised, and the requester's language (JSM's user objects carry no locale).
-  // Losing the write would make a file that parsed fine look like one that killed the parser (the
-  // retry would find its "parsing" mark), so it is retried on any error.
-  const toRaise = newTicketServices(plan);
-  const [written, found, fields, lang] = await settleAll([
-    persistently(() => writeRunState(jira, clock, issueKey, read.state), clock),
-    findClones(deps, ticket.issue.projectKey, state.originKey ?? issueKey, toRaise),
-    // The JSM field ids a raise needs, fetched alongside the search rather than after it.
-    toRaise.length > 0 && ticket.request ? jsmFieldIds(deps) : Promise.resolve(null),
-    lookUpRequesterLang(jira, ticket, settings),
-  ]);
-  state = written;
   await step(deps, 'attachments-read', issueKey);
 
-  const serviceTickets = await ensureServiceTickets(deps, ticket, plan, settings, state.tickets, lang, found, fields);
+  const { tickets: serviceTickets, finishing } = await ensureServiceTickets(deps, ticket, plan, settings, state.tickets, lang, state.originKey ?? issueKey);
   await step(deps, 'clones', issueKey);
   const ticketOf = new Map(serviceTickets.map((t) => [t.service, t]));
   const keyOf = (service: Service) => ticketOf.get(service)?.key ?? issueKey;
@@ -196,7 +218,8 @@ async function run(
   const soFar = runRecord(state, batchKey) ?? record;
   state = withRun(state, { ...soFar, created: [...new Set([...soFar.created, ...raised])] });
 
-  // --- Phase A: everything that only needs the plan and the tickets, at once.
+  // --- Phase A: everything that only needs the plan and the tickets, at once. No run-state write here:
+  // what is done is found again by its own key (clone lock, integration registry, comment keys).
   const backend = deps.backendFor(settings, ticket.issue.projectKey);
   const others = serviceTickets.filter((t) => t.key !== issueKey);
   const existingKeys = new Map<string, Map<string, string>>([[issueKey, commentIndex(ownComments)]]);
@@ -207,8 +230,8 @@ async function run(
   const results: Partial<Record<Service, RowResult[]>> = {};
   let owner: JiraUser | null = null;
   const phaseA: Promise<unknown>[] = [
+    finishing,
     applyLabels(deps, ticket, plan, ticketOf),
-    writeRunState(jira, clock, issueKey, state).then((s) => (state = s)),
     ...plan.services.map(async (sp) => {
       results[sp.service] = await integrateRows(deps, {
         originKey: state.originKey ?? issueKey,
@@ -227,7 +250,6 @@ async function run(
   ];
   await settleAll(phaseA);
   await step(deps, 'updated', issueKey);
-
   // --- Phase B: the comments, which need the integration results: per ticket the requester's (what is
   // in production, what waits and for what, what to correct), then the agents' results comment.
   const plannedPublic = publicComments({
@@ -291,7 +313,10 @@ async function run(
   return { status: 'done', issueKey, batch: batchKey, plan, tickets: serviceTickets, results, review };
 }
 
-/** Labels on every ticket of the plan, and the MUX ticket assigned to its owner. */
+/**
+ * Labels on every ticket of the plan, and the MUX ticket assigned to its owner: one edit per ticket
+ * (labels and assignee together), none for a ticket raised with them or already carrying them.
+ */
 async function applyLabels(
   deps: PipelineDeps,
   ticket: LoadedTicket,
@@ -299,6 +324,7 @@ async function applyLabels(
   ticketOf: ReadonlyMap<Service, ServiceTicket>,
 ): Promise<void> {
   const issueKey = ticket.issue.key;
+  const labelled = new Set([...ticketOf.values()].filter((t) => t.labelled).map((t) => t.key));
   const labelsFor = new Map<string, Set<string>>([[issueKey, new Set(plan.selfLabels)]]);
   const assignments = new Map<string, string>();
   for (const sp of plan.services) {
@@ -310,13 +336,14 @@ async function applyLabels(
   }
   const work: Promise<void>[] = [];
   for (const [key, labels] of labelsFor) {
-    // The original's labels are known: an edit that changes nothing is not sent.
-    const missing = key === issueKey ? [...labels].filter((l) => !ticket.issue.labels.includes(l)) : [...labels];
-    if (missing.length > 0) work.push(deps.jira.editIssue(key, { labelsAdd: missing }));
-  }
-  for (const [key, accountId] of assignments) {
-    if (key === issueKey && ticket.issue.assignee?.accountId === accountId) continue;
-    work.push(deps.jira.assignIssue(key, accountId));
+    if (labelled.has(key)) continue;
+    // The original's labels and assignee are known: an edit that changes nothing is not sent.
+    const own = key === issueKey;
+    const missing = own ? [...labels].filter((l) => !ticket.issue.labels.includes(l)) : [...labels];
+    const accountId = assignments.get(key);
+    const assign = accountId !== undefined && !(own && ticket.issue.assignee?.accountId === accountId);
+    if (missing.length === 0 && !assign) continue;
+    work.push(deps.jira.editIssue(key, { ...(missing.length > 0 ? { labelsAdd: missing } : {}), ...(assign ? { assigneeAccountId: accountId } : {}) }));
   }
   await settleAll(work);
 }

@@ -1,8 +1,9 @@
 /**
  * Reads the batch's spreadsheet attachments into rows, never crashing on a file:
- * - each file is marked `parsing` in the run state before the parser sees it; a mark still there on a
- *   retry means the earlier attempt died or timed out on that file, which is then reported unreadable
- *   instead of being parsed again (the platform retries for 24 h; a poison file must not burn them);
+ * - each file is marked `parsing` in the KVS before the parser sees it and unmarked after; a mark still
+ *   there on a retry means the earlier attempt died or timed out on that file, which is then reported
+ *   unreadable instead of being parsed again (the platform retries for 24 h; a poison file must not
+ *   burn them). Nothing here writes to the ticket: the caller stores the outcome in the run state;
  * - a create-once lock per (ticket, content hash) makes the same content attached twice count once;
  * - files the app attached itself (a clone's rows) are never read back.
  */
@@ -16,7 +17,6 @@ import { errorMessage, RetryableError } from '../../domain/errors';
 import type { JiraAttachment } from '../../ports/jira';
 import type { PipelineDeps, TemplatePort } from './deps';
 import { isResultsCsvFileName } from './results-report';
-import { writeRunState } from './run-state-store';
 import { settleAll } from './settle';
 import { persistently } from './persist';
 
@@ -43,6 +43,12 @@ export function templateAttachments<A extends { filename: string }>(attachments:
 export function readOptionsFor(facts: TicketFacts, state: RunState, settings: Settings): { selfService: Service | null; options: ReadOptions } {
   const selfService = state.role === 'clone' ? state.service : null;
   return { selfService, options: { service: selfService ?? ticketService(facts, settings), extraAliases: serviceAliases(settings) } };
+}
+
+/** A file being parsed (KVS `parseMark`): still there on a retry, the file killed the attempt. */
+interface ParseMark {
+  status: 'parsing';
+  batch: string;
 }
 
 interface LockValue {
@@ -99,27 +105,17 @@ export async function readAttachments(
     }
   }
 
-  // The first file's "parsing" mark is stored while the files download: one round trip for both.
-  const first = toRead[0];
-  const markFirst = first && state.attachments[first.id]?.status !== 'read';
-  if (first && markFirst) {
-    state = setAttachment(state, first.id, { fileName: first.filename, hash: null, status: 'parsing', batch: batch.id, reason: null });
-  }
-  const unmarked = startState;
-  const [downloaded, marked] = await Promise.allSettled([
-    // A download is a read, safe to repeat on any error; failing it must not leave the mark behind.
-    settleAll(toRead.map((a) => persistently(() => jira.getAttachmentContent(a.id), clock))),
-    markFirst ? writeRunState(jira, clock, issueKey, state) : Promise.resolve(state),
-  ]);
-  if (downloaded.status === 'rejected') {
-    if (markFirst && marked.status === 'fulfilled') await persistently(() => writeRunState(jira, clock, issueKey, unmarked), clock);
-    throw downloaded.reason;
-  }
-  if (marked.status === 'rejected') throw marked.reason;
-  const downloads = downloaded.value;
-  state = marked.value;
-  if (markFirst) await deps.hooks?.afterStep?.('attachment-marked', issueKey);
-  for (const [index, attachment] of toRead.entries()) {
+  // A file whose mark an earlier attempt left behind killed that attempt: it is not downloaded again.
+  const marks = await settleAll(toRead.map((a) => (state.attachments[a.id]?.status === 'read' ? Promise.resolve(null) : kvs.get<ParseMark>(kvsKeys.parseMark(issueKey, a.id)))));
+  const alive: JiraAttachment[] = [];
+  toRead.forEach((attachment, i) => {
+    if (marks[i]?.status !== 'parsing') return void alive.push(attachment);
+    unreadable.push({ attachmentId: attachment.id, fileName: attachment.filename, code: 'file.parse_died', message: '' });
+    state = setAttachment(state, attachment.id, { fileName: attachment.filename, hash: null, status: 'unreadable', batch: batch.id, reason: 'file.parse_died' });
+  });
+  // A download is a read, safe to repeat on any error.
+  const downloads = await settleAll(alive.map((a) => persistently(() => jira.getAttachmentContent(a.id), clock)));
+  for (const [index, attachment] of alive.entries()) {
     const bytes = downloads[index] as Uint8Array;
     const hash = contentHash(bytes);
     const base: AttachmentState = { fileName: attachment.filename, hash, status: 'read', batch: batch.id, reason: null };
@@ -136,9 +132,12 @@ export async function readAttachments(
         continue;
       }
     }
-    if (index > 0 && state.attachments[attachment.id]?.status !== 'read') {
+    const markKey = kvsKeys.parseMark(issueKey, attachment.id);
+    const marked = state.attachments[attachment.id]?.status !== 'read';
+    if (marked) {
       // The mark must be stored before parsing starts: it is what a retry finds if parsing kills us.
-      state = await writeRunState(jira, clock, issueKey, setAttachment(state, attachment.id, { ...base, status: 'parsing' }));
+      // It lives in the KVS, not in the run state, so that marking a file costs no write to the ticket.
+      await persistently(() => kvs.set(markKey, { status: 'parsing', batch: batch.id } satisfies ParseMark), clock);
       await deps.hooks?.afterStep?.('attachment-marked', issueKey);
     }
     let problem: { code: string; message: string } | null = null;
@@ -156,13 +155,15 @@ export async function readAttachments(
       // No parser could run at all (e.g. no worker thread and no fallback): the system's problem, never the
       // file's. The mark is lifted so the platform's retry reads the file instead of calling it dead.
       if (error instanceof RetryableError) {
-        const withoutMark = { ...state, attachments: Object.fromEntries(Object.entries(state.attachments).filter(([id]) => id !== attachment.id)) };
-        await persistently(() => writeRunState(jira, clock, issueKey, withoutMark), clock);
+        if (marked) await persistently(() => kvs.delete(markKey), clock);
         throw error;
       }
       // Whatever else the reader throws is this file's problem, never the job's.
       problem = { code: 'file.unreadable', message: errorMessage(error) };
     }
+    // Parsed (or found unreadable without dying): losing this delete would make the retry of a run that
+    // dies later call the file poisonous, so it is retried like the mark.
+    if (marked) await persistently(() => kvs.delete(markKey), clock);
     if (problem) {
       unreadable.push({ attachmentId: attachment.id, fileName: attachment.filename, ...problem });
       state = setAttachment(state, attachment.id, { ...base, status: 'unreadable', reason: problem.code });

@@ -5,7 +5,11 @@ import type { JiraPort } from '../../ports/jira';
 import type { PipelineLog } from './deps';
 
 export async function readRunState(jira: JiraPort, issueKey: string, log: PipelineLog): Promise<RunState | null> {
-  const raw = await jira.getIssueProperty(issueKey, RUN_PROPERTY);
+  return runStateOf(await jira.getIssueProperty(issueKey, RUN_PROPERTY), issueKey, log);
+}
+
+/** The run state from the property's stored value (read with the issue or on its own); null: none yet. */
+export function runStateOf(raw: unknown, issueKey: string, log: PipelineLog): RunState | null {
   if (raw === null || raw === undefined) return null;
   const state = parseRunState(raw);
   // A state this version cannot read is not taken as "nothing done": every step still finds its earlier

@@ -37,8 +37,12 @@ export function ticketFacts(issue: JiraIssue, request: JsmRequest | null): Ticke
   };
 }
 
-export async function loadTicket(jira: JiraPort, issueKey: string): Promise<LoadedTicket | null> {
-  const [issue, request] = await Promise.all([jira.getIssue(issueKey), jira.getRequest(issueKey)]);
+/** `properties`: issue properties read with the issue, in the same call (see `issue.properties`). */
+export async function loadTicket(jira: JiraPort, issueKey: string, properties: readonly string[] = []): Promise<LoadedTicket | null> {
+  const [issue, request] = await Promise.all([
+    properties.length > 0 ? jira.getIssue(issueKey, { properties }) : jira.getIssue(issueKey),
+    jira.getRequest(issueKey),
+  ]);
   if (!issue) return null;
   return { issue, request, facts: ticketFacts(issue, request) };
 }

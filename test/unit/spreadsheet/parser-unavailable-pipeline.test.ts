@@ -4,8 +4,9 @@
  * the platform retries it), no "damaged file" is recorded, and the file's "parsing" mark is lifted so the
  * retry reads the file instead of reporting it as having killed an attempt.
  */
-import { emptyRunState, RUN_PROPERTY, parseRunState, type BatchState, type RunState } from '../../../src/domain/run-state';
+import { emptyRunState, RUN_PROPERTY, type BatchState } from '../../../src/domain/run-state';
 import { MemoryKeyValueStore } from '../../../src/adapters/memory/memory-key-value-store';
+import { kvsKeys } from '../../../src/domain/idempotency';
 import { ParserUnavailableError } from '../../../src/spreadsheet/parser-host';
 import { readAttachments } from '../../../src/usecases/process-ticket/read-attachments';
 import type { PipelineDeps } from '../../../src/usecases/process-ticket/deps';
@@ -19,9 +20,18 @@ it('a parser that cannot run fails the job and leaves no mark on the file', asyn
       if (name === RUN_PROPERTY) properties.push(value);
     },
   } as unknown as JiraPort; // only the two calls reading attachments makes
+  // The "parsing" mark lives in the KVS (a write to the ticket per file would cost a Jira call each).
+  const kvs = new MemoryKeyValueStore();
+  const marks: unknown[] = [];
+  const markKey = kvsKeys.parseMark('SUP-1', '10001');
+  const set = kvs.set.bind(kvs);
+  kvs.set = async (key, value) => {
+    if (key === markKey) marks.push(value);
+    return set(key, value);
+  };
   const deps = {
     jira,
-    kvs: new MemoryKeyValueStore(),
+    kvs,
     clock: { now: () => new Date('2027-03-15T10:00:00Z'), sleep: async () => undefined },
     templates: {
       isSpreadsheet: () => true,
@@ -44,8 +54,9 @@ it('a parser that cannot run fails the job and leaves no mark on the file', asyn
   await expect(readAttachments(deps, 'SUP-1', emptyRunState(), batch, [attachment], { service: null, extraAliases: {} })).rejects.toBeInstanceOf(
     ParserUnavailableError,
   );
-  // The mark was stored before parsing (a crash must find it) and lifted once the parser proved unavailable.
-  const states = properties.map((p) => parseRunState(p) as RunState);
-  expect(states[0]!.attachments['10001']?.status).toBe('parsing');
-  expect(states.at(-1)!.attachments['10001']).toBeUndefined();
+  // The mark was stored before parsing (a crash must find it) and lifted once the parser proved unavailable;
+  // nothing about the file was written to the ticket.
+  expect(marks).toEqual([expect.objectContaining({ status: 'parsing' })]);
+  await expect(kvs.get(markKey)).resolves.toBeUndefined();
+  expect(properties).toEqual([]);
 });

@@ -24,6 +24,7 @@ export async function createIssue(ctx: CallContext, issue: NewIssue): Promise<{ 
   if (issue.description) fields.description = issue.description;
   if (issue.reporterAccountId) fields.reporter = { accountId: issue.reporterAccountId };
   if (issue.labels && issue.labels.length > 0) fields.labels = issue.labels;
+  if (issue.assigneeAccountId) fields.assignee = { accountId: issue.assigneeAccountId };
   if (issue.requestType) fields[issue.requestType.fieldId] = issue.requestType.requestTypeId;
   if (issue.organizations && issue.organizations.ids.length > 0) {
     fields[issue.organizations.fieldId] = issue.organizations.ids.map((orgId) => (/^\d+$/.test(orgId) ? Number(orgId) : orgId));

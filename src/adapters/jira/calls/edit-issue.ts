@@ -4,14 +4,18 @@ import { encodedPath } from '../transport';
 
 /**
  * PUT /rest/api/3/issue/{key}. Labels go through `update` verbs (add/remove) rather than `fields`, so
- * that labels an agent adds at the same moment are not overwritten by our copy of the list.
+ * that labels an agent adds at the same moment are not overwritten by our copy of the list. An
+ * assignee goes in the same request (`fields.assignee`), one write instead of an edit and an assign.
  */
 export async function editIssue(ctx: CallContext, key: string, change: IssueFieldsUpdate): Promise<void> {
   const labels = [
     ...(change.labelsAdd ?? []).map((label) => ({ add: label })),
     ...(change.labelsRemove ?? []).map((label) => ({ remove: label })),
   ];
-  const fields = change.summary === undefined ? {} : { summary: change.summary };
+  const fields: Record<string, unknown> = {
+    ...(change.summary === undefined ? {} : { summary: change.summary }),
+    ...(change.assigneeAccountId === undefined ? {} : { assignee: { accountId: change.assigneeAccountId } }),
+  };
   if (labels.length === 0 && Object.keys(fields).length === 0) return;
   await send(ctx, {
     method: 'PUT',

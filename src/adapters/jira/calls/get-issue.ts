@@ -43,6 +43,7 @@ const issueResponse = z.object({
     project: z.object({ key: z.string() }),
     issuetype: z.object({ id }),
   }),
+  properties: z.record(z.string(), z.unknown()).optional(),
 });
 
 function toLink(link: z.output<typeof issueLink>): JiraIssueLink[] {
@@ -53,16 +54,21 @@ function toLink(link: z.output<typeof issueLink>): JiraIssueLink[] {
   return links;
 }
 
-/** GET /rest/api/3/issue/{key}; null when the issue does not exist or the caller cannot see it. */
-export async function getIssue(ctx: CallContext, key: string): Promise<JiraIssue | null> {
+/**
+ * GET /rest/api/3/issue/{key}; null when the issue does not exist or the caller cannot see it.
+ * `properties` names issue properties returned in the same answer (Jira's `properties` parameter), so
+ * a run reads the ticket and its state in one call.
+ */
+export async function getIssue(ctx: CallContext, key: string, options: { properties?: readonly string[] } = {}): Promise<JiraIssue | null> {
+  const properties = options.properties ?? [];
   const request: JiraRequest = {
     method: 'GET',
     path: encodedPath`/rest/api/3/issue/${key}`,
-    query: { fields: ISSUE_FIELDS.join(',') },
+    query: { fields: ISSUE_FIELDS.join(','), ...(properties.length > 0 ? { properties: properties.join(',') } : {}) },
   };
   const response = await send(ctx, request, { notFoundAsNull: true });
   if (!response) return null;
-  const { id: issueId, key: issueKey, fields } = await readJson(issueResponse, request, response);
+  const { id: issueId, key: issueKey, fields, properties: stored } = await readJson(issueResponse, request, response);
   return {
     id: issueId,
     key: issueKey,
@@ -77,5 +83,6 @@ export async function getIssue(ctx: CallContext, key: string): Promise<JiraIssue
     attachments: fields.attachment ?? [],
     links: (fields.issuelinks ?? []).flatMap(toLink),
     created: fields.created ?? null,
+    ...(properties.length > 0 ? { properties: stored ?? {} } : {}),
   };
 }
