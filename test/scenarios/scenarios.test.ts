@@ -105,6 +105,12 @@ const CHECKS: Record<string, (report: ScenarioReport) => void> = {
     expect(issue(r, 'SUP-1').labels).toContain('setdiba-revisar');
     expect(issue(r, 'SUP-2').customerView!.comments.at(-1)!.text).toMatch(/producció: Abrera, Aguilar de Segarra/);
   },
+  'corrected-file-split-notice-once': (r) => {
+    const notices = issue(r, 'SUP-1').customerView!.comments.filter((c) => /diversos serveis/.test(c.text));
+    expect(notices).toHaveLength(1);
+    expect(integrated(r).sort()).toEqual(['0800180001', '0800230008', '0800390004']);
+    expect(issue(r, 'SUP-1').customerView!.comments.at(-1)!.text).toMatch(/producció: .*Aguilar de Segarra/);
+  },
   'results-csv-not-visible': (r) => {
     for (const i of r.issues) expect(i.customerView?.attachments.filter((f) => f.toLowerCase().endsWith('.csv')) ?? []).toEqual([]);
     expect(r.steps[1]).toMatchObject({ ok: true, result: { fileName: expect.stringMatching(/\.csv$/) } });
@@ -141,6 +147,13 @@ const CHECKS: Record<string, (report: ScenarioReport) => void> = {
     expect(told[0]!.text).toContain('Abrera');
     expect(told[0]!.text).not.toContain('Aguilar');
     expect(r.integrations).toHaveLength(0);
+  },
+  'watch-mux-dates-arrive-days-apart': (r) => {
+    const told = issue(r, 'SUP-1').comments.filter((c) => !c.public && /ja ha arribat/.test(c.text)).map((c) => c.text);
+    // Abrera on 15 Feb, Aguilar de Segarra on 18 Feb: two notes, each naming its own ens only.
+    expect(told).toHaveLength(2);
+    expect(told.filter((t) => t.includes('Abrera'))).toHaveLength(1);
+    expect(told.filter((t) => t.includes('Aguilar de Segarra'))).toHaveLength(1);
   },
   'watch-mux-auto-integrate': (r) => {
     expect(integrated(r)).toEqual(['0800180001']);

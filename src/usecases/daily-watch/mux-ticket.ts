@@ -48,14 +48,21 @@ export async function watchMuxTicket(
   const due = mux.ens.filter((e) => waiting(e) && e.date !== null && e.date <= day);
   if (due.length > 0) {
     const auto = settings.watch.integrateMuxOnProductionDate && owner !== null;
-    const body = doc(
-      paragraph(...(owner ? [mention(owner, ownerUser?.displayName), ' '] : []), tWatch(agentsLang, 'mux.due')),
-      bulletList(due.map((e) => [tWatch(agentsLang, 'mux.item', { name: e.name ?? e.rowId, codiEns: e.codiEns ?? '—', date: e.date ?? '' })])),
-      paragraph(tWatch(agentsLang, auto ? 'mux.auto' : 'mux.howTo')),
-    );
-    // Keyed by the ens due and their dates: the owner hears of an ens once, not every morning it waits.
-    if (await postOnce(deps, issueKey, watchCommentKey('mux-due', issueKey, ...due.map((e) => `${e.rowId}=${e.date ?? ''}`).sort()), body, false)) {
-      actions.push({ task: 'mux-due', issueKey, detail: due.map(label).join(', ') });
+    // The owner hears of an ens (with its date) once, not every morning it waits, nor again when the
+    // date of another ens comes: each ens told is marked on its own.
+    const marker = (e: MuxEns) => watchKeys.done(watchCommentKey('mux-due-ens', issueKey, e.rowId, e.date ?? ''));
+    const told = await Promise.all(due.map(async (e) => (await deps.kvs.get(marker(e))) !== undefined));
+    const news = due.filter((_, i) => !told[i]);
+    if (news.length > 0) {
+      const body = doc(
+        paragraph(...(owner ? [mention(owner, ownerUser?.displayName), ' '] : []), tWatch(agentsLang, 'mux.due')),
+        bulletList(news.map((e) => [tWatch(agentsLang, 'mux.item', { name: e.name ?? e.rowId, codiEns: e.codiEns ?? '—', date: e.date ?? '' })])),
+        paragraph(tWatch(agentsLang, auto ? 'mux.auto' : 'mux.howTo')),
+      );
+      if (await postOnce(deps, issueKey, watchCommentKey('mux-due', issueKey, ...news.map((e) => `${e.rowId}=${e.date ?? ''}`).sort()), body, false)) {
+        actions.push({ task: 'mux-due', issueKey, detail: news.map(label).join(', ') });
+      }
+      await Promise.all(news.map((e) => deps.kvs.set(marker(e), { issueKey, at: deps.clock.now().toISOString() })));
     }
     // The integration itself runs as the pipeline's decision run; the claim only stops a second request the same day.
     if (auto && (await claimOnce(deps, watchCommentKey('mux-integrate', issueKey, day)))) {

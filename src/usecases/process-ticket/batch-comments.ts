@@ -48,7 +48,11 @@ export function publicComments(input: PublicCommentsInput): PlannedComment[] {
   const comments: PlannedComment[] = [];
   const own = plan.services.find((s) => s.target.kind === 'self');
   const ownService = own?.service ?? null;
-  const created = others.map((t) => ({ service: t.service, key: t.key }));
+  // The split notice names each ticket once, ever: in the comment of the batch that planned it new. A
+  // corrected file holding rows of an earlier split's services finds those tickets existing.
+  const created = others
+    .filter((t) => plan.services.find((s) => s.service === t.service)?.target.kind === 'new')
+    .map((t) => ({ service: t.service, key: t.key }));
   // The status says what is in production and what waits; rejected rows are in "what to correct", MUX
   // rows waiting for their date in the MUX notice.
   const status = (service: Service | null | undefined) =>
