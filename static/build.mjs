@@ -7,13 +7,16 @@
 import * as esbuild from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const STATIC_DIR = dirname(fileURLToPath(import.meta.url));
 
 /** The issue asks for under 250 KB of gzipped JavaScript per panel. */
 export const JS_BUDGET_GZIP_BYTES = 250 * 1024;
+
+/** The customer portal's apps may load up to 350 KB on open (issue 16); the others keep the 250 KB. */
+export const APP_BUDGETS_GZIP_BYTES = { 'portal-request': 350 * 1024, 'portal-check': 350 * 1024 };
 
 /** Apps are the folders of static/ that have an entry point; `shared` has none. */
 export function listApps() {
@@ -103,19 +106,26 @@ export async function buildUi(options = {}) {
       logLevel: 'warning',
       tsconfig: join(STATIC_DIR, 'tsconfig.json'),
     });
+    // An app with a Web Worker (static/portal-check) builds it next to its files; loaded on demand only.
+    const workerBuilder = join(STATIC_DIR, app, 'build-worker.mjs');
+    if (existsSync(workerBuilder)) {
+      const { buildWorker } = await import(pathToFileURL(workerBuilder).href);
+      await buildWorker({ esbuild, outdir, minify: options.minify ?? true, tsconfig: join(STATIC_DIR, 'tsconfig.json') });
+    }
     // esbuild only writes a stylesheet when something imports CSS; the page links one either way.
     if (!existsSync(join(outdir, 'index.css'))) writeFileSync(join(outdir, 'index.css'), '');
     writeFileSync(join(outdir, 'index.html'), indexHtml(app));
     const sizes = measure(result.metafile, outdir, 'index.js');
+    const budget = APP_BUDGETS_GZIP_BYTES[app] ?? JS_BUDGET_GZIP_BYTES;
     results.push({ app, outdir, ...sizes });
     if (!options.quiet) {
       console.log(
         `${app}: JavaScript ${kb(sizes.initialJs)} gzipped on open (${kb(sizes.totalJs)} with on-demand chunks), ` +
-          `CSS ${kb(sizes.css)} gzipped; budget ${kb(JS_BUDGET_GZIP_BYTES)}`,
+          `CSS ${kb(sizes.css)} gzipped; budget ${kb(budget)}`,
       );
     }
-    if (sizes.initialJs > JS_BUDGET_GZIP_BYTES) {
-      throw new Error(`${app}: ${kb(sizes.initialJs)} of gzipped JavaScript exceeds the ${kb(JS_BUDGET_GZIP_BYTES)} budget`);
+    if (sizes.initialJs > budget) {
+      throw new Error(`${app}: ${kb(sizes.initialJs)} of gzipped JavaScript exceeds the ${kb(budget)} budget`);
     }
   }
   return results;

@@ -88,7 +88,7 @@ export type PortalResult<F extends PortalFunction> =
  * What the checker on the request-create screen stores as the request's property (`view.submit`): a
  * short summary of the check, never the file nor its rows.
  */
-export const CHECK_PROPERTY = 'setdiba.check';
+export { CHECK_PROPERTY } from './portal-check-property';
 export const checkSummarySchema = z.strictObject({
   version: z.literal(1),
   fileName: z.string().max(255),

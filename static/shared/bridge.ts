@@ -60,3 +60,12 @@ export function unavailableEnvelope() {
 export async function openIssue(issueKey: string): Promise<void> {
   await router.open(`/browse/${encodeURIComponent(issueKey)}`);
 }
+
+/**
+ * The portal's request-create panel (jiraServiceManagement:portalRequestCreatePropertyPanel): what it
+ * submits is saved with the request as issue properties, one per field key, when the request is created.
+ * The panel never blocks sending (`isValid: true`): the check only informs the requester.
+ */
+export async function submitRequestProperties(fields: { key: string; value: unknown }[]): Promise<void> {
+  await view.submit({ fields, isValid: true });
+}

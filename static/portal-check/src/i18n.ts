@@ -1,0 +1,1 @@
+export { usePortalText, type PortalTranslate } from '../../portal-request/src/i18n';

@@ -1,0 +1,46 @@
+/**
+ * src/spreadsheet/parser-host.ts for the browser: the checker's whole read already runs inside a Web
+ * Worker, which the page terminates when it overruns its time (static/portal-check/src/run-check.ts), so
+ * the parse worker's `handle()` is called directly here; its answer is read the same way.
+ */
+import type { RawWorkbook } from '../../../../src/domain/template/types';
+// The same script the Node thread runs (SheetJS with the same read options and cell limits).
+import { handle } from '../../../../src/spreadsheet/parse-worker.js';
+import { SPREADSHEET_LIMITS } from '../../../../src/spreadsheet/limits';
+
+export interface ParseRequest {
+  bytes: Uint8Array;
+  sheetRows: number;
+  maxColumns: number;
+  maxAnswerChars?: number;
+  mode: 'parse' | 'encryption-only';
+}
+
+export type ParseOutcome =
+  | { ok: true; workbook: RawWorkbook }
+  | { ok: true; encrypted: false }
+  | { ok: false; reason: 'encrypted' | 'corrupt' | 'too_large' | 'timeout' | 'crashed'; detail: string };
+
+export class ParserUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ParserUnavailableError';
+  }
+}
+
+export function setParserSystemLog(): void {}
+
+export async function stopSpreadsheetParser(): Promise<void> {}
+
+export async function parseInWorker(request: ParseRequest): Promise<ParseOutcome> {
+  const maxAnswerChars = request.maxAnswerChars ?? SPREADSHEET_LIMITS.maxAnswerChars;
+  const answer: string = handle({ ...request, maxAnswerChars });
+  if (answer.length > maxAnswerChars * 2) return { ok: false, reason: 'too_large', detail: 'answer too large' };
+  const data = JSON.parse(answer) as
+    | { ok: true; sheets: RawWorkbook['sheets']; date1904: boolean }
+    | { ok: true; encrypted: false }
+    | { ok: false; reason: 'encrypted' | 'corrupt' | 'too_large'; detail: string };
+  if (!data.ok) return data;
+  if ('encrypted' in data) return data;
+  return { ok: true, workbook: { sheets: data.sheets, date1904: data.date1904 } };
+}
