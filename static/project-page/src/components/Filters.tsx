@@ -60,7 +60,6 @@ export function Filters({ value, onChange }: { value: RegistryFilters; onChange:
   return (
     <form
       role="search"
-      aria-label={t('searchLabel')}
       onSubmit={(event) => {
         event.preventDefault();
         onChange({ ...value, search });

@@ -1,5 +1,6 @@
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
+import type { ReactNode } from 'react';
 import type { RegistryEntry, RegistryPage } from '../../../../src/contracts/registry';
 import { formatDate, useLang } from '../../../shared/i18n';
 import { Cell, Code, Muted, Table } from '../../../shared/layout';
@@ -13,6 +14,11 @@ function shortFingerprint(fingerprint: string): string {
   return parts.length > 8 ? `${parts.slice(0, 4).join(':')}:…:${parts.slice(-2).join(':')}` : fingerprint;
 }
 
+/** Codes and service names read as one word: the table scrolls rather than break them. */
+function NoWrap({ children }: { children: ReactNode }) {
+  return <span style={{ whiteSpace: 'nowrap' }}>{children}</span>;
+}
+
 function Row({ entry, onOpen }: { entry: RegistryEntry; onOpen: (issueKey: string) => void }) {
   const t = useRegistryText();
   const lang = useLang();
@@ -20,12 +26,16 @@ function Row({ entry, onOpen }: { entry: RegistryEntry; onOpen: (issueKey: strin
     <tr data-registry-entry={`${entry.environment}:${entry.service}:${entry.codiEns}`}>
       <Cell header>{entry.name ?? <Muted>{t('noName')}</Muted>}</Cell>
       <Cell>
-        <Code>{entry.codiEns}</Code>
+        <NoWrap>
+          <Code>{entry.codiEns}</Code>
+        </NoWrap>
       </Cell>
       <Cell>
         <Code>{entry.ine ?? ''}</Code>
       </Cell>
-      <Cell>{entry.service}</Cell>
+      <Cell>
+        <NoWrap>{entry.service}</NoWrap>
+      </Cell>
       <Cell>{entry.environment}</Cell>
       <Cell>
         <Lozenge appearance={STATE_LOOK[entry.state]}>{t(`state_${entry.state}`)}</Lozenge>
@@ -51,7 +61,7 @@ function Row({ entry, onOpen }: { entry: RegistryEntry; onOpen: (issueKey: strin
       </Cell>
       <Cell>
         {entry.certificateFingerprint ? (
-          <span title={entry.certificateFingerprint}>
+          <span title={entry.certificateFingerprint} style={{ whiteSpace: 'nowrap' }}>
             <Code>{shortFingerprint(entry.certificateFingerprint)}</Code>
           </span>
         ) : null}
@@ -75,7 +85,17 @@ export function RegistryTable({
   if (result.total === 0) return <Muted>{Object.keys(filtered).length > 0 ? t('empty') : t('emptyRegistry')}</Muted>;
   const caption = t('caption', { total: result.total, page: result.page + 1, pages: pageCount(result) });
   return (
-    <div aria-busy={busy} style={{ opacity: busy ? 0.6 : 1 }}>
+    // Nine columns do not fit a narrow frame: the table keeps its width and scrolls inside this box,
+    // which takes the keyboard focus so it can be scrolled without a mouse.
+    <div
+      role="region"
+      aria-label={caption}
+      tabIndex={0}
+      aria-busy={busy}
+      data-registry-scroll
+      style={{ overflowX: 'auto', opacity: busy ? 0.6 : 1 }}
+    >
+      <div style={{ minWidth: '960px' }}>
       <Table
         caption={caption}
         head={[t('colName'), t('colCodiEns'), t('colIne'), t('colService'), t('colEnvironment'), t('colState'), t('colDate'), t('colTicket'), t('colFingerprint')]}
@@ -84,6 +104,7 @@ export function RegistryTable({
           <Row key={`${entry.environment}:${entry.service}:${entry.codiEns}`} entry={entry} onOpen={onOpen} />
         ))}
       </Table>
+      </div>
     </div>
   );
 }
