@@ -123,6 +123,13 @@ export const runStateSchema = z.object({
   batches: z.array(batchStateSchema),
   /** Service → ticket holding it (the original itself for the service it keeps). */
   tickets: z.partialRecord(serviceSchema, z.string()),
+  /**
+   * What agents search by in JQL (indexed: manifest setdiba-run-index, docs/registry.md): the services
+   * and the codis d'ens of the rows the ticket holds; on the original, every row the request came with.
+   * Added after version 1 shipped: absent in older states. The codis are capped at MAX_INDEXED_ENS.
+   */
+  services: z.array(serviceSchema).optional(),
+  ens: z.array(z.string()).optional(),
   updatedAt: z.string().nullable(),
   /** Added after version 1 shipped: absent in older states, hence the defaults. */
   decisions: decisionStateSchema.default({ applied: [], pending: null }),
@@ -196,15 +203,28 @@ export function updateOpenRows(
   return { blocked, failed };
 }
 
-export function cloneRunState(originKey: string, service: Service, producedHash: string | null): RunState {
-  return {
-    ...emptyRunState(),
-    role: 'clone',
-    originKey,
-    service,
-    state: 'done',
-    produced: producedHash ? [producedHash] : [],
-  };
+export function cloneRunState(originKey: string, service: Service, producedHash: string | null, ens: readonly string[] = []): RunState {
+  return withSearchIndex(
+    {
+      ...emptyRunState(),
+      role: 'clone',
+      originKey,
+      service,
+      state: 'done',
+      produced: producedHash ? [producedHash] : [],
+    },
+    ens.map((codiEns) => ({ service, codiEns })),
+  );
+}
+
+/** An issue property holds 32,768 characters; 400 codis take about 5,200 of them. */
+export const MAX_INDEXED_ENS = 400;
+
+/** The state with these rows' services and codis d'ens added to what JQL searches by. */
+export function withSearchIndex(state: RunState, rows: readonly { service: Service; codiEns: string | null }[]): RunState {
+  const services = [...new Set([...(state.services ?? []), ...rows.map((row) => row.service)])];
+  const ens = [...new Set([...(state.ens ?? []), ...rows.flatMap((row) => (row.codiEns ? [row.codiEns] : []))])].slice(0, MAX_INDEXED_ENS);
+  return { ...state, services, ens };
 }
 
 /** JQL that finds the clone of `originKey` for `service` by its indexed run property. */

@@ -39,6 +39,11 @@ export interface ServiceTickets {
   finishing: Promise<void>;
 }
 
+/** The codis d'ens of a service ticket's rows: what its run property lets agents search it by. */
+function planCodis(plan: ServicePlan): string[] {
+  return plan.rows.flatMap((row) => (row.entity.codiEns ? [row.entity.codiEns] : []));
+}
+
 export function cloneFileName(service: Service, originKey: string): string {
   return `SetDIBA-${service}-${originKey}.xlsx`;
 }
@@ -64,14 +69,14 @@ async function completeClone(
   const origin = ticket.issue.key;
   const work: Promise<unknown>[] = [];
   // Known from the lock only: the attempt that raised it may have died before tagging it.
-  if (!tagged) work.push(deps.jira.setIssueProperty(key, RUN_PROPERTY, cloneRunState(origin, plan.service, null)));
+  if (!tagged) work.push(deps.jira.setIssueProperty(key, RUN_PROPERTY, cloneRunState(origin, plan.service, null, planCodis(plan))));
   if (!clone.links.some((l) => l.key === origin)) work.push(deps.jira.createIssueLink(CLONE_LINK_TYPE, key, origin));
   const fileName = cloneFileName(plan.service, origin);
   if (!clone.attachments.some((a) => a.filename === fileName)) {
     work.push(
       workbook().then(async (bytes) => {
         await settleAll([
-          deps.jira.setIssueProperty(key, RUN_PROPERTY, cloneRunState(origin, plan.service, contentHash(bytes))),
+          deps.jira.setIssueProperty(key, RUN_PROPERTY, cloneRunState(origin, plan.service, contentHash(bytes), planCodis(plan))),
           deps.jira.addAttachment(key, fileName, bytes, XLSX_MIME),
         ]);
       }),
@@ -226,7 +231,7 @@ async function raiseClone(
     deps.log?.warn('no Organizations field on the site; the clone is not shared with organizations', { origin: issue.key });
   }
   const summary = `[${plan.service}] ${facts.summary}`.slice(0, MAX_SUMMARY);
-  const runState = cloneRunState(issue.key, plan.service, contentHash(bytes));
+  const runState = cloneRunState(issue.key, plan.service, contentHash(bytes), planCodis(plan));
   let key: string;
   let labelled = false;
   try {

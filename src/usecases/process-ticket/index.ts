@@ -32,6 +32,7 @@ import {
   runRecord,
   withBatch,
   withRun,
+  withSearchIndex,
   type BatchState,
   type PostedComment,
   type RunRecord,
@@ -304,8 +305,9 @@ async function run(
     comments: posted,
     counts: countRows(Object.values(results).flat()),
   };
+  const searchedBy = plan.services.flatMap((sp) => sp.rows.map((row) => ({ service: sp.service, codiEns: row.entity.codiEns })));
   state = await writeRunState(jira, clock, issueKey, {
-    ...withRun(withBatch(state, finished), done),
+    ...withSearchIndex(withRun(withBatch(state, finished), done), searchedBy),
     state: review ? 'review' : 'done',
   });
   await step(deps, 'done', issueKey);
