@@ -42,9 +42,9 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     name: 'simulate',
     usage: {
-      ca: 'setdiba simulate <fitxer>... [--summary T] [--description T] [--reporter CORREU] [--org NOM] [--settings FITXER.json] [--backend http|assisted] [--deliveries N] [--concurrent] [--latency MS] [--faults 429:0.2,500:0.1] [--seed N] [--json]\n  setdiba simulate --script ESCENARI.json [--json]',
-      es: 'setdiba simulate <fichero>... [--summary T] [--description T] [--reporter CORREO] [--org NOMBRE] [--settings FICHERO.json] [--backend http|assisted] [--deliveries N] [--concurrent] [--latency MS] [--faults 429:0.2,500:0.1] [--seed N] [--json]\n  setdiba simulate --script ESCENARIO.json [--json]',
-      en: 'setdiba simulate <file>... [--summary T] [--description T] [--reporter EMAIL] [--org NAME] [--settings FILE.json] [--backend http|assisted] [--deliveries N] [--concurrent] [--latency MS] [--faults 429:0.2,500:0.1] [--seed N] [--json]\n  setdiba simulate --script SCENARIO.json [--json]',
+      ca: 'setdiba simulate <fitxer>... [--summary T] [--description T] [--reporter CORREU] [--org NOM] [--settings FITXER.json] [--backend http|assisted] [--deliveries N] [--concurrent] [--latency MS] [--backend-latency MS] [--faults 429:0.2,500:0.1] [--seed N] [--json]\n  setdiba simulate --script ESCENARI.json [--json]',
+      es: 'setdiba simulate <fichero>... [--summary T] [--description T] [--reporter CORREO] [--org NOMBRE] [--settings FICHERO.json] [--backend http|assisted] [--deliveries N] [--concurrent] [--latency MS] [--backend-latency MS] [--faults 429:0.2,500:0.1] [--seed N] [--json]\n  setdiba simulate --script ESCENARIO.json [--json]',
+      en: 'setdiba simulate <file>... [--summary T] [--description T] [--reporter EMAIL] [--org NAME] [--settings FILE.json] [--backend http|assisted] [--deliveries N] [--concurrent] [--latency MS] [--backend-latency MS] [--faults 429:0.2,500:0.1] [--seed N] [--json]\n  setdiba simulate --script SCENARIO.json [--json]',
     },
     load: async () => (await import('./simulate')).simulateCommand,
     parses: true,

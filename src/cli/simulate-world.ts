@@ -80,6 +80,8 @@ export interface SimulationWorld {
   settle(concurrency?: number): Promise<void>;
   /** Errors of deliveries that threw, distinct, in order. */
   readonly failures: readonly string[];
+  /** How long each job delivery took on the world's clock, in order. */
+  readonly jobDurationsMs: readonly number[];
   stop(): Promise<void>;
 }
 
@@ -142,13 +144,17 @@ export async function startSimulationWorld(options: WorldOptions): Promise<Simul
   if (onEvent) listener = async (event) => onEvent(event, pipeline);
 
   const failures: string[] = [];
+  const jobDurationsMs: number[] = [];
   const consume = async (delivery: Parameters<Parameters<typeof queue.drain>[0]>[0]) => {
+    const started = clock.now().getTime();
     try {
       return invocationResult(await handleJobDelivery(pipeline, delivery, { maxAttempts: MAX_RETRIES + 1, now: () => clock.now() }));
     } catch (error) {
       const message = errorMessage(error);
       if (!failures.includes(message)) failures.push(message);
       throw error;
+    } finally {
+      jobDurationsMs.push(clock.now().getTime() - started);
     }
   };
 
@@ -161,6 +167,7 @@ export async function startSimulationWorld(options: WorldOptions): Promise<Simul
     clock,
     jiraAs,
     failures,
+    jobDurationsMs,
     async settle(concurrency = 1) {
       // Events reach the trigger after the emulator answers; jobs may raise tickets that raise events.
       for (let round = 0; round < 50; round++) {

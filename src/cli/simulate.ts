@@ -1,6 +1,6 @@
 /**
  * `setdiba simulate <file>... [--summary T] [--description T] [--reporter EMAIL] [--org NAME]
- *   [--settings FILE.json] [--backend http|assisted] [--deliveries N] [--concurrent] [--latency MS]
+ *   [--settings FILE.json] [--backend http|assisted] [--deliveries N] [--concurrent] [--latency MS] [--backend-latency MS]
  *   [--faults SPEC] [--seed N] [--json]`
  *
  * Runs the whole pipeline headless: the Jira emulator in-process with the demo site (project SUP,
@@ -24,6 +24,8 @@ import { langFrom, parseCommandArgs, UsageError } from './options';
 import { appCalls, formatReport, issuesOf, type IntegrationSnapshot, type SimulationReport } from './simulate-report';
 import { runScript } from './simulate-script';
 import { startSimulationWorld, type JiraCallTiming } from './simulate-world';
+import { VirtualClock } from './simulate-clock';
+import { systemClock, type Clock } from '../ports/clock';
 import { tScenario } from '../i18n/catalog/scenario';
 
 export interface SimulateOptions {
@@ -42,6 +44,11 @@ export interface SimulateOptions {
   json: boolean;
   /** A scenario file (`--script`): a ticket's whole life instead of one request (simulate-script.ts). */
   script?: string | null;
+  /**
+   * `--backend-latency MS`: every integration takes this long. Time is then virtual (simulate-clock.ts):
+   * a run of many minutes, continuations included, takes seconds.
+   */
+  backendLatencyMs?: number;
 }
 
 /** What `simulate` answers besides the report: the failures, and each Jira call's timing (the bench). */
@@ -49,6 +56,12 @@ export interface SimulateResult {
   report: SimulationReport;
   failures: string[];
   jiraCalls: JiraCallTiming[];
+  /** Queue jobs pushed (the trigger's, and the continuations of long runs) and delivered. */
+  jobs: { pushed: number; deliveries: number; longestMs: number };
+  /** From the ticket's creation to the end, on the simulation's clock (virtual with a backend latency). */
+  clockElapsedMs: number;
+  /** Calls each ens got from the integration backend, whatever the answer (exactly once: all 1). */
+  backendCallsPerEns: Map<string, number>;
 }
 
 const FAULT_KINDS = new Set(['429', '500', '502', '503', '504', 'drop']);
@@ -87,6 +100,7 @@ export function parseSimulateArgs(args: readonly string[], lang: Lang): Simulate
       deliveries: { type: 'string' },
       concurrent: { type: 'boolean' },
       latency: { type: 'string' },
+      'backend-latency': { type: 'string' },
       faults: { type: 'string' },
       seed: { type: 'string' },
       json: { type: 'boolean' },
@@ -112,6 +126,7 @@ export function parseSimulateArgs(args: readonly string[], lang: Lang): Simulate
     deliveries,
     concurrent: values.concurrent ?? false,
     latencyMs: positiveInt(values.latency, 0, '--latency', t),
+    backendLatencyMs: positiveInt(values['backend-latency'], 0, '--backend-latency', t),
     faults: parseFaults(values.faults ?? '', t),
     seed: positiveInt(values.seed, 1, '--seed', t),
     json: values.json ?? false,
@@ -126,12 +141,18 @@ async function simulationSettings(options: SimulateOptions, io: CliIo): Promise<
   return { settings: parseSettings(document), explicitCertificate: typeof document === 'object' && document !== null && 'certificate' in document };
 }
 
-/** Distinct integrations the assisted backend was asked for (it does nothing remotely). */
-function recording(backend: IntegrationBackend, into: IntegrationSnapshot[]): IntegrationBackend {
+/**
+ * Distinct integrations the assisted backend was asked for (it does nothing remotely), every call per
+ * ens, and the backend's latency on the simulation's clock.
+ */
+function recording(backend: IntegrationBackend, into: IntegrationSnapshot[], calls: Map<string, number>, latency: { clock: Clock; ms: number }): IntegrationBackend {
   const seen = new Set<string>();
   return {
     mode: backend.mode,
     async integrate(request) {
+      const ens = `${request.service} ${request.environment} ${request.codiEns}`;
+      calls.set(ens, (calls.get(ens) ?? 0) + 1);
+      if (latency.ms > 0) await latency.clock.sleep(latency.ms);
       const result = await backend.integrate(request);
       if (!seen.has(request.idempotencyKey)) {
         seen.add(request.idempotencyKey);
@@ -161,7 +182,11 @@ export async function simulate(options: SimulateOptions, io: CliIo): Promise<Sim
   const recorded: IntegrationSnapshot[] = [];
   const created: ProductEvent[] = [];
   const jiraCalls: JiraCallTiming[] = [];
+  const backendCallsPerEns = new Map<string, number>();
+  const backendLatencyMs = options.backendLatencyMs ?? 0;
+  const clock: Clock = backendLatencyMs > 0 ? new VirtualClock() : systemClock;
   const world = await startSimulationWorld({
+    clock,
     settings,
     mode: options.backend ?? settings.backend.mode,
     randomSeed: options.seed,
@@ -171,7 +196,7 @@ export async function simulate(options: SimulateOptions, io: CliIo): Promise<Sim
     onEvent: (event) => {
       if (event.eventType === 'avi:jira:created:issue' && !event.selfGenerated) created.push(event);
     },
-    wrapBackend: (backend) => recording(backend, recorded),
+    wrapBackend: (backend) => recording(backend, recorded, backendCallsPerEns, { clock, ms: backendLatencyMs }),
     onJiraCall: (call) => jiraCalls.push(call),
   });
   try {
@@ -189,6 +214,7 @@ export async function simulate(options: SimulateOptions, io: CliIo): Promise<Sim
     organization.members.add(reporter);
 
     const started = Date.now();
+    const clockStarted = clock.now().getTime();
     const issue = site.createIssue({
       projectKey: DEMO.projectKey,
       summary: options.summary,
@@ -218,7 +244,14 @@ export async function simulate(options: SimulateOptions, io: CliIo): Promise<Sim
         }))
       : recorded;
     const report: SimulationReport = { issues: issuesOf(emulator), integrations, calls: appCalls(emulator), elapsedMs };
-    return { report, failures: world.queue.dead.length > 0 ? [...world.failures] : [], jiraCalls };
+    return {
+      report,
+      failures: world.queue.dead.length > 0 ? [...world.failures] : [],
+      jiraCalls,
+      jobs: { pushed: world.queue.pushed.length, deliveries: world.jobDurationsMs.length, longestMs: Math.max(0, ...world.jobDurationsMs) },
+      clockElapsedMs: clock.now().getTime() - clockStarted,
+      backendCallsPerEns,
+    };
   } finally {
     await world.stop();
   }

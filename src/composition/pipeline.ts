@@ -57,6 +57,8 @@ export interface PipelinePorts {
   log?: PipelineLog;
   integrationConcurrency?: number;
   leaseMs?: number;
+  /** How long a run may start integrations before it queues a continuation (default 600 s). */
+  runBudgetMs?: number;
 }
 
 export interface Pipeline {
@@ -88,6 +90,9 @@ export function buildPipeline(ports: PipelinePorts): Pipeline {
     ...(ports.log ? { log: ports.log } : {}),
     ...(ports.integrationConcurrency !== undefined ? { integrationConcurrency: ports.integrationConcurrency } : {}),
     ...(ports.leaseMs !== undefined ? { leaseMs: ports.leaseMs } : {}),
+    ...(ports.runBudgetMs !== undefined ? { runBudgetMs: ports.runBudgetMs } : {}),
+    // A long run queues its continuation on the pipeline's own queue.
+    queue: ports.queue,
   };
   return {
     deps,

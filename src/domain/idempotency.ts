@@ -49,6 +49,9 @@ export const kvsKeys = {
   attachmentLock: (issueKey: string, hash: string) => `setdiba:attachment:${part(issueKey)}:${part(hash)}`,
   /** A file being parsed: left behind only by an attempt that died parsing it (a poison file). */
   parseMark: (issueKey: string, attachmentId: string) => `setdiba:parsing:${part(issueKey)}:${part(attachmentId)}`,
+  /** Create-once per cut run (ticket, batch, queue event): one continuation job queued per cut. */
+  continuation: (issueKey: string, batch: string, eventId: string) =>
+    `setdiba:continuation:${part(issueKey)}:${part(idempotencyKey('continuation', batch, eventId).slice('continuation:'.length))}`,
   /** Create-once per (original ticket, service): at most one clone ticket per service. */
   cloneLock: (originalKey: string, service: string) => `setdiba:clone:${part(originalKey)}:${part(service)}`,
   /** Ens integrated for a service in an environment, whatever ticket asked for it. */

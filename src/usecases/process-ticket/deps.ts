@@ -9,6 +9,8 @@ import type { Lang } from '../../i18n';
 import type { Clock } from '../../ports/clock';
 import type { IntegrationBackend } from '../../ports/integration-backend';
 import type { JiraPort } from '../../ports/jira';
+import type { JobQueue } from '../../ports/job-queue';
+import type { PipelineJob } from './job';
 import type { KeyValueStore } from '../../ports/key-value-store';
 
 /** The template reader and writer (src/spreadsheet, src/domain/template), as the pipeline uses them. */
@@ -66,4 +68,8 @@ export interface PipelineDeps {
   integrationConcurrency?: number;
   /** How long a run holds a ticket before another delivery may take it over (a killed run). */
   leaseMs?: number;
+  /** Where a long run queues its continuation (continuation.ts). */
+  queue?: JobQueue<PipelineJob>;
+  /** How long a run may start integrations before it hands the rest to a continuation job. */
+  runBudgetMs?: number;
 }

@@ -16,7 +16,7 @@
  */
 import { settleAll } from './settle';
 import { batchId, idempotencyKey } from '../../domain/idempotency';
-import { buildPlan, LABEL_REVIEW, newTicketServices } from '../../domain/plan/build-plan';
+import { buildPlan, LABEL_REVIEW } from '../../domain/plan/build-plan';
 import { recognise } from '../../domain/plan/recognition';
 import type { Plan } from '../../domain/plan/types';
 import type { RowResult } from '../../domain/report/types';
@@ -53,7 +53,8 @@ import { lookUpRequesterLang } from './lang';
 import { countRows } from './run-history';
 import { silentLog, type PipelineDeps, type PipelineStep } from './deps';
 import { reportContext } from './describe';
-import { integrateRows } from './integrate';
+import { integrateRows, type IntegrationBudget } from './integrate';
+import { queueContinuation, runDeadline } from './continuation';
 import { acquireLease, type LeaseHolder } from './lease';
 import { readAttachments, readOptionsFor, templateAttachments } from './read-attachments';
 import { runStateOf, writeRunState } from './run-state-store';
@@ -79,6 +80,7 @@ async function recordNoop(deps: PipelineDeps, issueKey: string, state: RunState,
 export async function processTicket(deps: PipelineDeps, job: ProcessJob): Promise<ProcessOutcome> {
   const { issueKey } = job;
   const log = deps.log ?? silentLog;
+  const deadlineMs = runDeadline(deps, deps.clock.now());
   // The trigger queued this job because it recognised the ticket; the lease comes first so that the
   // ticket, its run state and the panel's decisions are all read under it, in one call.
   const holder: LeaseHolder = { eventId: job.eventId, attempt: job.attempt };
@@ -103,7 +105,7 @@ export async function processTicket(deps: PipelineDeps, job: ProcessJob): Promis
         throw error;
       }));
     const unreadableState = raw !== null && raw !== undefined && parseRunState(raw) === null;
-    return await run(deps, ticket, settings, stored, ownComments, unreadableState, panel, job.trigger ?? null, job.eventId);
+    return await run(deps, ticket, settings, stored, ownComments, unreadableState, panel, job.trigger ?? null, job.eventId, deadlineMs);
   } finally {
     await release();
   }
@@ -141,6 +143,7 @@ async function run(
   panel: PanelProperty,
   trigger: RunTrigger | null,
   eventId: string,
+  deadlineMs: number,
 ): Promise<ProcessOutcome> {
   const { jira, clock, templates } = deps;
   const log = deps.log ?? silentLog;
@@ -229,6 +232,8 @@ async function run(
 
   const muxOwnerId = plan.services.some((s) => s.service === 'MUX') ? settings.services.MUX.ownerAccountId : null;
   const results: Partial<Record<Service, RowResult[]>> = {};
+  // Rows not started before the deadline are left to a continuation job (continuation.ts).
+  const budget: IntegrationBudget = { deadlineMs, deferred: [] };
   let owner: JiraUser | null = null;
   const phaseA: Promise<unknown>[] = [
     finishing,
@@ -241,6 +246,7 @@ async function run(
         plan: sp,
         settings,
         backend,
+        budget,
       });
     }),
     muxOwnerId ? jira.getUser(muxOwnerId).then((u) => (owner = u)) : Promise.resolve(),
@@ -250,6 +256,12 @@ async function run(
     }),
   ];
   await settleAll(phaseA);
+  if (budget.deferred.length > 0) {
+    // Out of time: what is integrated is in the registry, the batch stays open, a new job goes on.
+    await queueContinuation(deps, { issueKey, batch: batchKey, eventId, trigger });
+    log.info('run continued in a new job', { issueKey, batch: batchKey, deferred: budget.deferred.length });
+    return { status: 'continued', issueKey, batch: batchKey, deferred: budget.deferred.length };
+  }
   await step(deps, 'updated', issueKey);
   // --- Phase B: the comments, which need the integration results: per ticket the requester's (what is
   // in production, what waits and for what, what to correct), then the agents' results comment.

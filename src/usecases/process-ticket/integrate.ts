@@ -39,6 +39,15 @@ const BY_DECISION: Record<Exclude<RowDecision, 'integrate'>, RowResultKind> = {
   'service-disabled': 'disabled',
 };
 
+/**
+ * A time budget for a run: rows to integrate not started by `deadlineMs` (on the pipeline's clock) are
+ * not sent and go to `deferred`, for a continuation job (src/usecases/process-ticket/continuation.ts).
+ */
+export interface IntegrationBudget {
+  deadlineMs: number;
+  deferred: PlannedRow[];
+}
+
 export async function integrateRows(
   deps: PipelineDeps,
   args: {
@@ -48,13 +57,18 @@ export async function integrateRows(
     plan: ServicePlan;
     settings: Settings;
     backend: IntegrationBackend;
+    budget?: IntegrationBudget;
   },
 ): Promise<RowResult[]> {
-  const { plan, settings, backend } = args;
+  const { plan, settings, backend, budget } = args;
   const certificate = settings.certificate.current;
-  const one = async (row: PlannedRow): Promise<RowResult> => {
+  const one = async (row: PlannedRow): Promise<RowResult | null> => {
     const base = { entity: row.entity, problems: row.problems };
     if (row.decision !== 'integrate') return { ...base, result: BY_DECISION[row.decision] };
+    if (budget && deps.clock.now().getTime() >= budget.deadlineMs) {
+      budget.deferred.push(row);
+      return null;
+    }
     const { codiEns, name, nif } = row.entity;
     if (!codiEns || !name || !nif || !certificate) {
       // The reader marks such rows invalid; this guards a plan built around it.
@@ -128,5 +142,6 @@ export async function integrateRows(
       throw error;
     }
   };
-  return mapLimit(plan.rows, deps.integrationConcurrency ?? 8, one);
+  const results = await mapLimit(plan.rows, deps.integrationConcurrency ?? 8, one);
+  return results.filter((r): r is RowResult => r !== null);
 }

@@ -23,6 +23,13 @@ export type ProcessOutcome =
   | { status: 'ignored'; issueKey: string }
   | { status: 'nothing-new'; issueKey: string }
   | {
+      /** The run's time budget ran out: `deferred` rows are left to the continuation job it queued. */
+      status: 'continued';
+      issueKey: string;
+      batch: string;
+      deferred: number;
+    }
+  | {
       status: 'done';
       issueKey: string;
       batch: string;

@@ -6,6 +6,7 @@
 import { utils, write } from 'xlsx';
 import { nifControlNumber, NIF_CONTROL_LETTERS } from '../../../src/domain/identifiers/check-digits';
 import { ajuntamentDir3 } from '../../../src/domain/identifiers/dir3';
+import { parseCodiEns } from '../../../src/domain/identifiers/ine10';
 import { MUNICIPALITIES } from '../../../src/domain/municipalities';
 import type { Service } from '../../../src/domain/services';
 
@@ -33,6 +34,22 @@ export function ajuntament(index: number, extra: Partial<FixtureRow> = {}): Fixt
 /** `count` distinct ajuntaments starting at `from`, all for `service`. */
 export function ajuntaments(count: number, service: Service | undefined, from = 0): FixtureRow[] {
   return Array.from({ length: count }, (_, i) => ajuntament(from + i, service ? { service } : {}));
+}
+
+/**
+ * `count` distinct bodies that depend on a municipality (codi d'ens with d7..d9 = 001, 002, …, its
+ * control digits right; the municipality's NIF kind and DIR3), all for `service`: as many valid ens as
+ * a big batch needs (there are only 311 ajuntaments).
+ */
+export function dependentBodies(count: number, service: Service): FixtureRow[] {
+  return Array.from({ length: count }, (_, i) => {
+    const m = MUNICIPALITIES[i % MUNICIPALITIES.length]!;
+    const body = Math.floor(i / MUNICIPALITIES.length) + 1;
+    // The codi with a wrong last digit: the parser answers the right one.
+    const parsed = parseCodiEns(`${m.ine6}${String(body).padStart(3, '0')}0`);
+    const codiEns = parsed.ok ? parsed.codiEns : parsed.code === 'codiEns.checksum' ? parsed.expected : '';
+    return { name: `Organisme ${body} de ${m.name}`, codiEns, nif: nifFor(m.ine5), dir3: ajuntamentDir3(m.ine6), service };
+  });
 }
 
 const HEADER = ["Nom de l'ens", "Codi d'ens", 'NIF', 'DIR3', 'Servei', 'Data pas a producció'];

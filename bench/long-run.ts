@@ -1,0 +1,68 @@
+/**
+ * A long run (issue 14): 5,000 ens for one service against an integration backend that takes 2 s per
+ * ens, through `setdiba simulate --backend-latency 2000` (real trigger, consumer, Jira emulator and
+ * reference backend; virtual time, so twenty minutes of backend take seconds). A Forge consumer has
+ * 900 s; the run stops starting integrations after its 600 s budget and continues in a new job.
+ * Goals: every ens integrated exactly once (one backend call each); no job longer than 900 s.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { simulate } from '../src/cli/simulate';
+import { stopSpreadsheetParser } from '../src/spreadsheet';
+import { dependentBodies, template } from '../test/integration/pipeline/fixtures';
+import type { Benchmark } from './run';
+
+const ROWS = 5_000;
+const BACKEND_LATENCY_MS = 2_000;
+const CONSUMER_LIMIT_MS = 900_000;
+
+const minutes = (ms: number) => `${(ms / 60_000).toFixed(1)} min`;
+
+export const bench: Benchmark = {
+  name: `long run: ${ROWS} ens, backend ${BACKEND_LATENCY_MS} ms per ens`,
+  async run() {
+    const dir = mkdtempSync(join(tmpdir(), 'setdiba-bench-long-'));
+    try {
+      const file = join(dir, 'plantilla.xlsx');
+      writeFileSync(file, template(dependentBodies(ROWS, 'OVER')));
+      const wallStarted = Date.now();
+      const result = await simulate(
+        {
+          files: [file],
+          summary: 'Alta integracions SetDIBA',
+          description: '',
+          reporter: null,
+          org: null,
+          settingsFile: null,
+          backend: 'http',
+          deliveries: 1,
+          concurrent: false,
+          latencyMs: 0,
+          backendLatencyMs: BACKEND_LATENCY_MS,
+          faults: [],
+          seed: 1,
+          json: true,
+          script: null,
+        },
+        { stdout: () => undefined, stderr: () => undefined, cwd: dir },
+      );
+      const wallMs = Date.now() - wallStarted;
+      const perEns = [...result.backendCallsPerEns.values()];
+      const once = perEns.filter((n) => n === 1).length;
+      const integrated = result.report.integrations.filter((x) => x.result === 'integrated').length;
+      const state = result.report.issues[0]?.properties['setdiba.run'] as { state?: string } | undefined;
+      const lines = [
+        `rows: ${ROWS}; ens sent to the backend: ${perEns.length}, each exactly once: ${once === perEns.length && perEns.length === ROWS ? 'yes ✓' : `no ✗ (${perEns.length - once} more than once)`}; integrated: ${integrated}`,
+        `jobs: ${result.jobs.pushed} queued (1 from the trigger + ${result.jobs.pushed - 1} continuations), ${result.jobs.deliveries} deliveries; run state: ${state?.state ?? '—'}`,
+        `longest job: ${minutes(result.jobs.longestMs)} virtual (goal < ${minutes(CONSUMER_LIMIT_MS)}) ${result.jobs.longestMs < CONSUMER_LIMIT_MS ? '✓' : '✗'}`,
+        `whole run: ${minutes(result.clockElapsedMs)} virtual, ${(wallMs / 1000).toFixed(1)} s wall; Jira calls: ${result.report.calls.total}`,
+        `failures: ${result.failures.length === 0 ? 'none' : result.failures.join('; ')}`,
+      ];
+      process.stdout.write(`${lines.join('\n')}\n`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await stopSpreadsheetParser();
+    }
+  },
+};

@@ -1,0 +1,61 @@
+/**
+ * Long runs. A Forge queue consumer is killed after 900 s, and a big batch against a slow integration
+ * backend (5,000 ens at 2 s each, 8 at a time, is some 21 minutes) would be killed mid-way, then retried
+ * under its own lease, and killed again. Instead a run stops starting integrations once its budget
+ * (600 s by default, on the pipeline's clock) is spent, waits for those in flight, and queues a
+ * continuation job for the same ticket; then it returns.
+ *
+ * Nothing else needs saving: each ens integrated is already in the KVS registry (written when the
+ * backend confirms), and the batch is not marked done, so the continuation resumes the same batch with
+ * the same idempotency keys — the registry answers for the ens already integrated and only the open
+ * rows reach the backend. The comments and the batch's end are written by the run that finishes.
+ *
+ * One continuation per cut: its job is pushed under a create-once key per (ticket, batch, queue event),
+ * so the platform's retry of a cut run that died after pushing does not queue a second one.
+ */
+import { kvsKeys } from '../../domain/idempotency';
+import type { RunTrigger } from '../../domain/run-state';
+import type { PipelineDeps } from './deps';
+import type { PipelineJob } from './job';
+
+/** Started integrations must end before Forge's 900 s; 2 s calls leave plenty of the 300 s margin. */
+export const DEFAULT_RUN_BUDGET_MS = 600_000;
+
+/** When a run that started at `startedAt` stops starting integrations (ms on the pipeline's clock). */
+export function runDeadline(deps: Pick<PipelineDeps, 'runBudgetMs'>, startedAt: Date): number {
+  return startedAt.getTime() + (deps.runBudgetMs ?? DEFAULT_RUN_BUDGET_MS);
+}
+
+interface ContinuationMark {
+  state: 'pushing' | 'pushed';
+  at: string;
+}
+
+/**
+ * Queues the job that goes on with `batch`. A mark left `pushing` (the attempt died between the mark
+ * and the push) is pushed again: a second job is harmless (the lease and the registry make it a no-op),
+ * a lost one would leave the batch unfinished.
+ */
+export async function queueContinuation(
+  deps: Pick<PipelineDeps, 'kvs' | 'clock' | 'queue'>,
+  args: { issueKey: string; batch: string; eventId: string; trigger: RunTrigger | null },
+): Promise<void> {
+  const queue = deps.queue;
+  if (!queue) throw new Error('The pipeline has no job queue to continue a long run on');
+  const key = kvsKeys.continuation(args.issueKey, args.batch, args.eventId);
+  const now = deps.clock.now().toISOString();
+  if (!(await deps.kvs.setIfAbsent(key, { state: 'pushing', at: now } satisfies ContinuationMark))) {
+    const mark = await deps.kvs.get<ContinuationMark>(key);
+    if (mark?.state === 'pushed') return;
+  }
+  const trigger = args.trigger;
+  const job: PipelineJob = {
+    issueKey: args.issueKey,
+    cause: trigger?.cause ?? 'updated',
+    ...(trigger?.reason ? { reason: trigger.reason } : {}),
+    ...(trigger?.requestedBy ? { requestedBy: trigger.requestedBy } : {}),
+    queuedAt: now,
+  };
+  await queue.push([job]);
+  await deps.kvs.set(key, { state: 'pushed', at: now } satisfies ContinuationMark);
+}
