@@ -44,6 +44,12 @@ export interface JiraEmulatorOptions {
   failOnViolations?: boolean;
   /** The platform create refuses the Request Type field (400 naming it); also `site.platformCreateRefusesRequestType`. */
   refuseRequestTypeOnPlatformCreate?: boolean;
+  /**
+   * Issue property paths JQL may search (property key → dotted paths, as the manifest's
+   * jira:entityProperty modules declare them); any other property clause is refused, as Jira does.
+   * Absent: every path is searchable. Also `site.propertyIndex`.
+   */
+  propertyIndex?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface JiraEmulator {
@@ -78,6 +84,9 @@ export async function startJiraEmulator(options: JiraEmulatorOptions = {}): Prom
   else if (typeof seed === 'function') seed(site);
   if (options.onEvent) site.onEvent(options.onEvent);
   site.platformCreateRefusesRequestType = options.refuseRequestTypeOnPlatformCreate ?? false;
+  if (options.propertyIndex) {
+    site.propertyIndex = new Map(Object.entries(options.propertyIndex).map(([key, paths]) => [key, new Set(paths)]));
+  }
 
   const maxAttachmentBytes = options.maxAttachmentBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES;
   const state: ServerState = {

@@ -3,7 +3,9 @@
  * `project`, `key`/`issuekey`, `labels`, `status`, `issuetype`, `assignee`, `reporter` and
  * `issue.property[key].path`, with `=`, `!=`, `in`, `not in`, `is [not] EMPTY`, joined by AND / OR /
  * NOT and parentheses, and `ORDER BY key|created|updated|summary [ASC|DESC]`. Anything else is a
- * JqlError: the emulator would rather refuse than guess what Jira does.
+ * JqlError: the emulator would rather refuse than guess what Jira does. A property path that holds an
+ * array matches when any element does (Jira indexes each element of an array path). With
+ * `site.propertyIndex` set, only the indexed property paths are searchable, as in Jira.
  */
 import type { SiteIssue, SiteUser } from './model';
 import type { Site } from './site';
@@ -108,6 +110,11 @@ export function parseJql(jql: string, site: Site, caller: SiteUser): ParsedJql {
     let fieldName: string;
     if (t?.kind === 'property') {
       fieldName = `issue.property[${t.key}]`;
+      const indexed = site.propertyIndex;
+      if (indexed && !indexed.get(t.key)?.has(t.path.join('.'))) {
+        // Jira's answer for a property path no jira:entityProperty module indexes.
+        throw new JqlError(`Field '${fieldName}${t.path.map((p) => `.${p}`).join('')}' does not exist or you do not have permission to view it.`);
+      }
       read = (issue) => {
         let v: unknown = issue.properties.get(t.key);
         for (const part of t.path) v = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[part] : undefined;

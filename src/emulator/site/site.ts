@@ -159,6 +159,12 @@ export class Site {
    * may (the platform create with that field is undocumented); the app then falls back to JSM's create.
    */
   platformCreateRefusesRequestType = false;
+  /**
+   * Issue property paths JQL may search (property key → dotted paths), as the app's
+   * jira:entityProperty modules index them; Jira refuses any other `issue.property[…]` clause.
+   * Null (the default): every path is searchable.
+   */
+  propertyIndex: ReadonlyMap<string, ReadonlySet<string>> | null = null;
 
   private nextId = 10000;
   private readonly listeners: EventListener[] = [];

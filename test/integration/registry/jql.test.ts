@@ -9,6 +9,7 @@ import { JiraClient } from '../../../src/adapters/jira/jira-client';
 import { RUN_PROPERTY } from '../../../src/domain/run-state';
 import { createRegistryHandlers } from '../../../src/handlers/registry-resolver';
 import { writeTableWorkbook } from '../../../src/spreadsheet/write-workbook';
+import { manifestPropertyIndex } from '../../fixtures/manifest-property-index';
 import { DEMO, startHarness, type Harness } from '../pipeline/harness';
 import { ajuntaments, template } from '../pipeline/fixtures';
 
@@ -33,6 +34,8 @@ describe('JQL over the indexed setdiba.run property', () => {
 
   beforeAll(async () => {
     h = await startHarness({ backend: 'assisted' });
+    // Only what manifest.yml indexes is searchable, as on a real site: the pipeline's own searches too.
+    h.emulator.site.propertyIndex = new Map(Object.entries(manifestPropertyIndex()).map(([key, paths]) => [key, new Set(paths)]));
     origin = h.raise({ files: { 'alta.xlsx': template(rows) } });
     await h.drain();
     agent = new JiraClient(
