@@ -9,6 +9,8 @@ export interface ConfirmationProps {
   busy: boolean;
   onCancel: () => void;
   onConfirm: () => void;
+  /** The confirmation still lacks something the person must give (a reason): the button waits for it. */
+  confirmDisabled?: boolean;
   children: ReactNode;
 }
 
@@ -16,7 +18,7 @@ export interface ConfirmationProps {
  * The last step before an action that writes: what it will do (`children`), then confirm or cancel.
  * Focus moves to it when it appears, so a keyboard or screen-reader user lands on what to decide.
  */
-export function Confirmation({ busy, onCancel, onConfirm, children }: ConfirmationProps) {
+export function Confirmation({ busy, onCancel, onConfirm, confirmDisabled = false, children }: ConfirmationProps) {
   const t = usePanelText();
   const ref = useFocusOnMount<HTMLDivElement>();
   return (
@@ -25,7 +27,7 @@ export function Confirmation({ busy, onCancel, onConfirm, children }: Confirmati
         <Stack>
           {children}
           <Inline>
-            <Button appearance="primary" isLoading={busy} onClick={onConfirm}>
+            <Button appearance="primary" isLoading={busy} isDisabled={confirmDisabled} onClick={onConfirm}>
               {t('confirmAndRun')}
             </Button>
             <Button appearance="subtle" onClick={onCancel}>

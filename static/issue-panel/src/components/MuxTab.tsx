@@ -50,7 +50,11 @@ export function MuxTab({ state, busy, perform }: { state: PanelState; busy: Pane
               const waiting = open.includes(e);
               const text = e.date ? t('muxEnsDate', { ens: `${label(e)} ${e.name ?? ''}`.trim(), date: formatDate(e.date, lang) }) : t('muxEnsNoDate', { ens: label(e) });
               const boxId = `setdiba-mux-ens-${e.rowId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
-              const extra = [e.source ? t(sourceKey[e.source]) : null, e.due ? t('muxDue') : null].filter(Boolean).join(' · ');
+              // An ens already in production says so; otherwise its line would read like one still waiting.
+              const done = e.status === 'integrated' || e.status === 'already-integrated';
+              const extra = [e.source ? t(sourceKey[e.source]) : null, done ? t('statusIntegrated') : null, e.due ? t('muxDue') : null]
+                .filter(Boolean)
+                .join(' · ');
               return (
                 <li key={e.rowId} data-mux-ens={e.codiEns ?? e.rowId} style={{ display: 'flex', alignItems: 'flex-start', gap: 8, padding: '2px 0' }}>
                   {waiting ? (
@@ -86,6 +90,8 @@ export function MuxTab({ state, busy, perform }: { state: PanelState; busy: Pane
       {forcing ? (
         <Confirmation
           busy={busy === 'integrateMuxNow'}
+          // Forcing an ens before its date is recorded with why; without a reason there is nothing to record.
+          confirmDisabled={reason.trim() === ''}
           onCancel={() => setForcing(null)}
           onConfirm={async () => {
             if (await perform('integrateMuxNow', { force: { rowId: forcing, reason } }, { success: t('runStarted') })) setForcing(null);

@@ -2,7 +2,7 @@ import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import TextArea from '@atlaskit/textarea';
 import { token } from '@atlaskit/tokens';
-import { useMemo, useState } from 'react';
+import { Fragment, useMemo, useState } from 'react';
 import type { PanelFunction, PanelState, RowView } from '../../../../src/contracts/panel';
 import { Card, Code, Inline, LiveMessage, Muted, Stack, Text } from '../../../shared/layout';
 import type { PanelApi } from '../api';
@@ -34,6 +34,7 @@ export function RowsTab({ state, api, busy, perform }: { state: PanelState; api:
   const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
   const current = Math.min(page, pages - 1);
   const visible = rows.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE);
+  const severalFiles = new Set(state.rows.map((row) => row.attachmentId)).size > 1;
 
   const decide = async (rowIds: string[], decision: 'confirm' | 'reject') => {
     const trimmed = reason.trim();
@@ -110,16 +111,26 @@ export function RowsTab({ state, api, busy, perform }: { state: PanelState; api:
             <Muted>{t('rowsCaption')}</Muted>
           </span>
           <ul style={{ margin: 0, padding: 0, borderTop: `1px solid ${token('color.border', '#091E4224')}` }}>
-            {visible.map((row) => (
-              <RowItem
-                key={row.id}
-                row={row}
-                selected={selected.has(row.id)}
-                disabled={busy !== null}
-                onToggle={() => toggle(row.id)}
-                onCopy={() => copy(row)}
-                onDecide={(decision) => void decide([row.id], decision)}
-              />
+            {visible.map((row, index) => (
+              <Fragment key={row.id}>
+                {/* With a corrected file beside the first one, "e-NOTUM:2" alone does not say which file
+                    the row is from: each file's rows start under its name. */}
+                {severalFiles && visible[index - 1]?.attachmentId !== row.attachmentId ? (
+                  <li data-file-heading={row.fileName} style={{ listStyle: 'none', padding: `${token('space.100', '8px')} 0 ${token('space.025', '2px')}` }}>
+                    <Muted>
+                      {t('colFile')}: <Code>{row.fileName}</Code>
+                    </Muted>
+                  </li>
+                ) : null}
+                <RowItem
+                  row={row}
+                  selected={selected.has(row.id)}
+                  disabled={busy !== null}
+                  onToggle={() => toggle(row.id)}
+                  onCopy={() => copy(row)}
+                  onDecide={(decision) => void decide([row.id], decision)}
+                />
+              </Fragment>
             ))}
           </ul>
         </section>

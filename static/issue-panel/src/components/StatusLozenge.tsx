@@ -17,8 +17,13 @@ const ROW: Record<RowStatus, [Appearance, Parameters<PanelTranslate>[0]]> = {
   failed: ['removed', 'statusFailed'],
 };
 
-export function RowStatusLozenge({ status, t }: { status: RowStatus; t: PanelTranslate }) {
-  const [appearance, key] = ROW[status];
+/**
+ * A row the app refused because a value is wrong is waiting for the requester's corrected file, not
+ * turned down by an agent: "Rebutjada" read as final. Agents only decide rows held for a warning, so a
+ * refused row with an error is always one to correct.
+ */
+export function RowStatusLozenge({ status, t, hasError = false }: { status: RowStatus; t: PanelTranslate; hasError?: boolean }) {
+  const [appearance, key] = status === 'rejected' && hasError ? (['removed', 'statusToCorrect'] as const) : ROW[status];
   return <Lozenge appearance={appearance}>{t(key)}</Lozenge>;
 }
 

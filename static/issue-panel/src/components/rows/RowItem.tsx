@@ -71,7 +71,7 @@ export function RowItem({ row, selected, disabled, onToggle, onDecide, onCopy }:
           </span>
         </button>
         <span style={{ flex: 'none', maxWidth: '45%', overflow: 'hidden' }}>
-          <RowStatusLozenge status={row.status} t={t} />
+          <RowStatusLozenge status={row.status} t={t} hasError={row.problems.some((problem) => problem.severity === 'error')} />
         </span>
       </div>
       {first ? (
@@ -107,6 +107,7 @@ function RowDetails({ row, label, disabled, onDecide, onCopy }: { row: RowView; 
     [t('colDir3'), <Code key="dir3">{row.dir3 ?? ''}</Code>],
     [t('colService'), <LongText key="service" text={serviceText(row, t)} />],
     [t('colProductionDate'), formatDate(row.productionDate, lang)],
+    [t('colFile'), <LongText key="file" text={row.fileName} />],
   ];
   return (
     <Stack gap="100">
