@@ -3,6 +3,7 @@
  * demo site, the real JiraClient over fetch, memory KVS and queue, the real trigger and consumer
  * handlers, and (for http mode) the reference integration backend. No mocks of Jira.
  */
+import type { FetchLike } from '../../../src/adapters/backend/http-client';
 import { FetchJiraTransport } from '../../../src/adapters/http/fetch-transport';
 import { JiraClient } from '../../../src/adapters/jira/jira-client';
 import { MemoryJobQueue } from '../../../src/adapters/memory/memory-job-queue';
@@ -42,6 +43,13 @@ export interface HarnessOptions {
   hooks?: PipelineHooks;
   /** Deliveries after the first before an event is given up (the consumer then reports). */
   maxRetries?: number;
+  /** The pipeline's clock (default: real time, waits skipped). */
+  clock?: Clock;
+  /** A run's time budget before it continues in a new job (default 600 s). */
+  runBudgetMs?: number;
+  integrationConcurrency?: number;
+  /** The app's HTTP to the integration backend (default: global fetch). */
+  fetch?: FetchLike;
 }
 
 export interface Harness {
@@ -97,8 +105,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     jira,
     kvs,
     queue,
-    clock: fastClock,
+    clock: options.clock ?? fastClock,
     ...(options.hooks ? { hooks: options.hooks } : {}),
+    ...(options.runBudgetMs !== undefined ? { runBudgetMs: options.runBudgetMs } : {}),
+    ...(options.integrationConcurrency !== undefined ? { integrationConcurrency: options.integrationConcurrency } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   const outcomes: ConsumerOutcome[] = [];
   const maxAttempts = (options.maxRetries ?? 5) + 1;
