@@ -71,7 +71,7 @@ export function createPortalHandlers(makeDeps: PortalDepsFactory): PortalHandler
     const requestKey = context.data.extension?.request?.key ?? null;
     try {
       const deps = await makeDeps(context.data.accountId);
-      const caller = await authorizePortalCaller(deps.panel.jiraAsUser, requestKey);
+      const caller = await authorizePortalCaller(deps.panel.jiraAsUser, requestKey, context.data.locale ?? null);
       lang = caller.lang;
       const payload = portalPayloadSchemas[fn].safeParse(invocation.payload ?? {});
       if (!payload.success) {

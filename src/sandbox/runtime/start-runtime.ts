@@ -9,6 +9,7 @@ import { DEMO, startJiraEmulator, type JiraEmulator } from '../../emulator';
 import { handleJobDelivery, invocationResult } from '../../handlers/consumer';
 import { createPanelResolver } from '../../handlers/panel-resolver';
 import { createRegistryHandlers } from '../../handlers/registry-resolver';
+import { createPortalHandlers } from '../../handlers/portal-resolver';
 import { writeTableWorkbook } from '../../spreadsheet/write-workbook';
 import { blankTemplate, createSettingsHandlers, dryParseTemplate } from '../../handlers/settings-resolver';
 import { handleProductEvent } from '../../handlers/trigger';
@@ -25,6 +26,7 @@ import { SAMPLE_REQUESTS } from './samples';
 import { seedSettings } from './seed-settings';
 import { settingsDefinitions } from './settings-definitions';
 import { registryDefinitions } from './registry-definitions';
+import { portalDefinitions } from './portal-definitions';
 import { seedRegistry } from './registry-seed';
 import type { PartStatus, ResolverDefinitions, SandboxRuntime, UiResource } from './types';
 
@@ -128,6 +130,17 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Sandbo
       tableWorkbook: async (sheetName, header, rows) => writeTableWorkbook({ sheetName, header, rows }),
     })),
   );
+  // Both customer portal modules share one resolver, as in the manifest.
+  const portal = portalDefinitions(
+    createPortalHandlers((accountId) => ({
+      panel: { jiraAsUser: jiraAs(accountId), jiraAsApp, clock, pipeline: panelPipeline.pipeline },
+      kvs,
+      blankTemplate: async (service, lang) => (await blankTemplate(service, lang)).content,
+    })),
+  );
+  resolvers['portal-request'] = portal;
+  resolvers['portal-check'] = portal;
+  parts.push({ name: 'App: customer portal resolver', ok: panelPipeline.ok, detail: 'src/handlers/portal-resolver.ts' });
   const seeded = await seedRegistry(kvs, DEMO.projectKey, options.registryEntries ?? 0);
   parts.push({ name: 'App: registry resolver', ok: true, detail: `src/handlers/registry-resolver.ts; ${seeded}` });
   parts.push({ name: 'Sample templates', ok: true, detail: SAMPLE_REQUESTS.map((s) => s.id).join(', ') });
@@ -169,6 +182,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Sandbo
         organizations: organizationsOf(emulator.site, user.accountId),
         attachments: input.files.map((file) => ({ filename: file.fileName, content: file.bytes, author: user.accountId })),
       });
+      // What the create screen's property panels submitted is saved with the request, before any event.
+      for (const [key, value] of Object.entries(input.properties ?? {})) issue.properties.set(key, value);
       // Events made outside an HTTP request wait for the next response; this one is delivered now.
       emulator.site.deliverEvents();
       activity.changed();

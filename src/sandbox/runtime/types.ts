@@ -23,7 +23,7 @@ export interface PartStatus {
 }
 
 /** The Custom UI resources the manifest declares (static/<resource>). */
-export const UI_RESOURCES = ['issue-panel', 'project-settings', 'project-page'] as const;
+export const UI_RESOURCES = ['issue-panel', 'project-settings', 'project-page', 'portal-request', 'portal-check'] as const;
 export type UiResource = (typeof UI_RESOURCES)[number];
 
 /**
@@ -52,6 +52,8 @@ export interface RaiseRequestInput {
   summary: string;
   description: string;
   files: UploadedFile[];
+  /** Issue properties saved with the request, as the portal's create property panels submit them. */
+  properties?: Record<string, unknown>;
 }
 
 export type RestCall = (method: 'GET' | 'POST', path: string, body?: unknown) => Promise<{ status: number; json: unknown }>;

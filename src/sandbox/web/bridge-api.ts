@@ -34,6 +34,8 @@ const MODULE: Readonly<Record<UiResource, { moduleKey: string; type: string }>> 
   'issue-panel': { moduleKey: 'setdiba-issue-panel', type: 'jira:issuePanel' },
   'project-settings': { moduleKey: 'setdiba-project-settings', type: 'jira:projectSettingsPage' },
   'project-page': { moduleKey: 'setdiba-registry-page', type: 'jira:projectPage' },
+  'portal-request': { moduleKey: 'setdiba-portal-request', type: 'jiraServiceManagement:portalRequestDetail' },
+  'portal-check': { moduleKey: 'setdiba-portal-check', type: 'jiraServiceManagement:portalRequestCreatePropertyPanel' },
 };
 
 /** Jira locales are `ca_ES`; Forge's context gives `ca-ES`. The page's language choice wins. */
@@ -61,7 +63,11 @@ export function forgeContext(
     type: module.type,
     project: { key: projectKey, type: 'service_desk' },
   };
-  if (target.issueKey) extension['issue'] = { key: target.issueKey, type: 'Service Request' };
+  if (target.resource === 'portal-request' || target.resource === 'portal-check') {
+    // The portal modules get the portal and the request (none yet on the create screen), not an issue.
+    extension['portal'] = { id: '1' };
+    extension['request'] = target.issueKey ? { key: target.issueKey, typeId: '10' } : { typeId: '10' };
+  } else if (target.issueKey) extension['issue'] = { key: target.issueKey, type: 'Service Request' };
   return {
     accountId: session.user?.accountId,
     cloudId: 'sandbox',

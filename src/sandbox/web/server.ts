@@ -11,6 +11,7 @@ import { issueBody, type IssueView } from './pages/issue';
 import { page, translate, type NavItem } from './pages/layout';
 import { loadQueue, queueBody } from './pages/queue';
 import { raiseBody, type RaiseView } from './pages/raise';
+import { portalCreateBody, portalProperties, portalRequestBody } from './pages/portal';
 import { registryBody } from './pages/registry';
 import { settingsBody } from './pages/settings';
 import { statusBody } from './pages/status';
@@ -187,6 +188,37 @@ export function createSandboxServer({ runtime, ui }: SandboxWebOptions): Server 
     ['POST', /^\/raise$/, async (req, res, _m, session) => raise(req, res, session)],
     [
       'GET',
+      /^\/portal\/create$/,
+      async (req, res, _m, session) => {
+        const created = new URL(req.url ?? '/', 'http://x').searchParams.get('created');
+        const t = translate(session);
+        const message =
+          created && /^[A-Z][A-Z0-9_]*-\d+$/.test(created)
+            ? html`<p class="notice success" role="status" data-raise-result="success"><a href="/portal/${created}" data-raised-key="${created}">${t('portal.done', { key: created })}</a></p>`
+            : null;
+        await renderPortalCreate(res, session, message);
+      },
+    ],
+    ['POST', /^\/portal\/create$/, async (req, res, _m, session) => raiseFromPortal(req, res, session)],
+    [
+      'GET',
+      /^\/portal\/([A-Z][A-Z0-9_]*-\d+)$/,
+      async (_req, res, match, session) => {
+        const key = match[1] ?? '';
+        const t = translate(session);
+        const jira = jiraFor(session);
+        const issue = jira ? await jira.getIssue(key).catch(() => null) : null;
+        const comments = issue && jira ? await jira.getComments(key).catch(() => []) : [];
+        const frame = await frameSrc('portal-request', session, { issueKey: key, projectKey: issue?.projectKey ?? runtime.projectKey });
+        const body = portalRequestBody(
+          { key, issue, comments, userName: session.user?.displayName ?? '—', lang: session.lang, frame, agent: session.user !== null && session.user.role !== 'customer' },
+          t,
+        );
+        render(res, session, t('portal.requestTitle', { key }), 'portal', `/portal/${key}`, body);
+      },
+    ],
+    [
+      'GET',
       /^\/sandbox\/status$/,
       async (_req, res, _m, session) => {
         const t = translate(session);
@@ -257,7 +289,7 @@ export function createSandboxServer({ runtime, ui }: SandboxWebOptions): Server 
     ],
     [
       'GET',
-      /^\/sandbox\/ui\/(issue-panel|project-settings|project-page)\/(.*)$/,
+      /^\/sandbox\/ui\/(issue-panel|project-settings|project-page|portal-request|portal-check)\/(.*)$/,
       async (_req, res, match) => {
         const build = (await ui)[match[1] as UiResource];
         const file = build && 'dir' in build ? await readStaticFile(build.dir, match[2] ?? '') : null;
@@ -270,6 +302,37 @@ export function createSandboxServer({ runtime, ui }: SandboxWebOptions): Server 
     ['GET', /^\/sandbox\/assets\/sandbox\.css$/, async (_req, res) => send(res, 200, 'text/css; charset=utf-8', (await shellAssets()).css)],
     ['GET', /^\/sandbox\/assets\/shell\.js$/, async (_req, res) => send(res, 200, 'text/javascript; charset=utf-8', (await shellAssets()).js)],
   ];
+
+  async function renderPortalCreate(res: ServerResponse, session: Session, message: Html | null, status = 200): Promise<void> {
+    const t = translate(session);
+    const frame = await frameSrc('portal-check', session, { projectKey: runtime.projectKey });
+    const canRaise = session.user?.role === 'customer';
+    const notCustomer = t('raise.notCustomer', { user: session.user?.displayName ?? '—' });
+    render(res, session, t('portal.createTitle'), 'portal', '/portal/create', portalCreateBody({ frame, canRaise, notCustomer, message }, t), status);
+  }
+
+  /** The portal's create screen: the request with its file and what the checker submitted (setdiba.check). */
+  async function raiseFromPortal(req: IncomingMessage, res: ServerResponse, session: Session): Promise<void> {
+    const t = translate(session);
+    const form = await readForm(req, UPLOAD_LIMIT_BYTES);
+    if (!session.user || session.user.role !== 'customer') return renderPortalCreate(res, session, null, 403);
+    const files: UploadedFile[] = [];
+    const upload = form.get('file');
+    if (upload instanceof File && upload.size > 0) files.push({ fileName: upload.name, bytes: new Uint8Array(await upload.arrayBuffer()) });
+    const properties = portalProperties(form.get('properties'));
+    try {
+      const { issueKey } = await runtime.raiseRequest(session.user, {
+        summary: String(form.get('summary') ?? '').trim() || files[0]?.fileName || 'Sol·licitud',
+        description: String(form.get('description') ?? '').trim(),
+        files,
+        properties,
+      });
+      redirect(res, `/portal/create?created=${encodeURIComponent(issueKey)}`);
+    } catch (error) {
+      const text = html`<p class="notice error" role="alert">${t('raise.failed', { reason: errorMessage(error) })}</p>`;
+      await renderPortalCreate(res, session, text, 500);
+    }
+  }
 
   async function renderRaise(res: ServerResponse, session: Session, message: RaiseView['message'], status = 200): Promise<void> {
     const t = translate(session);

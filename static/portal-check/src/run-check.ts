@@ -9,7 +9,7 @@ import type { CheckView } from './check-view';
 import type { CheckAnswer, CheckRequest } from './worker/check-worker';
 
 /** Generous next to the reader's own limits (Node answers any file within 5 s): browsers are slower. */
-export const CHECK_TIMEOUT_MS = 15_000;
+export const CHECK_TIMEOUT_MS = 10_000;
 
 export type CheckOutcome =
   | { kind: 'done'; view: CheckView }

@@ -57,6 +57,20 @@ function Ready({ status, api, t, onRefresh }: { status: RequestStatus; api: Port
   );
 }
 
+/** The answer's texts are in the language the resolver chose: the labels around them follow it. */
+function ReadyIn({ status, api, onRefresh }: { status: RequestStatus; api: PortalApi; onRefresh: () => void }) {
+  return (
+    <LangProvider lang={status.lang}>
+      <ReadyWithText status={status} api={api} onRefresh={onRefresh} />
+    </LangProvider>
+  );
+}
+
+function ReadyWithText({ status, api, onRefresh }: { status: RequestStatus; api: PortalApi; onRefresh: () => void }) {
+  const t = usePortalText();
+  return <Ready status={status} api={api} t={t} onRefresh={onRefresh} />;
+}
+
 function Panel({ api }: { api: PortalApi }) {
   const t = usePortalText();
   const mounted = useMounted();
@@ -85,7 +99,7 @@ function Panel({ api }: { api: PortalApi }) {
           </SectionMessage>
         ) : null}
         {screen.kind === 'failed' ? <LoadFailed title={t('errorInternal')} message={screen.message} retry={t('refresh')} onRetry={() => void load()} /> : null}
-        {screen.kind === 'ready' ? <Ready status={screen.status} api={api} t={t} onRefresh={() => void load()} /> : null}
+        {screen.kind === 'ready' ? <ReadyIn status={screen.status} api={api} onRefresh={() => void load()} /> : null}
       </Stack>
     </main>
   );

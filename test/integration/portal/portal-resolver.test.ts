@@ -29,7 +29,10 @@ let handlers: PortalHandlers;
 let key: string;
 let tickets: RunState['tickets'];
 
-function context(accountId: string | null, requestKey: string | null, locale = 'ca-ES') {
+/** Forge gives the user's own locale; a visitor without an account gets the site's. */
+const LOCALES: Record<string, string> = { [U.agentEs]: 'es-ES', [U.otherCustomer]: 'es-ES', [U.outsider]: 'en-US' };
+
+function context(accountId: string | null, requestKey: string | null, locale = (accountId && LOCALES[accountId]) || 'ca-ES') {
   return {
     ...(accountId ? { accountId } : {}),
     locale,
@@ -129,7 +132,7 @@ describe('the request detail panel on the customer portal', () => {
       for (const row of ROWS) expect(text).not.toContain(row.codiEns);
     }
     const refused = await status(U.otherCustomer, key);
-    // Anna Serra's Jira language is Spanish.
+    // Anna Serra's language is Spanish.
     expect(!refused.ok && refused.error.message).toBe('No puede ver esta solicitud.');
   });
 

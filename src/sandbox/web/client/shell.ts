@@ -148,6 +148,12 @@ function onFrameMessage(event: MessageFromFrame): void {
     case 'refresh':
       void refreshLiveRegions();
       break;
+    case 'submit': {
+      // A portal create property panel's view.submit: kept in the form, saved with the request.
+      const field = document.querySelector('input[data-portal-properties]');
+      field?.setAttribute('value', JSON.stringify(message.detail ?? null).slice(0, 32_000));
+      break;
+    }
     case 'navigate':
     case 'open': {
       const target = message.detail as { target?: unknown; issueKey?: unknown } | string | null;

@@ -33,7 +33,7 @@ export function madridDateTime(iso: string | null, lang: Lang): string {
   return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Madrid' }).format(date);
 }
 
-export type NavItem = 'queue' | 'raise' | 'settings' | 'registry' | 'status' | null;
+export type NavItem = 'queue' | 'raise' | 'portal' | 'settings' | 'registry' | 'status' | null;
 
 export interface PageInput {
   session: Session;
@@ -107,6 +107,7 @@ export function page(input: PageInput): Html {
   <nav aria-label="${t('nav.main')}"><ul>
     ${link('queue', '/', 'nav.queue')}
     ${link('raise', '/raise', 'nav.raise')}
+    ${link('portal', '/portal/create', 'nav.portal')}
     ${link('settings', `/projects/${runtime.projectKey}/settings`, 'nav.settings')}
     ${link('registry', `/projects/${runtime.projectKey}/registry`, 'nav.registry')}
     ${link('status', '/sandbox/status', 'nav.status')}
