@@ -31,7 +31,9 @@ function Row({ entry, onOpen }: { entry: RegistryEntry; onOpen: (issueKey: strin
         </NoWrap>
       </Cell>
       <Cell>
-        <Code>{entry.ine ?? ''}</Code>
+        <NoWrap>
+          <Code>{entry.ine ?? ''}</Code>
+        </NoWrap>
       </Cell>
       <Cell>
         <NoWrap>{entry.service}</NoWrap>
