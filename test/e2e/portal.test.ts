@@ -9,9 +9,11 @@
  * At ~400 and 1024 px, light and dark, Catalan and Spanish; screenshots under test-output/screenshots.
  */
 import type { Frame, Page } from 'playwright-core';
+import { checkJson } from '../../src/cli/check';
 import { CHECK_PROPERTY, checkSummarySchema } from '../../src/contracts/portal';
 import { DEMO } from '../../src/emulator';
 import type { RunState } from '../../src/domain/run-state';
+import { readTemplate } from '../../src/spreadsheet/read-template';
 import { loopingXls, PDF_BYTES, zipBombXlsx } from '../fixtures/hostile-files';
 import { ajuntament, template } from '../integration/pipeline/fixtures';
 import { seriousViolations } from './support/axe';
@@ -225,6 +227,13 @@ describeWithBrowser('customer portal', () => {
       expect(text).toContain('Fila 5');
       expect(text).toContain('P0800000X');
       expect(text).toMatch(/Columna/);
+      // The same problems, in the same words, as `setdiba check --json` gives for this file.
+      const cli = checkJson(await readTemplate({ bytes: template(ROWS), fileName: 'amb-errors.xlsx' }), 'es');
+      const expected = cli.entities.flatMap((e) => e.problems.map((p) => `${p.message} ${p.hint}`));
+      const shown = await frame.locator('li[data-severity]').evaluateAll((items) =>
+        items.map((li) => Array.from(li.querySelectorAll(':scope > div > span')).slice(-2).map((el) => (el.textContent ?? '').trim()).join(' ')),
+      );
+      expect(shown.sort()).toEqual(expected.sort());
       expect(await overflows(frame)).toBe(false);
       await screenshot(page, 'portal-07-check-errors-es-dark-400');
       expect(await seriousViolations(frame)).toEqual([]);
@@ -253,7 +262,7 @@ describeWithBrowser('customer portal', () => {
       await frame.getByText('No es pot llegir «factura.xlsx».').waitFor();
       await screenshot(page, 'portal-08-check-not-a-spreadsheet-ca-light');
 
-      // A .xls that makes the parser loop: the worker is stopped, the page answered all along.
+      // A .xls whose sector chain loops (Node's parser thread loops on it): refused or stopped, the page answering all along.
       await check(frame, 'bucle.xls', loopingXls(), 'application/vnd.ms-excel');
       await frame.waitForSelector('[data-check-state="working"]');
       const started = Date.now();
