@@ -7,7 +7,8 @@ import { errorMessage } from '../domain/errors';
 import { contentHash } from '../domain/idempotency';
 import { buildPlan } from '../domain/plan/build-plan';
 import { recognise, type Recognition } from '../domain/plan/recognition';
-import type { Plan, SourcedEntity, TicketFacts, UnreadableFile } from '../domain/plan/types';
+import type { Plan, ServicePlan, SourcedEntity, TicketFacts, UnreadableFile } from '../domain/plan/types';
+import { SERVICES } from '../domain/services';
 import { plannedRowId } from '../domain/plan/decisions';
 import { emptyRunState, openReason, openRowKey, type RunState } from '../domain/run-state';
 import type { Settings } from '../domain/settings';
@@ -90,18 +91,81 @@ export async function previewTicket(deps: PipelineDeps, issueKey: string): Promi
     if (code) unreadable.push({ attachmentId: attachment.id, fileName: attachment.filename, code, message });
     attachments.push({ id: attachment.id, fileName: attachment.filename, status: code ? 'unreadable' : 'read', reason: code, rowCount: rows });
   }
-  const plan = buildPlan({
-    ticketKey: issueKey,
-    entities,
-    unreadable,
-    settings,
-    now: deps.clock.now(),
-    existingTickets: state.tickets,
-    selfService,
-    noTemplate: spreadsheets.length === 0,
-  });
+  // Each batch is planned on its own, as its run planned it: a corrected file that lists an ens again is
+  // a new batch, not a duplicate row of the first one.
+  const plans = batchGroups(state, entities, unreadable).map((group) =>
+    buildPlan({
+      ticketKey: issueKey,
+      entities: group.entities,
+      unreadable: group.unreadable,
+      settings,
+      now: deps.clock.now(),
+      existingTickets: state.tickets,
+      selfService,
+      noTemplate: spreadsheets.length === 0,
+    }),
+  );
+  const plan = mergePlans(plans);
   const { openRows, settledRows } = earlierRows(state, entities);
   return { facts: ticket.facts, recognition, settings, state, plan, attachments, openRows, settledRows };
+}
+
+interface BatchGroup {
+  entities: SourcedEntity[];
+  unreadable: UnreadableFile[];
+}
+
+/** Rows and unreadable files by the batch that read them (earliest first), files not read yet last. */
+function batchGroups(state: RunState, entities: readonly SourcedEntity[], unreadable: readonly UnreadableFile[]): BatchGroup[] {
+  const order = [...state.batches.map((b) => b.id), NEW_FILES];
+  const groups = new Map<string, BatchGroup>();
+  const groupOf = (attachmentId: string): BatchGroup => {
+    const batch = state.attachments[attachmentId]?.batch ?? NEW_FILES;
+    const id = order.includes(batch) ? batch : NEW_FILES;
+    const group = groups.get(id) ?? { entities: [], unreadable: [] };
+    groups.set(id, group);
+    return group;
+  };
+  for (const entity of entities) groupOf(entity.attachmentId).entities.push(entity);
+  for (const file of unreadable) groupOf(file.attachmentId).unreadable.push(file);
+  const sorted = order.flatMap((id) => groups.get(id) ?? []);
+  return sorted.length > 0 ? sorted : [{ entities: [], unreadable: [] }];
+}
+
+const NEW_FILES = '';
+
+/**
+ * The plans of several batches as one: each service's rows together, its target and labels as the
+ * latest batch planned them (the one a run would follow now), review reasons of any batch.
+ */
+function mergePlans(plans: readonly Plan[]): Plan {
+  const latest = plans[plans.length - 1]!;
+  if (plans.length === 1) return latest;
+  const services = new Map<ServicePlan['service'], ServicePlan>();
+  for (const plan of plans) {
+    for (const sp of plan.services) {
+      const earlier = services.get(sp.service);
+      services.set(
+        sp.service,
+        earlier
+          ? {
+              ...sp,
+              rows: [...earlier.rows, ...sp.rows],
+              labels: [...new Set([...earlier.labels, ...sp.labels])],
+              reviewReasons: [...new Set([...earlier.reviewReasons, ...sp.reviewReasons])],
+            }
+          : sp,
+      );
+    }
+  }
+  return {
+    ...latest,
+    services: SERVICES.flatMap((service) => services.get(service) ?? []),
+    unassigned: plans.flatMap((p) => p.unassigned),
+    unreadable: plans.flatMap((p) => p.unreadable),
+    selfLabels: [...new Set(plans.flatMap((p) => p.selfLabels))],
+    selfReviewReasons: [...new Set(plans.flatMap((p) => p.selfReviewReasons))],
+  };
 }
 
 /** Rows of attachments a finished batch read: open (blocked or failed) or settled. */

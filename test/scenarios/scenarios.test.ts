@@ -111,6 +111,33 @@ const CHECKS: Record<string, (report: ScenarioReport) => void> = {
     expect(integrated(r).sort()).toEqual(['0800180001', '0800230008', '0800390004']);
     expect(issue(r, 'SUP-1').customerView!.comments.at(-1)!.text).toMatch(/producció: .*Aguilar de Segarra/);
   },
+  'whole-life': (r) => {
+    // Every ens integrated exactly once, though the corrected file lists them all again.
+    expect(integrated(r).sort()).toEqual(['0800180001', '0800230008', '0800390004', '0800440003', '0800570005']);
+    expect(r.integrations.filter((x) => x.result === 'integrated')).toHaveLength(5);
+    // The confirmation after the certificate fix counts ens, not rows of both files; nothing is left at the end.
+    expect(state(r, 6).plan?.writes).toEqual(expect.arrayContaining([expect.stringContaining("Integrar 2 ens d'e-NOTUM"), expect.stringContaining("Integrar 1 ens d'OVER")]));
+    expect(state(r, 15).plan?.writes).toEqual([]);
+    expect(r.steps[8]!.ok).toBe(true);
+    // Nobody reads a name twice in one comment, and no run that changed nothing speaks again.
+    for (const text of allComments(r)) {
+      for (const line of text.split('\n').filter((l) => /^(Ja en producció|En tràmit|- .*\(08\d+\))/.test(l))) {
+        const items = line.replace(/^[^:]*: /, '').split(', ');
+        expect(new Set(items).size).toBe(items.length);
+      }
+    }
+    expect(allComments(r).filter((t) => /^Nova execució demanada per —/.test(t))).toEqual([]);
+    // The requester's last word on every ticket: in production, nothing to correct; nothing internal.
+    for (const key of ['SUP-1', 'SUP-2', 'SUP-3']) {
+      const last = issue(r, key).customerView!.comments.at(-1)!.text;
+      expect(last).toMatch(/^Estat del tiquet/);
+      expect(last).not.toMatch(/Cal corregir|Pendents|En tràmit/);
+    }
+    expect(issue(r, 'SUP-1').customerView!.comments.filter((c) => /diversos serveis/.test(c.text))).toHaveLength(1);
+    expect(customerTexts(r).join('\n')).not.toMatch(/REF-\d+|certificat [0-9A-F]{8,}/);
+    for (const i of r.issues) expect(i.labels).not.toContain('setdiba-revisar');
+    expect(issue(r, 'SUP-1').labels).not.toContain('setdiba-pendent-data-pro');
+  },
   'results-csv-not-visible': (r) => {
     for (const i of r.issues) expect(i.customerView?.attachments.filter((f) => f.toLowerCase().endsWith('.csv')) ?? []).toEqual([]);
     expect(r.steps[1]).toMatchObject({ ok: true, result: { fileName: expect.stringMatching(/\.csv$/) } });

@@ -25,6 +25,13 @@ type MuxEns = NonNullable<LoadedPanel['state']['mux']['ens']>[number];
 const waiting = (e: MuxEns) => e.status === 'mux-pending' || e.status === 'mux-scheduled';
 const label = (e: MuxEns) => `${e.name ?? e.codiEns ?? e.rowId} (${e.codiEns ?? '—'})`;
 
+/** One entry per codi d'ens (the last row listing it: the newest file's); rows without a code kept. */
+function uniqueEns(ens: readonly MuxEns[]): MuxEns[] {
+  const byCode = new Map<string, MuxEns>();
+  ens.forEach((e, i) => byCode.set(e.codiEns ?? `#${i}`, e));
+  return [...byCode.values()];
+}
+
 function panelDeps(deps: DailyWatchDeps): PanelDeps {
   // No user is calling: the app reads and writes as itself, as the panel's own writes already do.
   return { jiraAsUser: deps.jira, jiraAsApp: deps.jira, clock: deps.clock, pipeline: deps.panel };
@@ -45,7 +52,8 @@ export async function watchMuxTicket(
   if (!mux.applicable || !mux.ens) return [];
   const actions: WatchAction[] = [];
 
-  const due = mux.ens.filter((e) => waiting(e) && e.date !== null && e.date <= day);
+  // An ens a corrected file lists again is one ens: told of (and counted) once.
+  const due = uniqueEns(mux.ens.filter((e) => waiting(e) && e.date !== null && e.date <= day));
   if (due.length > 0) {
     const auto = settings.watch.integrateMuxOnProductionDate && owner !== null;
     // The owner hears of an ens (with its date) once, not every morning it waits, nor again when the
@@ -76,7 +84,7 @@ export async function watchMuxTicket(
     }
   }
 
-  const missing = mux.ens.filter((e) => e.status === 'mux-pending' && e.date === null);
+  const missing = uniqueEns(mux.ens.filter((e) => e.status === 'mux-pending' && e.date === null));
   const created = loaded.preview.facts.createdAt ? madridToday(new Date(loaded.preview.facts.createdAt)) : null;
   if (missing.length > 0 && created) actions.push(...(await remindMissingDates(deps, loaded, issueKey, settings, day, created, missing)));
   return actions;

@@ -182,7 +182,10 @@ export function describeWrites(input: ViewInput, rows: readonly RowView[]): stri
       const name = users.get(service.assignee)?.displayName ?? service.assignee;
       writes.push(tPanel(lang, 'writeAssign', { key: service.target.kind === 'new' ? `[${service.service}]` : target, name }));
     }
-    const toIntegrate = views.filter((row) => ['pending', 'confirmed', 'failed'].includes(row.status) && willTouch(row)).length;
+    // An ens a corrected file lists again is integrated once: count ens, not rows.
+    const toIntegrate = new Set(
+      views.filter((row) => ['pending', 'confirmed', 'failed'].includes(row.status) && willTouch(row)).map((row) => row.codiEns ?? row.id),
+    ).size;
     if (toIntegrate > 0 && plan.certificate === 'valid') {
       const params = { count: toIntegrate, service: service.service, env: service.environment, serial, key: target };
       writes.push(tPanel(lang, preview.backendMode === 'assisted' ? 'writeChecklist' : 'writeIntegrate', params));

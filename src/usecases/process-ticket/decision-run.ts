@@ -47,6 +47,7 @@ import { resultsSection, serviceReport } from './results-report';
 import { countRows } from './run-history';
 import { writeRunState } from './run-state-store';
 import type { LoadedTicket } from './ticket';
+import { formatDate, type Lang } from '../../i18n';
 
 export interface DecisionRunInput {
   ticket: LoadedTicket;
@@ -109,6 +110,13 @@ function decisionRunToDo(issueKey: string, state: RunState, all: DecisionSet): {
   return { id: idempotencyKey('decision-run', issueKey, ...batches.sort(), ...ids), ids, set: relevant };
 }
 
+/** A MUX ens a release leaves waiting: how agents read it, its date (null: none yet), its row. */
+interface MuxWaiting {
+  ens: string;
+  date: string | null;
+  entity: PlannedRow['entity'];
+}
+
 /** One batch planned again, and what the decisions change in it. */
 interface Decided {
   batch: string;
@@ -127,7 +135,7 @@ interface TicketWork {
   /** The ens the MUX owner forced before its date, and why (for the comment and the history). */
   forced: { name: string; ens: string; reason: string } | null;
   /** MUX rows this run leaves waiting for their date, with that date (null: none known yet). */
-  muxWaiting: { ens: string; date: string | null }[];
+  muxWaiting: MuxWaiting[];
   /** The agents' confirm/reject decisions applied on this ticket, with their reason (by decision id). */
   reasons: Map<string, DecisionReason>;
 }
@@ -158,7 +166,7 @@ export async function runDecisions(deps: PipelineDeps, input: DecisionRunInput):
   await deps.hooks?.afterStep?.('decisions-started', issueKey);
 
   // Each batch is planned on its own, as its run planned it: its integrations keep their keys.
-  const decided: Decided[] = batches.map((batch, i) => {
+  const planned: Decided[] = batches.map((batch, i) => {
     const read = reads[i]!;
     const plan = buildPlan({
       ticketKey: issueKey,
@@ -171,6 +179,7 @@ export async function runDecisions(deps: PipelineDeps, input: DecisionRunInput):
     });
     return { batch: batch.id, services: applyDecisions(plan, todo.set, today), plans: plan.services, certificate: plan.certificate };
   });
+  const decided = newestMuxRowsOnly(planned);
 
   const backend = deps.backendFor(settings, ticket.issue.projectKey);
   const originKey = state.originKey ?? issueKey;
@@ -307,7 +316,9 @@ function decisionComments(
     const corrections = correctionsComment(rejected, pub);
     // A ticket holds one service (the run state maps each service to its ticket): one key per ticket.
     // What changed for the requester (in production, still waiting) and, for rejected rows, what to correct.
-    const status = statusComment(work.service, work.rows.filter((r) => r.result !== 'rejected'), pub);
+    // The MUX ens still waiting are part of it too, with the date they wait for.
+    const waiting: RowResult[] = work.muxWaiting.map((w) => ({ entity: { ...w.entity, productionDate: w.date }, result: 'muxPending', problems: [] }));
+    const status = statusComment(work.service, [...work.rows.filter((r) => r.result !== 'rejected'), ...waiting], pub);
     const publicComment = plannedComment(work.key, runId, 'public', joinSections([status, corrections]), settings.comments.publicToRequester);
     if (publicComment) publicComments.push(publicComment);
     if (work.rows.some((r) => r.result === 'failed')) failedTickets.add(work.key);
@@ -324,7 +335,7 @@ function decisionComments(
       reviewReasons: work.rows.some((r) => r.result === 'failed') ? ['integration-failed'] : [],
     });
     const section = resultsSection(report, internal);
-    const intro = decisionIntro(work, internal.t);
+    const intro = decisionIntro(work, internal.t, settings.comments.defaultLanguage);
     const comment = plannedComment(work.key, runId, 'results', joinSections([intro, section.body]), false);
     if (comment) internalComments.push(comment);
   }
@@ -340,9 +351,9 @@ async function stillWaitingMux(
   deps: PipelineDeps,
   decided: readonly Decided[],
   set: DecisionSet,
-): Promise<{ environment: 'PRO' | 'PRE'; rows: { ens: string; date: string | null }[] }[]> {
+): Promise<{ environment: 'PRO' | 'PRE'; rows: MuxWaiting[] }[]> {
   const released = new Set(decided.flatMap((d) => d.services.flatMap((s) => s.rows.map((r) => plannedRowId(r.entity)))));
-  const out: { environment: 'PRO' | 'PRE'; rows: { ens: string; date: string | null }[] }[] = [];
+  const out: { environment: 'PRO' | 'PRE'; rows: MuxWaiting[] }[] = [];
   for (const d of decided) {
     for (const sp of d.plans.filter((p) => p.service === 'MUX')) {
       const candidates = sp.rows.filter((r) => r.decision === 'mux-pending' && !released.has(plannedRowId(r.entity)));
@@ -351,16 +362,46 @@ async function stillWaitingMux(
       );
       const rows = candidates
         .filter((_, i) => !known[i])
-        .map((r) => ({ ens: r.entity.codiEns ?? r.entity.name ?? '', date: muxRowDate(plannedRowId(r.entity), r.entity, set.mux?.dates ?? NO_MUX_DATES).date }));
+        .map((r) => ({ ens: ensLabel(r.entity), date: muxRowDate(plannedRowId(r.entity), r.entity, set.mux?.dates ?? NO_MUX_DATES).date, entity: r.entity }));
       if (rows.length > 0) out.push({ environment: sp.environment, rows });
     }
   }
   return out;
 }
 
-/** One date reads as a long date (the catalogue formats an ISO date); several are listed as written. */
-function muxDatesParam(dates: ReadonlySet<string>): string {
-  return [...dates].sort().join(', ');
+/** The dates as long dates in the agents' language, joined as the language joins a list. */
+function muxDatesParam(dates: ReadonlySet<string>, lang: Lang): string[] {
+  return [...dates].sort().map((date) => formatDate(lang, date));
+}
+
+/**
+ * An ens a later file lists again (a corrected template) is one MUX ens, not two: the release takes
+ * its row from the newest batch, and the older rows are neither released nor said to wait.
+ */
+function newestMuxRowsOnly(decided: readonly Decided[]): Decided[] {
+  const newest = newestMuxBatch(decided);
+  const keep = (batch: string, entity: PlannedRow['entity']) => !entity.codiEns || newest.get(entity.codiEns) === batch;
+  return decided.map((d) => ({
+    ...d,
+    services: d.services
+      .map((ds) => (ds.service === 'MUX' ? { ...ds, rows: ds.rows.filter((row) => keep(d.batch, row.entity)) } : ds))
+      .filter((ds) => ds.rows.length > 0),
+    plans: d.plans.map((sp) => (sp.service === 'MUX' ? { ...sp, rows: sp.rows.filter((row) => keep(d.batch, row.entity)) } : sp)),
+  }));
+}
+
+function newestMuxBatch(decided: readonly Decided[]): Map<string, string> {
+  const newest = new Map<string, string>();
+  for (const d of decided) {
+    for (const sp of d.plans) if (sp.service === 'MUX') for (const row of sp.rows) if (row.entity.codiEns) newest.set(row.entity.codiEns, d.batch);
+  }
+  return newest;
+}
+
+/** "Alella (0800390004)": the name agents know, and the code they search by. */
+function ensLabel(entity: PlannedRow['entity']): string {
+  if (entity.name && entity.codiEns) return `${entity.name} (${entity.codiEns})`;
+  return entity.codiEns ?? entity.name ?? '';
 }
 
 function forcedOf(works: readonly TicketWork[]): { ens: string; reason: string } | null {
@@ -394,11 +435,11 @@ export function reasonText(reason: DecisionReason, t: ReportContext['t']): strin
   });
 }
 
-function decisionIntro(work: TicketWork, t: ReportContext['t']): AdfDoc {
+function decisionIntro(work: TicketWork, t: ReportContext['t'], lang: Lang): AdfDoc {
   return doc(
     work.deciders.size > 0 ? paragraph(t('decisions.intro', { names: [...work.deciders].join(', ') })) : null,
     ...[...work.reasons.values()].map((reason) => paragraph(reasonText(reason, t))),
-    work.mux && work.mux.dates.size > 0 ? paragraph(t('decisions.mux', { name: work.mux.name, date: muxDatesParam(work.mux.dates) })) : null,
+    work.mux && work.mux.dates.size > 0 ? paragraph(t('decisions.mux', { name: work.mux.name, date: muxDatesParam(work.mux.dates, lang) })) : null,
     work.forced ? paragraph(t('decisions.muxForced', work.forced)) : null,
     ...work.muxWaiting.map((w) =>
       paragraph(w.date ? t('decisions.muxWaitsUntil', { ens: w.ens, date: w.date }) : t('decisions.muxWaitsForDate', { ens: w.ens })),

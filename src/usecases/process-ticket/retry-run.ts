@@ -17,13 +17,13 @@ import { doc, paragraph } from '../../domain/report/adf';
 import type { RowResult } from '../../domain/report/types';
 import {
   hasOpenRows,
-  openReason,
   openRowKey,
   resumeOrStartRun,
   runRecord,
   updateOpenRows,
   withRun,
   type BatchState,
+  type OpenRows,
   type PostedComment,
   type RunRecord,
   type RunState,
@@ -45,7 +45,8 @@ import { settleAll } from './settle';
 import { statusComment } from '../../domain/report/status-comment';
 import type { LoadedTicket } from './ticket';
 import { latestDecisions, readPanelProperty } from '../panel/panel-property';
-import { openServices, ticketsNoLongerInReview } from './review-label';
+import { ticketsNoLongerInReview } from './review-label';
+import { certificateStatus } from '../../domain/plan/certificate-status';
 import type { Plan } from '../../domain/plan/types';
 
 export interface RetryRunInput {
@@ -63,9 +64,19 @@ export interface RetryRunOutcome {
   review: boolean;
 }
 
-/** The batches with rows to try again. */
-export function batchesToRetry(state: RunState, scope: readonly Service[] | null = null): BatchState[] {
-  return state.batches.filter((b) => b.done && hasOpenRows(b.open) && (!scope || openServices(b.open).some((s) => scope.includes(s))));
+/**
+ * The batches with rows to try again: rows of the services in scope, failed ones always (the backend
+ * may be back), blocked ones only when the certificate may now let them through.
+ */
+export function batchesToRetry(state: RunState, scope: readonly Service[] | null = null, blockedRetryable = true): BatchState[] {
+  return state.batches.filter((b) => b.done && retryableKeys(b.open, scope, blockedRetryable).length > 0);
+}
+
+/** The open rows (`<service>:<codiEns>`) a retry would try now. */
+function retryableKeys(open: OpenRows, scope: readonly Service[] | null, blockedRetryable: boolean): string[] {
+  if (!hasOpenRows(open)) return [];
+  const keys = [...(blockedRetryable ? open.blocked : []), ...Object.values(open.failed).flat()];
+  return keys.filter((key) => !scope || scope.includes(key.split(':')[0] as Service));
 }
 
 /**
@@ -91,7 +102,12 @@ export async function runRetry(deps: PipelineDeps, input: RetryRunInput): Promis
   const issueKey = ticket.issue.key;
   // A run asked for from a split's service ticket keeps to that ticket's services (its confirmation's rows).
   const scope = trigger?.services ?? null;
-  const batches = batchesToRetry(input.state, scope);
+  // Blocked rows wait for a valid certificate: retrying them before would only repeat "blocked".
+  const blockedRetryable = certificateStatus(settings.certificate.current, clock.now()) === 'valid';
+  const batches = batchesToRetry(input.state, scope, blockedRetryable);
+  // An ens open in several batches (a corrected file listed it again) is tried once, from the newest.
+  const newest = new Map<string, string>();
+  for (const batch of batches) for (const key of retryableKeys(batch.open, scope, blockedRetryable)) newest.set(key, batch.id);
   const pending = input.state.retries.pending;
   if (batches.length === 0 && !pending) return null;
   const id = pending ?? idempotencyKey('retry-run', issueKey, String(input.state.retries.count + 1));
@@ -133,7 +149,7 @@ export async function runRetry(deps: PipelineDeps, input: RetryRunInput): Promis
     for (const sp of plan.services) {
       if (scope && !scope.includes(sp.service)) continue;
       const rows = sp.rows
-        .filter((row) => row.entity.codiEns && openReason(batch.open, openRowKey(sp.service, row.entity.codiEns)))
+        .filter((row) => row.entity.codiEns && newest.get(openRowKey(sp.service, row.entity.codiEns)) === batch.id)
         .map((row) => retried(row, plan.certificate));
       if (rows.length === 0) continue;
       const key = state.tickets[sp.service] ?? issueKey;
@@ -161,6 +177,15 @@ export async function runRetry(deps: PipelineDeps, input: RetryRunInput): Promis
     heldRows ? readPanelProperty(jira, issueKey) : null,
   ]);
   await deps.hooks?.afterStep?.('updated', issueKey);
+  // Older batches holding an ens tried from a newer one take its result.
+  for (const batch of batches) {
+    for (const key of retryableKeys(batch.open, scope, blockedRetryable)) {
+      const from = newest.get(key);
+      if (!from || from === batch.id) continue;
+      const result = touched.get(from)?.find((r) => r.key === key);
+      if (result) touched.set(batch.id, [...(touched.get(batch.id) ?? []), result]);
+    }
+  }
   const batchesAfter = state.batches.map((b) => (touched.has(b.id) ? { ...b, open: updateOpenRows(b.open, touched.get(b.id) ?? []) } : b));
 
   // --- Phase B: per ticket, the results comment and the requester's status.

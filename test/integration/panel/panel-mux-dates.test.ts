@@ -78,7 +78,7 @@ describe('MUX production dates per ens', () => {
     expect(muxIntegrations(h)).toEqual([A.codiEns, C.codiEns].sort());
     const added = issue(h, key).comments.slice(before);
     const results = added.find((c) => !c.public)!;
-    expect(results.text).toContain(`L'ens MUX ${B.codiEns} espera la seva data de pas a producció: 10 de gener de 2099.`);
+    expect(results.text).toContain(`L'ens MUX ${B.name} (${B.codiEns}) espera la seva data de pas a producció: 10 de gener de 2099.`);
     // One ens still waits: the ticket keeps waiting for a production date.
     expect(issue(h, key).labels).toContain('setdiba-pendent-data-pro');
     const state = await panel.call(U.agent, key, 'getPanelState');
