@@ -7,14 +7,15 @@
  *
  * A request split by service shows the ens of the whole family: the original holds every row of the
  * template, each with the result of the ticket its service went to, so a service ticket is shown
- * through its original.
+ * through its original; a service ticket sent a corrected file of its own adds (or replaces) the lines
+ * of the ens in that file.
  */
 import type { RequestStatus, PortalLine, PortalLineState } from '../../contracts/portal';
 import type { RowStatus, RowView } from '../../contracts/panel';
 import { kvsKeys } from '../../domain/idempotency';
 import { parseRunState, RUN_PROPERTY } from '../../domain/run-state';
 import { SERVICES, type Service } from '../../domain/services';
-import { loadPanel } from '../panel/panel-state';
+import { loadPanel, type LoadedPanel } from '../panel/panel-state';
 import type { PortalCaller, PortalDeps } from './deps';
 
 const LINE_STATE: Readonly<Record<RowStatus, PortalLineState>> = {
@@ -40,6 +41,30 @@ interface IntegratedRecord {
 async function familyHome(deps: PortalDeps, issueKey: string): Promise<string> {
   const state = parseRunState(await deps.panel.jiraAsApp.getIssueProperty(issueKey, RUN_PROPERTY));
   return state?.role === 'clone' && state.originKey ? state.originKey : issueKey;
+}
+
+/**
+ * A service ticket that was sent a corrected file of its own: its rows are read from that file (and its
+ * results are its own), so they replace the original's lines for the same ens. Known from its run state
+ * without reading anything else; only such tickets are loaded.
+ */
+async function hasOwnRows(deps: PortalDeps, issueKey: string): Promise<boolean> {
+  const state = parseRunState(await deps.panel.jiraAsApp.getIssueProperty(issueKey, RUN_PROPERTY));
+  return !!state && Object.values(state.attachments).some((a) => a.status === 'read');
+}
+
+const lineKey = (row: RowView) => `${row.service ?? ''}:${row.codiEns ?? `${row.fileName}:${row.sheet}:${row.row}`}`;
+
+async function familyRows(deps: PortalDeps, caller: PortalCaller, loaded: LoadedPanel): Promise<RowView[]> {
+  const clones = loaded.progress.siblings.filter((s) => s.role === 'clone' && s.key !== loaded.home).map((s) => s.key);
+  const own = await Promise.all(
+    clones.map(async (key) =>
+      (await hasOwnRows(deps, key)) ? (await loadPanel(deps.panel, { accountId: caller.accountId, displayName: '', issueKey: key, lang: caller.lang })).state : null,
+    ),
+  );
+  const rows = new Map<string, RowView>(loaded.state.rows.map((row) => [lineKey(row), row]));
+  for (const state of own) for (const row of state?.rows ?? []) rows.set(lineKey(row), row);
+  return [...rows.values()];
 }
 
 function nameOf(row: RowView): string {
@@ -72,12 +97,13 @@ async function lineOf(deps: PortalDeps, row: RowView, environments: ReadonlyMap<
 export async function getRequestStatus(deps: PortalDeps, caller: PortalCaller, issueKey: string): Promise<RequestStatus> {
   const home = await familyHome(deps, issueKey);
   // The panel's caller: only its language and key matter to loadPanel, which writes nothing.
-  const { state } = await loadPanel(deps.panel, { accountId: caller.accountId, displayName: '', issueKey: home, lang: caller.lang });
+  const loaded = await loadPanel(deps.panel, { accountId: caller.accountId, displayName: '', issueKey: home, lang: caller.lang });
+  const { state } = loaded;
   if (!state.recognition.recognised || !state.plan) {
     return { lang: caller.lang, applicable: false, lines: [], unreadableFiles: [], templates: [] };
   }
   const environments = new Map<Service, string>(state.plan.services.map((s) => [s.service, s.environment]));
-  const lines = await Promise.all(state.rows.map((row) => lineOf(deps, row, environments)));
+  const lines = await Promise.all((await familyRows(deps, caller, loaded)).map((row) => lineOf(deps, row, environments)));
   lines.sort(
     (a, b) =>
       SERVICES.indexOf(a.service ?? 'OVER') - SERVICES.indexOf(b.service ?? 'OVER') ||

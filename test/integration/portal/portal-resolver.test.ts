@@ -152,6 +152,20 @@ describe('the request detail panel on the customer portal', () => {
     expect(data).toMatchObject({ applicable: false, lines: [], templates: [] });
   });
 
+  it('shows a corrected file sent to a split ticket: its ens move on, the others stay', async () => {
+    const enotum = tickets['e-NOTUM']!;
+    expect(enotum).not.toBe(key);
+    const corrected = { ...ROWS[4]!, nif: ajuntament(14).nif };
+    h.emulator.site.addAttachment(enotum, { filename: 'corregida.xlsx', content: template([corrected]), author: U.setdibaCustomer });
+    await h.drain();
+    const data = await lines(U.setdibaCustomer, key);
+    const byCodi = new Map(data.lines.map((l) => [l.codiEns, l]));
+    expect(data.lines).toHaveLength(ROWS.length);
+    expect(byCodi.get(corrected.codiEns)).toMatchObject({ state: 'production', corrections: [] });
+    expect(byCodi.get(ROWS[2]!.codiEns)).toMatchObject({ state: 'production' });
+    expect((await lines(U.setdibaCustomer, enotum)).lines).toEqual(data.lines);
+  });
+
   it('refuses a payload it does not expect', async () => {
     const answer = await status(U.setdibaCustomer, key, { issueKey: 'SUP-1' });
     expect(answer.ok).toBe(false);
