@@ -31,6 +31,7 @@ const ca = {
   neverSaved: "Encara no s'ha desat mai: són els valors per defecte.",
   serviceCard: 'Servei {service}',
   retry: 'Torna-ho a provar',
+  missingDateDaysRange: 'Escriviu un nombre enter de dies, de 1 a 90.',
 } as const;
 
 const es: Messages<typeof ca> = {
@@ -60,6 +61,7 @@ const es: Messages<typeof ca> = {
   neverSaved: 'Aún no se ha guardado nunca: son los valores por defecto.',
   serviceCard: 'Servicio {service}',
   retry: 'Volver a intentarlo',
+  missingDateDaysRange: 'Escriba un número entero de días, de 1 a 90.',
 };
 
 const en: Messages<typeof ca> = {
@@ -89,6 +91,7 @@ const en: Messages<typeof ca> = {
   neverSaved: 'Never saved yet: these are the defaults.',
   serviceCard: 'Service {service}',
   retry: 'Try again',
+  missingDateDaysRange: 'Enter a whole number of days, from 1 to 90.',
 };
 
 export const settingsPageMessages: Catalogue<typeof ca> = { ca, es, en };

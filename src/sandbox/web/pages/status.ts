@@ -28,7 +28,7 @@ export function statusBody(
       }">${part.ok ? t('status.ok') : t('status.missing')}</span></td><td>${part.detail}</td></tr>`,
     )}</tbody>
   </table>
-  <form method="post" action="/sandbox/next-day"><button type="submit" data-next-day>${t('status.nextDay')}</button>
+  <form method="post" action="/sandbox/next-day"><button class="button primary" type="submit" data-next-day>${t('status.nextDay')}</button>
     <span class="muted">${t('status.nextDayHelp')}</span></form>
   ${watch ? watchResult(watch, t) : ''}
   <h2>${t('status.recent')}</h2>
@@ -39,6 +39,24 @@ export function statusBody(
 function watchResult(watch: { today: string; actions: readonly WatchAction[] }, t: Translate): Html {
   if (watch.actions.length === 0) return html`<p id="watch-result">${t('status.watchNothing', { day: watch.today })}</p>`;
   return html`<div id="watch-result"><p>${t('status.watchToday', { day: watch.today })}</p><ul>${watch.actions.map(
-    (a) => html`<li data-watch-task="${a.task}"><a href="/browse/${a.issueKey}">${a.issueKey}</a> — ${a.task}${a.detail ? html`: <span class="muted">${a.detail}</span>` : ''}</li>`,
+    (a) => html`<li data-watch-task="${a.task}"><a href="/browse/${a.issueKey}">${a.issueKey}</a> — ${taskText(a, t)}</li>`,
   )}</ul></div>`;
+}
+
+/**
+ * What one task did, in words: the watch reports task ids ("mux-due") and a detail (the ens, a reminder's
+ * number, the days left), which are the use case's vocabulary, not a person's.
+ */
+function taskText(action: WatchAction, t: Translate): string {
+  const detail = action.detail ?? '';
+  switch (action.task) {
+    case 'missing-date': {
+      const [count, ...list] = detail.split(': ');
+      return t('status.task.missing-date', { count: count ?? '', list: list.join(': ') });
+    }
+    case 'certificate':
+      return t('status.task.certificate', { days: Number(detail) || 0 });
+    default:
+      return t(`status.task.${action.task}`, { list: detail });
+  }
 }

@@ -31,7 +31,9 @@ export function WatchSection({ draft, update, errors, isDefault, page }: Section
         id={fieldId('watch.missingDateDays')}
         label={t('missingDateDays')}
         isDefault={isDefault('watch.missingDateDays')}
-        errors={messagesFor(errors, 'watch.missingDateDays', t)}
+        // The schema's words for "not a number" and "out of range" are generic ("Aquest camp és
+        // obligatori" for "catorze"): say what the field takes instead.
+        errors={messagesFor(errors, 'watch.missingDateDays', t).length > 0 ? [t('missingDateDaysRange')] : []}
       >
         {(a11y) => (
           <TextField
