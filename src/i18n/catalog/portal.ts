@@ -32,6 +32,7 @@ const ca = {
   templateDownload: 'Baixa la plantilla {service_de}',
   templateDownloaded: "S'ha baixat la plantilla {service_de}.",
   refresh: 'Actualitza',
+  requestLoadFailed: "No s'ha pogut carregar l'estat",
   // The checker on the request-create screen.
   checkTitle: 'Comproveu la plantilla abans d\'enviar-la',
   checkIntro: "Trieu la plantilla emplenada: la comprovarem en aquest navegador, amb les mateixes regles que l'AOC. El fitxer no s'envia enlloc.",
@@ -89,6 +90,7 @@ const es: Messages<typeof ca> = {
   templateDownload: 'Descargar la plantilla de {service}',
   templateDownloaded: 'Se ha descargado la plantilla de {service}.',
   refresh: 'Actualizar',
+  requestLoadFailed: 'No se ha podido cargar el estado',
   checkTitle: 'Compruebe la plantilla antes de enviarla',
   checkIntro: 'Elija la plantilla rellenada: la comprobaremos en este navegador, con las mismas reglas que el AOC. El fichero no se envía a ningún sitio.',
   checkPick: 'Plantilla rellenada',
@@ -144,6 +146,7 @@ const en: Messages<typeof ca> = {
   templateDownload: 'Download the {service} template',
   templateDownloaded: 'The {service} template was downloaded.',
   refresh: 'Refresh',
+  requestLoadFailed: 'The state could not be loaded',
   checkTitle: 'Check the template before sending it',
   checkIntro: 'Pick the filled template: it is checked in this browser, with the same rules the AOC uses. The file is not sent anywhere.',
   checkPick: 'Filled template',

@@ -98,7 +98,7 @@ function Panel({ api }: { api: PortalApi }) {
             <Text>{screen.message}</Text>
           </SectionMessage>
         ) : null}
-        {screen.kind === 'failed' ? <LoadFailed title={t('errorInternal')} message={screen.message} retry={t('refresh')} onRetry={() => void load()} /> : null}
+        {screen.kind === 'failed' ? <LoadFailed title={t('requestLoadFailed')} message={screen.message} retry={t('refresh')} onRetry={() => void load()} /> : null}
         {screen.kind === 'ready' ? <ReadyIn status={screen.status} api={api} onRefresh={() => void load()} /> : null}
       </Stack>
     </main>
