@@ -138,6 +138,14 @@ const CHECKS: Record<string, (report: ScenarioReport) => void> = {
     for (const i of r.issues) expect(i.labels).not.toContain('setdiba-revisar');
     expect(issue(r, 'SUP-1').labels).not.toContain('setdiba-pendent-data-pro');
   },
+  'retry-on-customer-comment': (r) => {
+    expect(integrated(r).sort()).toEqual(['0800180001', '0800230008']);
+    const internal = issue(r, 'SUP-1').comments.filter((c) => !c.public).map((c) => c.text);
+    expect(internal.at(-1)).toMatch(/^Nova execució en arribar un comentari o un fitxer al tiquet/);
+    expect(internal.join('\n')).not.toMatch(/demanada per —/);
+    expect(issue(r, 'SUP-1').customerView!.comments.at(-1)!.text).toMatch(/producció: Abrera, Aguilar de Segarra/);
+    expect(issue(r, 'SUP-1').labels).not.toContain('setdiba-revisar');
+  },
   'results-csv-not-visible': (r) => {
     for (const i of r.issues) expect(i.customerView?.attachments.filter((f) => f.toLowerCase().endsWith('.csv')) ?? []).toEqual([]);
     expect(r.steps[1]).toMatchObject({ ok: true, result: { fileName: expect.stringMatching(/\.csv$/) } });

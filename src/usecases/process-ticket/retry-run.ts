@@ -209,7 +209,8 @@ export async function runRetry(deps: PipelineDeps, input: RetryRunInput): Promis
       reviewReasons: failed ? ['integration-failed'] : [],
     });
     const section = resultsSection(report, internal);
-    const intro = doc(paragraph(internal.t('retry.intro', { names: who ?? '—' })));
+    // A run no person asked for (a comment, an attachment's event) says so rather than "asked for by —".
+    const intro = doc(paragraph(who ? internal.t('retry.intro', { names: who }) : internal.t('retry.introNoPerson')));
     const results = plannedComment(work.key, id, 'results', joinSections([intro, section.body]), false);
     if (results) comments.push(results);
     const status = plannedComment(work.key, id, 'public', statusComment(work.service, work.rows, pub), settings.comments.publicToRequester);
