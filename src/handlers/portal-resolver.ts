@@ -41,7 +41,8 @@ const contextSchema = z.object({
   accountId: z.string().min(1),
   locale: z.string().nullish(),
   extension: z
-    .object({ request: z.object({ key: z.string().regex(/^[A-Z][A-Z0-9_]{0,9}-\d{1,9}$/) }).optional() })
+    // On the create screen the request has a type but no key yet.
+    .object({ request: z.object({ key: z.string().regex(/^[A-Z][A-Z0-9_]{0,9}-\d{1,9}$/).optional() }).optional() })
     .optional(),
 });
 

@@ -196,6 +196,9 @@ describeWithBrowser('customer portal', () => {
       await frame.getByText('«bona.xlsx»: 3 ens sense errors. Ja la podeu adjuntar i enviar.').waitFor();
       await setFrameWidth(page, CHECKER, 1024);
       await screenshot(page, 'portal-06-check-good-ca-light-1024');
+      // The blank templates of every service, on the create screen too (no request yet).
+      const [download] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: "Baixa la plantilla d'e-TAULER" }).click()]);
+      expect(download.suggestedFilename()).toBe('plantilla-setdiba-e-tauler.xlsx');
       expect(await seriousViolations(frame)).toEqual([]);
 
       // The panel submitted its summary; the form sends it with the request, and the file as an attachment.
