@@ -3,10 +3,10 @@
  * a run of twenty virtual minutes takes seconds. Between waits the clock runs at real speed.
  *
  * Waits end in the order they would in real time. They are released together once nothing new has
- * started waiting for a few real milliseconds (the work beside them, such as another integration's
- * HTTP call, has reached its own wait by then): the clock jumps to the earliest end, and every wait
- * ending within a few virtual milliseconds of it is over. Eight integrations of 2 s side by side move
- * the clock 2 s, not 16.
+ * started waiting for a few real milliseconds and no work `hold` was given is still going (another
+ * integration's HTTP call must reach its own wait first, or it would fall a whole wait behind): the
+ * clock jumps to the earliest end, and every wait ending within a few virtual milliseconds of it is
+ * over. Eight integrations of 2 s side by side move the clock 2 s, not 16.
  */
 import type { Clock } from '../ports/clock';
 
@@ -24,6 +24,7 @@ export class VirtualClock implements Clock {
   private aheadMs = 0;
   private waits: Wait[] = [];
   private timer: NodeJS.Timeout | null = null;
+  private holding = 0;
 
   now(): Date {
     return new Date(Date.now() + this.aheadMs);
@@ -35,6 +36,17 @@ export class VirtualClock implements Clock {
       this.waits.push({ end: this.now().getTime() + ms, resolve });
       this.releaseWhenQuiet();
     });
+  }
+
+  /** Real work the waits must not jump ahead of (an integration's HTTP call after its wait). */
+  async hold<T>(work: () => Promise<T>): Promise<T> {
+    this.holding++;
+    try {
+      return await work();
+    } finally {
+      this.holding--;
+      if (this.waits.length > 0) this.releaseWhenQuiet();
+    }
   }
 
   /** How far virtual time has moved ahead of real time. */
@@ -49,7 +61,8 @@ export class VirtualClock implements Clock {
 
   private release(): void {
     this.timer = null;
-    if (this.waits.length === 0) return;
+    // Held work releases the waits when it ends.
+    if (this.waits.length === 0 || this.holding > 0) return;
     const first = Math.min(...this.waits.map((w) => w.end));
     const now = this.now().getTime();
     if (first > now) this.aheadMs += first - now;

@@ -152,8 +152,16 @@ function recording(backend: IntegrationBackend, into: IntegrationSnapshot[], cal
     async integrate(request) {
       const ens = `${request.service} ${request.environment} ${request.codiEns}`;
       calls.set(ens, (calls.get(ens) ?? 0) + 1);
-      if (latency.ms > 0) await latency.clock.sleep(latency.ms);
-      const result = await backend.integrate(request);
+      const clock = latency.clock;
+      let result: Awaited<ReturnType<IntegrationBackend['integrate']>>;
+      if (latency.ms > 0 && clock instanceof VirtualClock) {
+        await clock.sleep(latency.ms);
+        // The call itself is real work the virtual clock must wait for (simulate-clock.ts).
+        result = await clock.hold(() => backend.integrate(request));
+      } else {
+        if (latency.ms > 0) await clock.sleep(latency.ms);
+        result = await backend.integrate(request);
+      }
       if (!seen.has(request.idempotencyKey)) {
         seen.add(request.idempotencyKey);
         into.push({
