@@ -134,6 +134,11 @@ const CHECKS: Record<string, (report: ScenarioReport) => void> = {
       expect(last).not.toMatch(/Cal corregir|Pendents|En tràmit/);
     }
     expect(issue(r, 'SUP-1').customerView!.comments.filter((c) => /diversos serveis/.test(c.text))).toHaveLength(1);
+    // The corrected file changed nothing for the OVER ticket (its ens still blocked): no second status.
+    expect(issue(r, 'SUP-3').customerView!.comments.map((c) => c.text.split('\n').slice(1).join(' '))).toEqual([
+      "En tràmit a l'AOC: L'Ametlla del Vallès.",
+      "Ja en producció: L'Ametlla del Vallès.",
+    ]);
     expect(customerTexts(r).join('\n')).not.toMatch(/REF-\d+|certificat [0-9A-F]{8,}/);
     for (const i of r.issues) expect(i.labels).not.toContain('setdiba-revisar');
     expect(issue(r, 'SUP-1').labels).not.toContain('setdiba-pendent-data-pro');

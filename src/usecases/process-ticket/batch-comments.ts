@@ -12,6 +12,7 @@ import type { Service } from '../../domain/services';
 import type { Settings } from '../../domain/settings';
 import type { JiraUser } from '../../ports/jira';
 import type { ServiceTicket } from './clones';
+import { openRowKey, type BatchState } from '../../domain/run-state';
 import { joinSections, plannedComment, type PlannedComment } from './comments';
 import { resultsSection, serviceReport } from './results-report';
 
@@ -37,6 +38,31 @@ export interface PublicCommentsInput {
   /** In the requester's language. */
   pub: ReportContext;
   isPublic: boolean;
+  /** `<service>:<codiEns>` of rows earlier batches left blocked or failed (openBefore). */
+  openBefore?: ReadonlySet<string>;
+}
+
+/** The rows earlier batches left blocked or failed, as `<service>:<codiEns>`. */
+export function openBefore(batches: readonly BatchState[], batchKey: string): Set<string> {
+  const open = new Set<string>();
+  for (const batch of batches) {
+    if (batch.id === batchKey) continue;
+    for (const key of [...batch.open.blocked, ...Object.values(batch.open.failed).flat()]) open.add(key);
+  }
+  return open;
+}
+
+/**
+ * Nothing changed for the requester on a ticket when a corrected file only lists again its ens already
+ * in production, or still blocked or failed as before: its status would repeat the last one.
+ */
+function unchanged(service: Service, rows: readonly RowResult[], before: ReadonlySet<string>): boolean {
+  return (
+    rows.length > 0 &&
+    rows.every(
+      (r) => r.result === 'already' || ((r.result === 'blocked' || r.result === 'failed') && before.has(openRowKey(service, r.entity.codiEns ?? ''))),
+    )
+  );
 }
 
 /**
@@ -69,6 +95,7 @@ export function publicComments(input: PublicCommentsInput): PlannedComment[] {
   if (selfPublicComment) comments.push(selfPublicComment);
   for (const t of others) {
     const sp = plan.services.find((s) => s.service === t.service);
+    if (sp?.target.kind === 'existing' && unchanged(t.service, input.results[t.service] ?? [], input.openBefore ?? new Set())) continue;
     const body = joinSections([status(t.service), muxNotice(muxRows(sp), pub.t), correctionsComment(rejected(sp), pub)]);
     const comment = plannedComment(t.key, batchKey, 'public', body, isPublic);
     if (comment) comments.push(comment);

@@ -45,7 +45,7 @@ import { emptyPanelProperty, PANEL_PROPERTY, panelPropertySchema, type PanelProp
 import { decisionIds } from '../../domain/plan/decisions';
 import type { JiraComment, JiraUser } from '../../ports/jira';
 import { ensureServiceTickets, type ServiceTicket } from './clones';
-import { publicComments, resultsComments } from './batch-comments';
+import { openBefore, publicComments, resultsComments } from './batch-comments';
 import { commentIndex, postMissing } from './comments';
 import { decisionSetOf, runDecisions } from './decision-run';
 import { batchesToRetry, runRetry } from './retry-run';
@@ -276,6 +276,7 @@ async function run(
     results,
     pub: reportContext(templates, lang),
     isPublic: settings.comments.publicToRequester,
+    openBefore: openBefore(state.batches, batchKey),
   });
   const { comments: internalComments, failedTickets } = resultsComments({
     plan,
