@@ -98,7 +98,7 @@ describeWithBrowser('customer portal', () => {
       expect(toCorrect.state).toBe('correct');
       expect(toCorrect.text).toContain('P0800000X');
       expect(toCorrect.text).toContain('NIF');
-      await frame.getByRole('button', { name: 'Baixa la plantilla de MUX' }).waitFor();
+      await frame.getByRole('button', { name: 'Descarrega la plantilla de MUX' }).waitFor();
       // Nothing internal: no agent, no split ticket key, no storage key, no fingerprint-like hex.
       const text = await frame.locator('body').innerText();
       for (const secret of ['Marta Puig', 'Pere Soler', 'setdiba:', ...clones]) expect(text).not.toContain(secret);
@@ -111,7 +111,7 @@ describeWithBrowser('customer portal', () => {
       await screenshot(page, 'portal-02-request-customer-ca-light-400');
       expect(await seriousViolations(frame)).toEqual([]);
 
-      const [download] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: 'Baixa la plantilla de MUX' }).click()]);
+      const [download] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: 'Descarrega la plantilla de MUX' }).click()]);
       expect(download.suggestedFilename()).toBe('plantilla-setdiba-mux.xlsx');
     });
 
@@ -197,7 +197,7 @@ describeWithBrowser('customer portal', () => {
       await setFrameWidth(page, CHECKER, 1024);
       await screenshot(page, 'portal-06-check-good-ca-light-1024');
       // The blank templates of every service, on the create screen too (no request yet).
-      const [download] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: "Baixa la plantilla d'e-TAULER" }).click()]);
+      const [download] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: "Descarrega la plantilla d'e-TAULER" }).click()]);
       expect(download.suggestedFilename()).toBe('plantilla-setdiba-e-tauler.xlsx');
       expect(await seriousViolations(frame)).toEqual([]);
 
@@ -205,7 +205,7 @@ describeWithBrowser('customer portal', () => {
       await page.waitForFunction(() => (document.querySelector('input[data-portal-properties]') as HTMLInputElement | null)?.value !== '');
       await page.fill('#portal-summary', 'Alta amb comprovació');
       await page.locator('#portal-file').setInputFiles({ name: 'bona.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from(good) });
-      await Promise.all([page.waitForURL(/created=/), page.getByRole('button', { name: 'Envia la sol·licitud' }).click()]);
+      await Promise.all([page.waitForURL(/created=/), page.getByRole('button', { name: 'Envia el tiquet' }).click()]);
       const created = await page.locator('[data-raised-key]').getAttribute('data-raised-key');
       const stored = await sandbox.runtime.jiraAsApp!.getIssueProperty(created!, CHECK_PROPERTY);
       const summary = checkSummarySchema.parse(stored);
