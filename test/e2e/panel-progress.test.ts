@@ -1,0 +1,137 @@
+/**
+ * The panel while it waits (issue 13): the first load, and a run in progress, at 400 and 640 px, light
+ * and dark. The spinner is whole inside the frame (it used to be clipped), its label says what is going
+ * on, and once the run is over the panel refreshes by itself, without a reload.
+ */
+import type { Frame, Page, Route } from 'playwright-core';
+import { DEMO } from '../../src/emulator';
+import { seriousViolations } from './support/axe';
+import { describeWithBrowser, SCREENSHOT_DIR } from './support/browser';
+import { setPageSession } from './support/life';
+import { actAs } from './support/pages';
+import { horizontalOverflow, PANEL_FRAME, panelScreenshot, setPanelWidth } from './support/panel-frame';
+import { raiseSampleAndSettle } from './support/sandbox';
+import { useBrowserSession } from './support/session';
+
+jest.setTimeout(240_000);
+
+const FITS = { overflowBy: 0, unreachable: [] };
+
+/**
+ * The spinner against the frame's viewport: whole, not cut at an edge. It turns, and a turning square's
+ * bounding box grows past the square, so its untransformed size is laid around its centre.
+ */
+async function spinnerInside(frame: Frame): Promise<{ visible: boolean; inside: boolean; box?: string }> {
+  return frame.evaluate(() => {
+    const svg = document.querySelector('#root svg') as SVGSVGElement | null;
+    if (!svg) return { visible: false, inside: false };
+    const turning = svg.getBoundingClientRect();
+    const size = Math.max(svg.width.baseVal.value, svg.height.baseVal.value);
+    const [cx, cy] = [turning.left + turning.width / 2, turning.top + turning.height / 2];
+    const box = { left: cx - size / 2, top: cy - size / 2, right: cx + size / 2, bottom: cy + size / 2 };
+    const width = document.documentElement.clientWidth;
+    const height = Math.max(document.documentElement.clientHeight, window.innerHeight);
+    const inside = box.left >= 0 && box.top >= 0 && box.right <= width && box.bottom <= height;
+    return { visible: size > 0, inside, ...(inside ? {} : { box: `${JSON.stringify(box)} in ${width}x${height}` }) };
+  });
+}
+
+/**
+ * The sandbox's queue runs a job the moment it is queued, so a person never sees "En cua" there; in
+ * Forge a job waits for a consumer. The run's answer is given as Forge's would be (the same answer,
+ * with the run still queued), and the panel's refreshes are held until released.
+ */
+async function slowQueue(page: Page): Promise<() => Promise<void>> {
+  const held: Route[] = [];
+  await page.context().route('**/sandbox/bridge/invoke', async (route) => {
+    const body = route.request().postData() ?? '';
+    if (body.includes('"functionKey":"run"')) {
+      const response = await route.fetch();
+      const answer = (await response.json()) as { body: { ok: boolean; data?: { run: { status: string; since: string | null; step: string | null } } } };
+      if (answer.body.ok && answer.body.data) answer.body.data.run = { status: 'queued', since: new Date().toISOString(), step: null };
+      await route.fulfill({ response, json: answer });
+    } else if (body.includes('"functionKey":"getPanelState"')) held.push(route);
+    else await route.continue();
+  });
+  return async () => {
+    for (const route of held.splice(0)) await route.continue().catch(() => undefined);
+    await page.context().unroute('**/sandbox/bridge/invoke');
+  };
+}
+
+/** Holds the panel's resolver calls of one function until released, as a slow Jira would. */
+async function holdCalls(page: Page, functionKey: string): Promise<() => Promise<void>> {
+  const held: Route[] = [];
+  await page.context().route('**/sandbox/bridge/invoke', async (route) => {
+    const body = route.request().postData() ?? '';
+    if (body.includes(`"functionKey":"${functionKey}"`)) held.push(route);
+    else await route.continue();
+  });
+  return async () => {
+    for (const route of held.splice(0)) await route.continue().catch(() => undefined);
+    await page.context().unroute('**/sandbox/bridge/invoke');
+  };
+}
+
+describeWithBrowser('the panel while it waits', () => {
+  const session = useBrowserSession();
+  let key = '';
+
+  beforeAll(async () => {
+    key = await raiseSampleAndSettle(session.sandbox, DEMO.users.setdibaCustomer, 'every-service');
+  });
+
+  const VIEWS = [
+    { width: 400, theme: 'light' },
+    { width: 640, theme: 'dark' },
+  ] as const;
+
+  for (const view of VIEWS) {
+    it(`loading, then a run in progress, at ${view.width} px (${view.theme})`, async () => {
+      const { sandbox, page } = session;
+      await actAs(page, sandbox, DEMO.users.agent);
+      await setPageSession(page, sandbox.url, '#theme-switch', view.theme);
+      try {
+        // The first load: a slow answer shows the spinner and what it is doing.
+        const release = await holdCalls(page, 'getPanelState');
+        await page.goto(`${sandbox.url}browse/${key}`);
+        await setPanelWidth(page, view.width);
+        const handle = await page.waitForSelector(PANEL_FRAME);
+        const frame = (await handle.contentFrame())!;
+        await frame.getByText("S'està carregant…").waitFor();
+        expect(await spinnerInside(frame)).toEqual({ visible: true, inside: true });
+        // Atlaskit's spinner fades in over its first second; the screenshot shows it as a person sees it then.
+        await page.waitForTimeout(1200);
+        const frameBox = (await page.locator(PANEL_FRAME).boundingBox())!;
+        await page.screenshot({ path: `${SCREENSHOT_DIR}/progress-00-spinner-${view.width}-${view.theme}.png`, clip: { x: frameBox.x, y: frameBox.y, width: 160, height: 48 } });
+        await panelScreenshot(page, `progress-01-loading-${view.width}-${view.theme}`);
+        expect(await seriousViolations(frame)).toEqual([]);
+        await release();
+        await frame.getByRole('button', { name: 'Comprova' }).waitFor();
+
+        // A run asked from the panel waits in the queue, with a spinner, until the panel refreshes by itself.
+        const releaseState = await slowQueue(page);
+        await frame.getByRole('button', { name: 'Torna a executar' }).click();
+        await frame.getByRole('button', { name: 'Confirma i executa' }).click();
+        const progress = frame.getByText(/^En cua$/).first();
+        await progress.waitFor();
+        expect(await spinnerInside(frame)).toEqual({ visible: true, inside: true });
+        expect(await horizontalOverflow(frame)).toEqual(FITS);
+        await frame.getByText("El panell s'actualitza sol mentre dura el processament.").waitFor();
+        await page.waitForTimeout(1200);
+        await panelScreenshot(page, `progress-02-run-in-progress-${view.width}-${view.theme}`);
+        expect(await seriousViolations(frame)).toEqual([]);
+        await releaseState();
+        await sandbox.runtime.idle();
+        // No reload: the panel asks again by itself and the progress goes away.
+        await progress.waitFor({ state: 'detached', timeout: 20_000 });
+        await frame.getByRole('button', { name: 'Torna a executar' }).waitFor();
+        expect(await frame.getByRole('button', { name: 'Torna a executar' }).isEnabled()).toBe(true);
+      } finally {
+        await page.context().unroute('**/sandbox/bridge/invoke');
+        await page.goto(sandbox.url);
+        await setPageSession(page, sandbox.url, '#theme-switch', 'light');
+      }
+    });
+  }
+});
