@@ -11,10 +11,19 @@ export const REGISTRY_FUNCTIONS = ['queryRegistry', 'exportRegistry'] as const;
 export type RegistryFunction = (typeof REGISTRY_FUNCTIONS)[number];
 
 /**
- * `integrated`: this app's request integrated it; `already_integrated`: the backend had it before;
- * `in_progress`: handed to an agent (assisted checklist) and not recorded as integrated yet.
+ * `integrated`: this app's request integrated it; `already_integrated`: the backend had it before.
+ * Not integrated yet, on a ticket that still works on it: `in_progress` (on an agent's checklist, the
+ * `assisted` backend), `waiting_confirmation` (an agent confirms its warnings first),
+ * `waiting_production_date` (MUX: SetDIBA's date to come), `blocked` (no usable certificate).
  */
-export const REGISTRY_STATES = ['integrated', 'already_integrated', 'in_progress'] as const;
+export const REGISTRY_STATES = [
+  'integrated',
+  'already_integrated',
+  'in_progress',
+  'waiting_confirmation',
+  'waiting_production_date',
+  'blocked',
+] as const;
 export type RegistryState = (typeof REGISTRY_STATES)[number];
 
 export const REGISTRY_MAX_PAGE_SIZE = 100;

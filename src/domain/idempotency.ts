@@ -57,7 +57,10 @@ export const kvsKeys = {
   /** Ens integrated for a service in an environment, whatever ticket asked for it. */
   integrated: (environment: string, service: string, codiEns: string) =>
     `setdiba:integrated:${part(environment)}:${part(service)}:${part(codiEns)}`,
-  /** Ens the backend handed to an agent (assisted checklist): in progress until a run records it integrated. */
-  inProgress: (environment: string, service: string, codiEns: string) =>
-    `setdiba:in-progress:${part(environment)}:${part(service)}:${part(codiEns)}`,
+  /**
+   * An ens a ticket is still working on for a service (waiting for a confirmation, its production date or
+   * a certificate, or handed to an agent's checklist): the registry page lists it until it is integrated.
+   */
+  inProgress: (environment: string, service: string, codiEns: string, issueKey: string) =>
+    `setdiba:in-progress:${part(environment)}:${part(service)}:${part(codiEns)}:${part(issueKey)}`,
 } as const;

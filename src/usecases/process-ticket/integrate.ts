@@ -31,6 +31,18 @@ interface IntegratedRecord {
   certificateFingerprint?: string;
 }
 
+/** Why the registry page lists an ens as still in progress on a ticket. */
+type InProgressReason = 'agent' | 'confirmation' | 'production-date' | 'certificate';
+
+/** A rejected or switched-off row is no longer in progress on this ticket. */
+const IN_PROGRESS_BY_DECISION: Record<Exclude<RowDecision, 'integrate'>, InProgressReason | null> = {
+  wait: 'confirmation',
+  'mux-pending': 'production-date',
+  blocked: 'certificate',
+  reject: null,
+  'service-disabled': null,
+};
+
 const BY_DECISION: Record<Exclude<RowDecision, 'integrate'>, RowResultKind> = {
   wait: 'waiting',
   reject: 'rejected',
@@ -62,9 +74,34 @@ export async function integrateRows(
 ): Promise<RowResult[]> {
   const { plan, settings, backend, budget } = args;
   const certificate = settings.certificate.current;
+  /**
+   * What the registry page lists while the ticket still works on an ens (src/usecases/registry): set
+   * while it waits or sits on an agent's checklist, removed once integrated or rejected.
+   */
+  const noteInProgress = async (row: PlannedRow, reason: InProgressReason | null): Promise<void> => {
+    const { codiEns } = row.entity;
+    if (!codiEns) return;
+    const key = kvsKeys.inProgress(plan.environment, plan.service, codiEns, args.ticketKey);
+    if (reason === null) return deps.kvs.delete(key);
+    await deps.kvs.set(key, {
+      reason,
+      issueKey: args.ticketKey,
+      batch: args.batch,
+      at: deps.clock.now().toISOString(),
+      service: plan.service,
+      environment: plan.environment,
+      codiEns,
+      name: row.entity.name ?? undefined,
+      ine: row.entity.ine,
+      certificateFingerprint: certificate?.sha256Fingerprint,
+    });
+  };
   const one = async (row: PlannedRow): Promise<RowResult | null> => {
     const base = { entity: row.entity, problems: row.problems };
-    if (row.decision !== 'integrate') return { ...base, result: BY_DECISION[row.decision] };
+    if (row.decision !== 'integrate') {
+      await noteInProgress(row, IN_PROGRESS_BY_DECISION[row.decision]);
+      return { ...base, result: BY_DECISION[row.decision] };
+    }
     if (budget && deps.clock.now().getTime() >= budget.deadlineMs) {
       budget.deferred.push(row);
       return null;
@@ -100,19 +137,7 @@ export async function integrateRows(
       });
       switch (outcome.result) {
         case 'pending_agent':
-          // The registry page lists it as in progress (src/usecases/registry); the integrated record,
-          // when a later run writes it, takes its place there.
-          await deps.kvs.set(kvsKeys.inProgress(plan.environment, plan.service, codiEns), {
-            issueKey: args.ticketKey,
-            batch: args.batch,
-            at: deps.clock.now().toISOString(),
-            service: plan.service,
-            environment: plan.environment,
-            codiEns,
-            name,
-            ine: row.entity.ine,
-            certificateFingerprint: certificate.sha256Fingerprint,
-          });
+          await noteInProgress(row, 'agent');
           return { ...base, result: 'checklist' };
         case 'rejected':
           return { ...base, result: 'failed', code: outcome.code, detail: outcome.reason };
@@ -133,6 +158,7 @@ export async function integrateRows(
             certificateFingerprint: certificate.sha256Fingerprint,
           };
           await deps.kvs.set(registryKey, record);
+          await noteInProgress(row, null);
           return outcome.result === 'integrated' ? { ...base, result: 'integrated' } : { ...base, result: 'already', where: null };
         }
       }

@@ -15,6 +15,9 @@ export const STATE_KEYS: Record<RegistryState, RegistryMessageKey> = {
   integrated: 'state_integrated',
   already_integrated: 'state_already_integrated',
   in_progress: 'state_in_progress',
+  waiting_confirmation: 'state_waiting_confirmation',
+  waiting_production_date: 'state_waiting_production_date',
+  blocked: 'state_blocked',
 };
 
 /** Header and rows of the exported table (pure). Dates stay ISO: a spreadsheet sorts them as they are. */

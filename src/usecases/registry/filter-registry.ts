@@ -31,7 +31,7 @@ function newestFirst(a: RegistryEntry, b: RegistryEntry): number {
   if (a.date !== b.date) return a.date < b.date ? 1 : -1;
   const byCodi = a.codiEns.localeCompare(b.codiEns);
   if (byCodi !== 0) return byCodi;
-  return `${a.service}:${a.environment}`.localeCompare(`${b.service}:${b.environment}`);
+  return `${a.service}:${a.environment}:${a.ticket}`.localeCompare(`${b.service}:${b.environment}:${b.ticket}`);
 }
 
 export function filterRegistry(entries: readonly RegistryEntry[], query: RegistryQuery): RegistryPage {

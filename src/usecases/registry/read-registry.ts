@@ -1,8 +1,8 @@
 /**
  * The registry as stored: one KVS record per (environment, service, codi d'ens) under
- * `setdiba:integrated:`, written by process-ticket/integrate.ts after the backend confirms, and one
- * under `setdiba:in-progress:` for an ens the backend handed to an agent (assisted checklist); an
- * integrated record hides the in-progress one of the same ens. Records written before the registry
+ * `setdiba:integrated:`, written by process-ticket/integrate.ts after the backend confirms, and one per
+ * ticket under `setdiba:in-progress:` while a ticket still works on the ens (waiting, or on an agent's
+ * checklist); an integrated record hides the in-progress ones of the same ens. Records written before the registry
  * page kept names carry only the ticket and date; their environment, service and codi come back from
  * the key. A record that does not parse is skipped, not shown wrong.
  *
@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { kvsKeyPart } from '../../domain/kvs-key';
 import { parseCodiEns } from '../../domain/identifiers';
 import { SERVICES, type Service } from '../../domain/services';
-import type { RegistryEntry } from '../../contracts/registry';
+import type { RegistryEntry, RegistryState } from '../../contracts/registry';
 import type { KeyValueStore } from '../../ports/key-value-store';
 
 export const REGISTRY_PREFIX = 'setdiba:integrated:';
@@ -53,7 +53,18 @@ function fromKey(key: string, prefix: string): { environment: string | null; ser
   return { environment: environment ?? null, service: service ?? null, codiEns: codiEns ?? null };
 }
 
-const inProgressSchema = recordSchema.omit({ result: true }).extend({ result: z.literal('in_progress').default('in_progress') });
+const IN_PROGRESS_STATES = {
+  agent: 'in_progress',
+  confirmation: 'waiting_confirmation',
+  'production-date': 'waiting_production_date',
+  certificate: 'blocked',
+} as const satisfies Record<string, RegistryState>;
+
+/** Records written before the reason existed were all for the agent's checklist. */
+const inProgressSchema = recordSchema
+  .omit({ result: true })
+  .extend({ reason: z.enum(['agent', 'confirmation', 'production-date', 'certificate']).default('agent') })
+  .transform(({ reason, ...rest }) => ({ ...rest, result: IN_PROGRESS_STATES[reason] }));
 
 function toEntry(key: string, value: unknown, prefix: string): RegistryEntry | null {
   const parsed = (prefix === IN_PROGRESS_PREFIX ? inProgressSchema : recordSchema).safeParse(value);
@@ -87,19 +98,15 @@ export async function readRegistry(
 ): Promise<RegistryEntry[]> {
   const environments = narrow.environment ? [narrow.environment] : ENVIRONMENTS;
   const services = narrow.service ? [narrow.service] : SERVICES;
-  const scans = [REGISTRY_PREFIX, IN_PROGRESS_PREFIX].flatMap((prefix) =>
-    environments.flatMap((environment) => services.map((service) => ({ prefix, start: `${prefix}${kvsKeyPart(environment)}:${kvsKeyPart(service)}:` }))),
-  );
-  const found = await Promise.all(
-    scans.map(async ({ prefix, start }) =>
-      (await kvs.list(start, SCAN_LIMIT)).flatMap(({ key, value }) => {
-        const entry = toEntry(key, value, prefix);
-        return entry ? [entry] : [];
-      }),
-    ),
-  );
-  const done = found.flat().filter((entry) => entry.state !== 'in_progress');
-  const recorded = new Set(done.map(identity));
-  const inProgress = found.flat().filter((entry) => entry.state === 'in_progress' && !recorded.has(identity(entry)));
-  return [...done, ...inProgress];
+  const scan = async (prefix: string): Promise<RegistryEntry[]> => {
+    const starts = environments.flatMap((environment) => services.map((service) => `${prefix}${kvsKeyPart(environment)}:${kvsKeyPart(service)}:`));
+    const found = await Promise.all(starts.map((start) => kvs.list(start, SCAN_LIMIT)));
+    return found.flat().flatMap(({ key, value }) => {
+      const entry = toEntry(key, value, prefix);
+      return entry ? [entry] : [];
+    });
+  };
+  const [records, working] = await Promise.all([scan(REGISTRY_PREFIX), scan(IN_PROGRESS_PREFIX)]);
+  const recorded = new Set(records.map(identity));
+  return [...records, ...working.filter((entry) => !recorded.has(identity(entry)))];
 }

@@ -74,20 +74,22 @@ describe('JQL over the indexed setdiba.run property', () => {
     expect(await searchAll(agent, `project = SUP AND issue.property[${RUN_PROPERTY}].state = "running"`)).not.toContain(origin);
   });
 
-  it('lists the rows handed to an agent (assisted checklist) as in progress, each with its ticket', async () => {
+  it('lists what the tickets still work on: rows on the agent\'s checklist in progress, MUX rows waiting for their date', async () => {
     const handlers = createRegistryHandlers((accountId) => ({
       kvs: h.kvs,
       jira: new JiraClient(new FetchJiraTransport({ baseUrl: h.emulator.baseUrl, identity: { kind: 'user', accountId }, headers: h.emulator.authHeaders(accountId) })),
       tableWorkbook: async (sheetName, header, table) => writeTableWorkbook({ sheetName, header, rows: table }),
     }));
     const answer = await handlers.queryRegistry({
-      payload: { state: 'in_progress', pageSize: 100 },
+      payload: { pageSize: 100 },
       context: { accountId: DEMO.users.agent, locale: 'ca-ES', extension: { project: { key: DEMO.projectKey } } },
     });
     if (!answer.ok) throw new Error(answer.error.message);
     // MUX rows wait for their production date; e-NOTUM and OVER went to the agent's checklist.
-    const expected = rows.filter((r) => r.service !== 'MUX').map((r) => `${r.service}:${r.codiEns}:${tickets[r.service!]}`).sort();
-    expect(answer.data.entries.map((e) => `${e.service}:${e.codiEns}:${e.ticket}`).sort()).toEqual(expected);
+    const expected = rows
+      .map((r) => `${r.service}:${r.codiEns}:${tickets[r.service!]}:${r.service === 'MUX' ? 'waiting_production_date' : 'in_progress'}`)
+      .sort();
+    expect(answer.data.entries.map((e) => `${e.service}:${e.codiEns}:${e.ticket}:${e.state}`).sort()).toEqual(expected);
     expect(answer.data.entries.every((e) => e.name && e.environment === 'PRO' && e.certificateFingerprint)).toBe(true);
   });
 });

@@ -183,20 +183,26 @@ describe('the registry project page', () => {
     });
   });
 
-  it('lists an ens handed to an agent (assisted checklist) as in progress until it is recorded integrated', async () => {
+  it('lists an ens a ticket still works on (agent checklist, confirmation, production date) until it is recorded integrated', async () => {
     // An OVER body no generated record holds.
     const waiting = { codiEns: bodyCodiEns(RECORDS[0]!.codiEns.slice(0, 6), 3), name: 'Patronat de Turisme en curs' };
     expect(RECORDS.some((r) => r.service === 'OVER' && r.codiEns === waiting.codiEns)).toBe(false);
     const settled = RECORDS.find((r) => r.service === 'e-TAULER')!;
     for (const [service, codiEns, name] of [['OVER', waiting.codiEns, waiting.name], ['e-TAULER', settled.codiEns, settled.name]] as const) {
-      await h.kvs.set(kvsKeys.inProgress('PRO', service, codiEns), { issueKey: 'SUP-77', batch: 'b1', at: '2026-11-30T10:00:00.000Z', service, environment: 'PRO', codiEns, name, ine: codiEns.slice(0, 5), certificateFingerprint: 'AA:BB' });
+      await h.kvs.set(kvsKeys.inProgress('PRO', service, codiEns, 'SUP-77'), { issueKey: 'SUP-77', batch: 'b1', at: '2026-11-30T10:00:00.000Z', service, environment: 'PRO', codiEns, name, ine: codiEns.slice(0, 5), certificateFingerprint: 'AA:BB' });
     }
+    // The same ens waits for a confirmation on another ticket: both tickets are listed.
+    await h.kvs.set(kvsKeys.inProgress('PRO', 'OVER', waiting.codiEns, 'SUP-78'), { reason: 'confirmation', issueKey: 'SUP-78', batch: 'b1', at: '2026-11-30T11:00:00.000Z', codiEns: waiting.codiEns, name: waiting.name });
+    const waitingOnes = await page({ search: waiting.codiEns, service: 'OVER' });
+    expect(waitingOnes.entries.map((e) => [e.ticket, e.state])).toEqual([['SUP-78', 'waiting_confirmation'], ['SUP-77', 'in_progress']]);
+    expect((await page({ state: 'waiting_confirmation', pageSize: 100 })).entries.map((e) => e.ticket)).toEqual(['SUP-78']);
     const inProgress = await page({ state: 'in_progress', pageSize: 100 });
     expect(inProgress.entries.map((e) => [e.service, e.codiEns, e.ticket, e.state])).toEqual([['OVER', waiting.codiEns, 'SUP-77', 'in_progress']]);
     const settledNow = await page({ search: settled.codiEns, service: 'e-TAULER' });
     expect(settledNow.entries.map((e) => e.state)).toEqual([settled.state]);
-    await h.kvs.delete(kvsKeys.inProgress('PRO', 'OVER', waiting.codiEns));
-    await h.kvs.delete(kvsKeys.inProgress('PRO', 'e-TAULER', settled.codiEns));
+    await h.kvs.delete(kvsKeys.inProgress('PRO', 'OVER', waiting.codiEns, 'SUP-77'));
+    await h.kvs.delete(kvsKeys.inProgress('PRO', 'OVER', waiting.codiEns, 'SUP-78'));
+    await h.kvs.delete(kvsKeys.inProgress('PRO', 'e-TAULER', settled.codiEns, 'SUP-77'));
   });
 });
 

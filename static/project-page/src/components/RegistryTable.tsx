@@ -103,7 +103,8 @@ export function RegistryTable({
         head={[t('colName'), t('colCodiEns'), t('colIne'), t('colService'), t('colEnvironment'), t('colState'), t('colDate'), t('colTicket'), t('colFingerprint')]}
       >
         {result.entries.map((entry) => (
-          <Row key={`${entry.environment}:${entry.service}:${entry.codiEns}`} entry={entry} onOpen={onOpen} />
+          // Two tickets may both still be working on the same ens.
+          <Row key={`${entry.environment}:${entry.service}:${entry.codiEns}:${entry.ticket}`} entry={entry} onOpen={onOpen} />
         ))}
       </Table>
       </div>
