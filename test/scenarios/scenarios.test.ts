@@ -65,6 +65,13 @@ const CHECKS: Record<string, (report: ScenarioReport) => void> = {
     for (const row of state(r, 3).rows.filter((x) => x.productionDate !== null)) {
       expect(row.problems.map((p) => p.message).join(' ')).not.toMatch(/falta la data/i);
     }
+    // Each "integrate now" reports the ens it integrated, not every ens so far, and dates read as dates.
+    const released = issue(r, 'SUP-1').comments.filter((c) => !c.public && /ha demanat integrar/.test(c.text)).map((c) => c.text);
+    expect(released).toHaveLength(3);
+    expect(released.at(-1)).toContain("data de pas a producció: 1 d'abril de 2027.");
+    expect(released.at(-1)).not.toMatch(/Abrera|Aguilar/);
+    expect(released.join('\n')).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(issue(r, 'SUP-1').customerView!.comments.at(-2)!.text).toContain("Pendents de la data de pas a producció: Alella (1 d'abril de 2027).");
     // Once every ens is in production the label goes, and the panel has nothing left to do.
     expect(issue(r, 'SUP-1').labels).not.toContain('setdiba-pendent-data-pro');
     expect(state(r, 8).plan?.writes).toEqual([]);

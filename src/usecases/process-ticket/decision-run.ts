@@ -179,7 +179,7 @@ export async function runDecisions(deps: PipelineDeps, input: DecisionRunInput):
     });
     return { batch: batch.id, services: applyDecisions(plan, todo.set, today), plans: plan.services, certificate: plan.certificate };
   });
-  const decided = newestMuxRowsOnly(planned);
+  const decided = await withoutEarlierMux(deps, newestMuxRowsOnly(planned), record.startedAt);
 
   const backend = deps.backendFor(settings, ticket.issue.projectKey);
   const originKey = state.originKey ?? issueKey;
@@ -387,6 +387,26 @@ function newestMuxRowsOnly(decided: readonly Decided[]): Decided[] {
       .map((ds) => (ds.service === 'MUX' ? { ...ds, rows: ds.rows.filter((row) => keep(d.batch, row.entity)) } : ds))
       .filter((ds) => ds.rows.length > 0),
     plans: d.plans.map((sp) => (sp.service === 'MUX' ? { ...sp, rows: sp.rows.filter((row) => keep(d.batch, row.entity)) } : sp)),
+  }));
+}
+
+/**
+ * A MUX ens an earlier release already integrated is not released again: the owner's next "integrate
+ * now" reports the ens it integrates, not every ens of the ticket so far. Earlier means registered
+ * before this run started, so a resumed run still reports what its first attempt integrated.
+ */
+async function withoutEarlierMux(deps: PipelineDeps, decided: readonly Decided[], startedAt: string): Promise<Decided[]> {
+  const released = decided.flatMap((d) =>
+    d.services.flatMap((ds) => ds.rows.filter((row) => row.origin === 'mux' && row.entity.codiEns).map((row) => ({ ds, row }))),
+  );
+  const known = await Promise.all(
+    released.map(({ ds, row }) => deps.kvs.get<{ at?: string }>(kvsKeys.integrated(ds.environment, ds.service, row.entity.codiEns ?? ''))),
+  );
+  const earlier = new Set(released.filter((_, i) => (known[i]?.at ?? startedAt) < startedAt).map(({ row }) => row));
+  if (earlier.size === 0) return [...decided];
+  return decided.map((d) => ({
+    ...d,
+    services: d.services.map((ds) => ({ ...ds, rows: ds.rows.filter((row) => !earlier.has(row)) })).filter((ds) => ds.rows.length > 0),
   }));
 }
 
