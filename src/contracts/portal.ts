@@ -93,6 +93,8 @@ export const checkSummarySchema = z.strictObject({
   version: z.literal(1),
   fileName: z.string().max(255),
   checkedAt: z.string(),
+  /** checked: the reader answered; the others: the browser could not give an answer for this file. */
+  outcome: z.enum(['checked', 'too_large', 'timeout', 'failed']),
   readable: z.boolean(),
   services: z.array(serviceSchema),
   rows: z.number().int().min(0),

@@ -209,7 +209,7 @@ describeWithBrowser('customer portal', () => {
       const created = await page.locator('[data-raised-key]').getAttribute('data-raised-key');
       const stored = await sandbox.runtime.jiraAsApp!.getIssueProperty(created!, CHECK_PROPERTY);
       const summary = checkSummarySchema.parse(stored);
-      expect(summary).toMatchObject({ fileName: 'bona.xlsx', readable: true, rows: 3, rowsWithErrors: 0 });
+      expect(summary).toMatchObject({ fileName: 'bona.xlsx', outcome: 'checked', readable: true, rows: 3, rowsWithErrors: 0 });
       expect(JSON.stringify(stored)).not.toContain(ROWS[0]!.codiEns);
       await sandbox.runtime.idle();
     });
@@ -252,6 +252,10 @@ describeWithBrowser('customer portal', () => {
       await check(frame, 'enorme.xlsx', new Uint8Array(6 * 1024 * 1024));
       expect(await outcome(frame, 'enorme.xlsx')).toBe('too-large');
       await frame.getByText('El fitxer «enorme.xlsx» és massa gran: el màxim és de 5 MiB.', { exact: false }).waitFor();
+      // The summary the request would keep is this file's, not an earlier one's.
+      await page.waitForFunction(() => (document.querySelector('input[data-portal-properties]') as HTMLInputElement | null)?.value.includes('enorme.xlsx'));
+      const submitted = JSON.parse(await page.inputValue('input[data-portal-properties]')) as { fields: { key: string; value: unknown }[] };
+      expect(submitted.fields.map((f) => [f.key, checkSummarySchema.parse(f.value).outcome])).toEqual([[CHECK_PROPERTY, 'too_large']]);
 
       // A zip bomb: its real inflated size passes the cap.
       await check(frame, 'bomba.xlsx', zipBombXlsx([{ name: 'xl/worksheets/sheet1.xml', mib: 64 }]));

@@ -14,18 +14,28 @@ import { Muted, Stack, Text } from '../../shared/layout';
 import { Loading, useMounted } from '../../shared/screens';
 import { BlankTemplates } from '../../portal-request/src/BlankTemplates';
 import type { CheckApi } from './api';
-import type { CheckView } from './check-view';
 import { usePortalText, type PortalTranslate } from './i18n';
 import { Problems } from './Problems';
 import type { CheckOutcome } from './run-check';
 
 type State = { kind: 'idle' } | { kind: 'working'; fileName: string } | { kind: 'done'; fileName: string; outcome: CheckOutcome };
 
-function summaryOf(view: CheckView, now: Date): CheckSummary {
+const OUTCOME: Readonly<Record<Exclude<CheckOutcome['kind'], 'done'>, CheckSummary['outcome']>> = {
+  'too-large': 'too_large',
+  timeout: 'timeout',
+  failed: 'failed',
+};
+
+/** What the request keeps: counts about the last file checked, whatever the answer was (never its rows). */
+function summaryOf(fileName: string, outcome: CheckOutcome, now: Date): CheckSummary {
+  const base = { version: 1 as const, fileName: fileName.slice(0, 255), checkedAt: now.toISOString() };
+  if (outcome.kind !== 'done') {
+    return { ...base, outcome: OUTCOME[outcome.kind], readable: false, services: [], rows: 0, rowsWithErrors: 0, warnings: 0 };
+  }
+  const { view } = outcome;
   return {
-    version: 1,
-    fileName: view.fileName.slice(0, 255),
-    checkedAt: now.toISOString(),
+    ...base,
+    outcome: 'checked',
     readable: view.readable,
     services: view.services,
     rows: view.rows,
@@ -99,7 +109,8 @@ function Checker({ api }: { api: CheckApi }) {
     const outcome = await api.check(file, lang).catch((): CheckOutcome => ({ kind: 'failed' }));
     if (!mounted.current) return;
     setState({ kind: 'done', fileName: file.name, outcome });
-    if (outcome.kind === 'done') await api.submitSummary(summaryOf(outcome.view, new Date())).catch(() => undefined);
+    // Every answer replaces the summary of an earlier file: the request never keeps a stale one.
+    await api.submitSummary(summaryOf(file.name, outcome, new Date())).catch(() => undefined);
   };
   return (
     <main aria-labelledby="portal-check-title">
