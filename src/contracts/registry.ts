@@ -82,7 +82,8 @@ export const registryPayloadSchemas = { queryRegistry: registryQuerySchema, expo
 export const registryResponseSchemas = { queryRegistry: registryPageSchema, exportRegistry: registryFileSchema } as const;
 export type RegistryPayload<F extends RegistryFunction> = z.input<(typeof registryPayloadSchemas)[F]>;
 
-export const REGISTRY_ERROR_CODES = ['forbidden', 'invalid_input', 'unavailable', 'internal'] as const;
+/** `too_large`: the file would not fit the 5 MB a resolver may answer a Custom UI with. */
+export const REGISTRY_ERROR_CODES = ['forbidden', 'invalid_input', 'too_large', 'unavailable', 'internal'] as const;
 export type RegistryErrorCode = (typeof REGISTRY_ERROR_CODES)[number];
 
 export type RegistryResult<F extends RegistryFunction> =

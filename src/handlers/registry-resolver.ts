@@ -22,7 +22,15 @@ import {
   type RegistryFunction,
   type RegistryResult,
 } from '../contracts/registry';
-import { assertAgent, exportRegistry, queryRegistry, RegistryForbiddenError, type RegistryCaller, type RegistryDeps } from '../usecases/registry';
+import {
+  assertAgent,
+  exportRegistry,
+  queryRegistry,
+  RegistryExportTooLargeError,
+  RegistryForbiddenError,
+  type RegistryCaller,
+  type RegistryDeps,
+} from '../usecases/registry';
 
 export interface RegistryInvocation {
   payload?: unknown;
@@ -43,6 +51,7 @@ function failure(code: RegistryErrorCode, message: string): { ok: false; error: 
 
 function mapError(lang: Lang, error: unknown): { ok: false; error: { code: RegistryErrorCode; message: string } } {
   if (error instanceof RegistryForbiddenError) return failure('forbidden', tRegistry(lang, 'resolver_forbidden'));
+  if (error instanceof RegistryExportTooLargeError) return failure('too_large', tRegistry(lang, 'resolver_too_large', { rows: error.rows }));
   if (error instanceof RetryableError) return failure('unavailable', tRegistry(lang, 'resolver_unavailable'));
   // Logged for the app's developers (Forge logs); the browser gets a message only.
   console.error(`registry resolver: ${errorMessage(error)}`);

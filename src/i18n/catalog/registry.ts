@@ -49,6 +49,7 @@ const ca = {
   fileName: 'registre',
   resolver_forbidden: "Només els agents d'aquest projecte poden veure el registre d'integracions.",
   resolver_invalid_input: 'La consulta no és vàlida: {detail}',
+  resolver_too_large: 'El fitxer seria massa gran per descarregar-lo de cop ({rows, plural, one {# ens} other {# ens}}). Filtreu per servei o per estat i descarregueu-lo per parts.',
   resolver_unavailable: 'Jira no respon ara mateix. Torneu-ho a provar en uns moments.',
   resolver_internal: "No s'ha pogut llegir el registre d'integracions. Torneu-ho a provar més tard.",
 };
@@ -98,6 +99,7 @@ const es: Messages<typeof ca> = {
   fileName: 'registro',
   resolver_forbidden: 'Solo los agentes de este proyecto pueden ver el registro de integraciones.',
   resolver_invalid_input: 'La consulta no es válida: {detail}',
+  resolver_too_large: 'El fichero sería demasiado grande para descargarlo de una vez ({rows, plural, one {# ente} other {# entes}}). Filtre por servicio o por estado y descárguelo por partes.',
   resolver_unavailable: 'Jira no responde en este momento. Vuelva a intentarlo en unos momentos.',
   resolver_internal: 'No se ha podido leer el registro de integraciones. Vuelva a intentarlo más tarde.',
 };
@@ -147,6 +149,7 @@ const en: Messages<typeof ca> = {
   fileName: 'registry',
   resolver_forbidden: "Only this project's agents can see the integrations registry.",
   resolver_invalid_input: 'The query is not valid: {detail}',
+  resolver_too_large: 'The file would be too large to download at once ({rows, plural, one {# entity} other {# entities}}). Filter by service or state and download it in parts.',
   resolver_unavailable: 'Jira is not answering right now. Try again in a moment.',
   resolver_internal: 'The integrations registry could not be read. Try again later.',
 };

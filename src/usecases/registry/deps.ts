@@ -7,6 +7,8 @@ export interface RegistryDeps {
   jira: JiraPort;
   /** A plain table as an XLSX workbook (loaded only when an XLSX export is asked for). */
   tableWorkbook(sheetName: string, header: readonly string[], rows: readonly (readonly string[])[]): Promise<Uint8Array>;
+  /** The largest file, in base64 characters, the page can receive (default: MAX_EXPORT_BASE64_CHARS). */
+  exportLimitChars?: number;
 }
 
 export interface RegistryCaller {

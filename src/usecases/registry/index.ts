@@ -10,7 +10,7 @@ import { readRegistry } from './read-registry';
 
 export { assertAgent, RegistryForbiddenError } from './authorize';
 export type { RegistryCaller, RegistryDeps } from './deps';
-export { exportRegistry, registryTable } from './export-registry';
+export { exportRegistry, registryTable, RegistryExportTooLargeError } from './export-registry';
 
 export async function queryRegistry(deps: RegistryDeps, caller: RegistryCaller, query: RegistryQuery): Promise<RegistryPage> {
   await assertAgent(deps.jira, caller.projectKey);

@@ -174,6 +174,24 @@ describe('the registry project page', () => {
     expect(rows.slice(1).map((r) => r[1])).toContain(target.codiEns);
   });
 
+  it('says so, in words, when the file would not fit what Forge hands the page, instead of failing on the way', async () => {
+    const small = createRegistryHandlers((accountId) => ({
+      kvs: h.kvs,
+      jira: new JiraClient(new FetchJiraTransport({ baseUrl: h.emulator.baseUrl, identity: { kind: 'user', accountId }, headers: h.emulator.authHeaders(accountId) })),
+      tableWorkbook: async (sheetName, header, rows) => writeTableWorkbook({ sheetName, header, rows }),
+      exportLimitChars: 100_000,
+    }));
+    const answer = await small.exportRegistry({ payload: { format: 'csv' }, context: contextOf(U.agent, 'ca-ES') });
+    expect(answer).toEqual({
+      ok: false,
+      error: {
+        code: 'too_large',
+        message: 'El fitxer seria massa gran per descarregar-lo de cop (5.000 ens). Filtreu per servei o per estat i descarregueu-lo per parts.',
+      },
+    });
+    expect((await small.exportRegistry({ payload: { format: 'csv', search: 'sabadell' }, context: contextOf(U.agent, 'ca-ES') })).ok).toBe(true);
+  });
+
   it('refuses an export to a customer, before building anything', async () => {
     const answer = await handlers.exportRegistry({ payload: { format: 'csv' }, context: contextOf(U.setdibaCustomer, 'ca-ES') });
     expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden' } });

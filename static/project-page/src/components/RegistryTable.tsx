@@ -98,15 +98,15 @@ export function RegistryTable({
       style={{ overflowX: 'auto', opacity: busy ? 0.6 : 1 }}
     >
       <div style={{ minWidth: '960px' }}>
-      <Table
-        caption={caption}
-        head={[t('colName'), t('colCodiEns'), t('colIne'), t('colService'), t('colEnvironment'), t('colState'), t('colDate'), t('colTicket'), t('colFingerprint')]}
-      >
-        {result.entries.map((entry) => (
-          // Two tickets may both still be working on the same ens.
-          <Row key={`${entry.environment}:${entry.service}:${entry.codiEns}:${entry.ticket}`} entry={entry} onOpen={onOpen} />
-        ))}
-      </Table>
+        <Table
+          caption={caption}
+          head={[t('colName'), t('colCodiEns'), t('colIne'), t('colService'), t('colEnvironment'), t('colState'), t('colDate'), t('colTicket'), t('colFingerprint')]}
+        >
+          {result.entries.map((entry) => (
+            // Two tickets may both still be working on the same ens.
+            <Row key={`${entry.environment}:${entry.service}:${entry.codiEns}:${entry.ticket}`} entry={entry} onOpen={onOpen} />
+          ))}
+        </Table>
       </div>
     </div>
   );
