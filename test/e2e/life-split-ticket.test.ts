@@ -121,6 +121,12 @@ describeWithBrowser('a split ticket in its own panel', () => {
     expect(await frame.getByRole('tab', { name: 'Files (2)' }).count()).toBe(1);
     await panelScreenshot(page, 'split-01-over-ticket-rows-640');
 
+    // In assisted mode the plan counts the ens as steps to do by hand, not as what a run would integrate.
+    await frame.getByRole('tab', { name: 'Pla' }).click();
+    const plan = await frame.locator('section[aria-labelledby="setdiba-plan-OVER"]').innerText();
+    expect(plan).toContain('2 per fer a mà (pestanya Passos)');
+    expect(plan).not.toMatch(/per integrar/);
+
     await frame.getByRole('tab', { name: 'Passos' }).click();
     const steps = frame.locator('input[type="checkbox"]');
     expect(await steps.count()).toBe(2);
@@ -140,6 +146,11 @@ describeWithBrowser('a split ticket in its own panel', () => {
     const again = await panelFrame(page);
     await again.getByRole('tab', { name: 'Passos' }).click();
     expect(await again.locator('input[type="checkbox"]').first().isChecked()).toBe(true);
+    await again.getByRole('tab', { name: 'Pla' }).click();
+    const planAfter = await again.locator('section[aria-labelledby="setdiba-plan-OVER"]').innerText();
+    expect(planAfter).toContain('1 per fer a mà (pestanya Passos) · Ja integrades: 1');
+    expect(planAfter).not.toMatch(/per integrar/);
+    await panelScreenshot(page, 'split-02b-over-ticket-plan-after-step-640');
   });
 
   it('every service ticket of the split has rows in its panel, never "Files (0)"', async () => {

@@ -249,6 +249,7 @@ const ca = {
   noProblemsRow: 'Aquesta fila no té cap problema.',
   copiedShort: 'Copiat',
   countAlreadyIntegrated: 'Ja integrades: {count}',
+  countByHand: '{count} per fer a mà (pestanya Passos)',
   writesNoneNow: 'Executar ara no escriuria res a Jira.',
   checkPrimaryHelp: 'Comprova no escriu res. Executa demana confirmació abans d\'escriure.',
 } as const;
@@ -497,6 +498,7 @@ const es: Messages<typeof ca> = {
   noProblemsRow: 'Esta fila no tiene ningún problema.',
   copiedShort: 'Copiado',
   countAlreadyIntegrated: 'Ya integradas: {count}',
+  countByHand: '{count} por hacer a mano (pestaña Pasos)',
   writesNoneNow: 'Ejecutar ahora no escribiría nada en Jira.',
   checkPrimaryHelp: 'Comprobar no escribe nada. Ejecutar pide confirmación antes de escribir.',
 };
@@ -744,6 +746,7 @@ const en: Messages<typeof ca> = {
   noProblemsRow: 'This row has no problems.',
   copiedShort: 'Copied',
   countAlreadyIntegrated: 'Already integrated: {count}',
+  countByHand: '{count} to do by hand (Steps tab)',
   writesNoneNow: 'Running now would write nothing to Jira.',
   checkPrimaryHelp: 'Check writes nothing. Run asks for confirmation before writing.',
 };

@@ -31,6 +31,7 @@ export function PlanTab({ state, api, busy, perform }: { state: PanelState; api:
           key={service.service}
           service={service}
           rows={state.rows.filter((row) => row.service === service.service)}
+          checklist={state.checklist}
           busy={busy}
           onDownload={() => void download(service.service)}
         />
@@ -94,11 +95,13 @@ function Certificate({ plan, t }: { plan: PlanView; t: PanelTranslate }) {
 function ServiceCard({
   service,
   rows,
+  checklist,
   busy,
   onDownload,
 }: {
   service: ServicePlanView;
   rows: readonly RowView[];
+  checklist: PanelState['checklist'];
   busy: PanelFunction | null;
   onDownload: () => void;
 }) {
@@ -106,7 +109,7 @@ function ServiceCard({
   const id = `setdiba-plan-${service.service}`;
   const target =
     service.target === 'self' ? t('targetSelf') : service.target === 'existing' ? t('targetExisting', { key: service.targetKey ?? '' }) : t('targetNew');
-  const counts = serviceCounts(service, rows, t);
+  const counts = serviceCounts(service, rows, t, checklist);
   return (
     <Card labelledBy={id}>
       <Stack gap="050">
@@ -141,7 +144,7 @@ function ServiceCard({
  * an earlier run already integrated still count as "to integrate" there, next to "nothing to write"; the
  * rows' statuses say what a run would actually do.
  */
-export function serviceCounts(service: ServicePlanView, rows: readonly RowView[], t: PanelTranslate): string[] {
+export function serviceCounts(service: ServicePlanView, rows: readonly RowView[], t: PanelTranslate, checklist: PanelState['checklist'] = null): string[] {
   if (rows.length === 0) {
     const planned = service.counts;
     return [
@@ -159,9 +162,20 @@ export function serviceCounts(service: ServicePlanView, rows: readonly RowView[]
   const blocked = count('blocked');
   // Rows of a switched-off service are "blocked" rows too: they are counted once, as switched off.
   const disabled = Math.min(service.counts.disabled, blocked);
+  // In assisted mode a run does not integrate these: an agent does, step by step. "2 per integrar" next
+  // to "a run would write nothing" read as a contradiction; they are counted as steps to do by hand.
+  // A step an agent marked done is an ens integrated by hand, whatever the row's status still says.
+  const steps = (checklist ?? []).filter((step) => step.service === service.service);
+  const open = rows.filter((row) => row.status === 'pending' || row.status === 'confirmed');
+  const stepOf = (row: RowView) => steps.find((step) => step.codiEns === row.codiEns);
+  const manual = open.filter((row) => stepOf(row)?.done === false).length;
+  const doneByHand = open.filter((row) => stepOf(row)?.done === true).length;
+  const integrate = open.length - manual - doneByHand;
+  const integrated = count('integrated', 'already-integrated') + doneByHand;
   const entries: [number, string][] = [
-    [count('pending', 'confirmed'), t('countIntegrate', { count: count('pending', 'confirmed') })],
-    [count('integrated', 'already-integrated'), t('countAlreadyIntegrated', { count: count('integrated', 'already-integrated') })],
+    [integrate, t('countIntegrate', { count: integrate })],
+    [manual, t('countByHand', { count: manual })],
+    [integrated, t('countAlreadyIntegrated', { count: integrated })],
     [count('waiting'), t('countWait', { count: count('waiting') })],
     [count('rejected'), t('countReject', { count: count('rejected') })],
     [count('mux-pending'), t('countMux', { count: count('mux-pending') })],
