@@ -27,7 +27,8 @@ function summary(record: RunRecord, state: RunState, t: Translate): string {
   const total = Object.values(record.counts).reduce((a, b) => a + b, 0);
   const counts =
     total > 0
-      ? t('results.summary', {
+      ? // A run counts the rows of every ticket it worked on, not of the ticket whose history shows it.
+        t('history.counts', {
           total,
           parts: PARTS.filter((k) => (record.counts[k] ?? 0) > 0).map((k) => t(`results.part.${k}`, { n: record.counts[k] ?? 0 })),
         })

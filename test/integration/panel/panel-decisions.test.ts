@@ -138,7 +138,7 @@ describe('decisions taken in the panel', () => {
       ['created', null, 'needs-review', [clone], 4],
     ]);
     // The reason typed with the rejection is kept with the run.
-    expect(history[2]!.summary).toBe(`Marta Puig ha rebutjat 1 fila; no s'integrarà. Motiu: ${REASON} 2 ens en aquest tiquet: 1 integrat i 1 rebutjat.`);
+    expect(history[2]!.summary).toBe(`Marta Puig ha rebutjat 1 fila; no s'integrarà. Motiu: ${REASON} 2 ens: 1 integrat i 1 rebutjat.`);
     expect(history.every((e) => !Number.isNaN(Date.parse(e.at)))).toBe(true);
     // Every comment the history names is on one of the tickets.
     const ids = new Set(issuesOf(h.emulator).flatMap((i) => h.emulator.site.issue(i.key)!.commentIds));

@@ -31,7 +31,7 @@ it('records the product event, the tickets raised and every comment posted', asy
   expect(run!.comments.map((c) => c.id).sort()).toEqual(posted.sort());
   const { history } = await panelPipeline(h.pipeline).progress(key, 'en');
   expect(history).toEqual([
-    expect.objectContaining({ trigger: 'created', by: null, outcome: 'done', createdTickets: [clone], summary: 'Files: a.xlsx. 2 entities in this ticket: 2 waiting for an agent.' }),
+    expect.objectContaining({ trigger: 'created', by: null, outcome: 'done', createdTickets: [clone], summary: 'Files: a.xlsx. 2 entities: 2 waiting for an agent.' }),
   ]);
 });
 
