@@ -61,6 +61,21 @@ describeWithBrowser('re-run after a certificate fix', () => {
     await panelScreenshot(page, 'life-01-blocked-by-expired-certificate-640');
   });
 
+  // Use-case defect (src/usecases/panel/views.ts, owned by another engineer): the re-run below posts a
+  // public comment for the requester ("Ja en producció: …"), but the plan's writes, and so the
+  // confirmation, do not list it. Un-skip once the preview announces the requester's comment.
+  it.skip('(skipped until the plan lists it) the re-run confirmation names the public comment for the requester', async () => {
+    const { sandbox, page } = session;
+    await useCertificate('valid');
+    await actAs(page, sandbox, DEMO.users.agent);
+    await page.goto(`${sandbox.url}browse/${key}`);
+    const frame = await panelFrame(page);
+    await frame.getByRole('button', { name: 'Torna a executar' }).click();
+    const confirmation = frame.getByRole('region', { name: "Abans d'executar" });
+    expect(await confirmation.innerText()).toMatch(new RegExp(`Afegir a ${key} un comentari públic`));
+    await confirmation.getByRole('button', { name: 'Cancel·la' }).click();
+  });
+
   it('after the admin uploads the renewed certificate, the agent re-runs: the rows are integrated once, and the panel and the comments say so', async () => {
     const { sandbox, page } = session;
     await useCertificate('valid');
@@ -104,6 +119,8 @@ describeWithBrowser('re-run after a certificate fix', () => {
     for (const name of ENS) expect(publicOnes[0]!.text).toContain(name);
     expect(publicOnes[0]!.text).not.toMatch(/cal corregir/i);
     expect(added.filter((c) => !c.public).length).toBeGreaterThanOrEqual(1);
+    // Nothing is left for a person to review: the review label has gone.
+    expect(await page.locator('[data-field="labels"]').innerText()).not.toContain('setdiba-revisar');
     await screenshot(page, 'life-06-ticket-after-rerun');
 
     // The requester sees the same answer on their side.
