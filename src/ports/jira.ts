@@ -130,6 +130,9 @@ export class RequestTypeFieldRefusedError extends Error {
   }
 }
 
+/** One issue of a bulk create: its key, or why Jira refused it (the others are created regardless). */
+export type CreatedIssue = { ok: true; key: string; id: string } | { ok: false; error: Error };
+
 export interface JiraComment {
   id: string;
   authorAccountId: string | null;
@@ -232,6 +235,8 @@ export interface JiraPort {
   /** Optional so that test doubles written before the daily watch still satisfy the port. */
   getProject?(projectKey: string): Promise<JiraProject | null>;
   createIssue(issue: NewIssue): Promise<{ key: string; id: string }>;
+  /** Several issues in one request, created (and keyed) in the order given; one answer per issue. */
+  createIssues(issues: readonly NewIssue[]): Promise<CreatedIssue[]>;
 
   getRequest(issueKey: string): Promise<JsmRequest | null>;
   createRequest(request: NewRequest): Promise<{ issueKey: string; issueId: string }>;

@@ -1,5 +1,6 @@
 import { systemClock, type Clock } from '../../ports/clock';
 import type {
+  CreatedIssue,
   IssueFieldsUpdate,
   JiraAttachment,
   JiraComment,
@@ -22,6 +23,7 @@ import { addAttachment } from './calls/add-attachment';
 import { addComment } from './calls/add-comment';
 import { assignIssue } from './calls/assign-issue';
 import { createIssue } from './calls/create-issue';
+import { createIssues } from './calls/create-issues';
 import { createIssueLink } from './calls/create-issue-link';
 import { getIssueLinkTypes } from './calls/get-issue-link-types';
 import { getProject } from './calls/get-project';
@@ -145,6 +147,9 @@ export class JiraClient implements JiraPort {
   }
   createIssue(issue: NewIssue): Promise<{ key: string; id: string }> {
     return createIssue(this.ctx, issue);
+  }
+  createIssues(issues: readonly NewIssue[]): Promise<CreatedIssue[]> {
+    return createIssues(this.ctx, issues);
   }
 
   getRequest(issueKey: string): Promise<JsmRequest | null> {

@@ -51,7 +51,16 @@ export async function send(
   request: JiraRequest,
   options: { notFoundAsNull?: boolean } = {},
 ): Promise<JiraResponse | null> {
-  const response = await ctx.transport.request(request);
+  return checked(ctx, request, await ctx.transport.request(request), options);
+}
+
+/** `send`'s classification of an answer already received (for calls that read some non-2xx bodies). */
+export async function checked(
+  ctx: CallContext,
+  request: JiraRequest,
+  response: JiraResponse,
+  options: { notFoundAsNull?: boolean } = {},
+): Promise<JiraResponse | null> {
   if (response.status >= 200 && response.status < 300) return response;
   if (response.status === 404 && options.notFoundAsNull) return null;
   const error = await toApiError(request, response);

@@ -57,8 +57,9 @@ const getIssue: RouteHandler = (ctx) => {
   };
 };
 
-const createIssue: RouteHandler = (ctx) => {
-  const body = isRecord(ctx.body) ? ctx.body : {};
+/** One IssueUpdateDetails → a new issue (POST /issue, and each element of POST /issue/bulk). */
+function createOne(ctx: RouteContext, raw: unknown): SiteIssue {
+  const body = isRecord(raw) ? raw : {};
   const fields = isRecord(body.fields) ? { ...body.fields } : {};
   const update = isRecord(body.update) ? body.update : {};
   const projectRef = isRecord(fields.project) ? fields.project : {};
@@ -103,7 +104,31 @@ const createIssue: RouteHandler = (ctx) => {
     },
     { emitEvent: true },
   );
-  return { status: 201, json: { id: issue.id, key: issue.key, self: `${ctx.baseUrl}/rest/api/3/issue/${issue.id}` } };
+  return issue;
+}
+
+const createdJson = (ctx: RouteContext, issue: SiteIssue) => ({ id: issue.id, key: issue.key, self: `${ctx.baseUrl}/rest/api/3/issue/${issue.id}` });
+
+const createIssue: RouteHandler = (ctx) => ({ status: 201, json: createdJson(ctx, createOne(ctx, ctx.body)) });
+
+/**
+ * POST /rest/api/3/issue/bulk: up to 50 issues, created in the order given; an element that fails is
+ * listed in `errors` with its index and the others are created (201), or 400 when none is.
+ */
+const createIssues: RouteHandler = (ctx) => {
+  const updates = isRecord(ctx.body) && Array.isArray(ctx.body.issueUpdates) ? ctx.body.issueUpdates : [];
+  if (updates.length > 50) throw new HttpError(400, ['You can create up to 50 issues in one request.']);
+  const issues: ReturnType<typeof createdJson>[] = [];
+  const errors: { status: number; failedElementNumber: number; elementErrors: { errorMessages: string[]; errors: Record<string, string> } }[] = [];
+  updates.forEach((update, index) => {
+    try {
+      issues.push(createdJson(ctx, createOne(ctx, update)));
+    } catch (error) {
+      if (!(error instanceof HttpError)) throw error;
+      errors.push({ status: error.status, failedElementNumber: index, elementErrors: { errorMessages: error.errorMessages, errors: error.fieldErrors } });
+    }
+  });
+  return { status: issues.length > 0 || updates.length === 0 ? 201 : 400, json: { issues, errors } };
 };
 
 const editIssue: RouteHandler = (ctx) => {
@@ -223,6 +248,7 @@ const deleteProperty: RouteHandler = (ctx) => {
 export const issueRoutes: Record<string, RouteHandler> = {
   'GET /rest/api/3/issue/{issueIdOrKey}': getIssue,
   'POST /rest/api/3/issue': createIssue,
+  'POST /rest/api/3/issue/bulk': createIssues,
   'PUT /rest/api/3/issue/{issueIdOrKey}': editIssue,
   'PUT /rest/api/3/issue/{issueIdOrKey}/assignee': assignIssue,
   'GET /rest/api/3/issue/{issueIdOrKey}/transitions': getTransitions,

@@ -16,7 +16,7 @@ import { RUN_PROPERTY, cloneRunState, cloneSearchJql } from '../../domain/run-st
 import type { Service } from '../../domain/services';
 import type { Settings } from '../../domain/settings';
 import type { Lang } from '../../i18n';
-import { RequestTypeFieldRefusedError, type JsmRequestType } from '../../ports/jira';
+import { RequestTypeFieldRefusedError, type JsmRequestType, type NewIssue } from '../../ports/jira';
 import type { PipelineDeps } from './deps';
 import type { LoadedTicket } from './ticket';
 import { findUntaggedJsmClone, raiseCloneViaJsm, type CloneLock } from './jsm-clone';
@@ -104,9 +104,10 @@ export async function ensureServiceTickets(
   const toRaise = plan.services.filter((sp) => sp.target.kind === 'new' && !known[sp.service]);
   const fields = toRaise.length > 0 && ticket.request ? jsmFieldIds(deps) : null;
   fields?.catch(() => undefined);
-  const finishing: Promise<void>[] = [];
-  const tickets = await settleAll(
-    plan.services.map(async (servicePlan): Promise<ServiceTicket> => {
+  // The services with no ticket yet, raised together below (one request, keys in service order).
+  const pending: ToRaise[] = [];
+  const resolved = await settleAll(
+    plan.services.map(async (servicePlan): Promise<ServiceTicket | null> => {
       const { service, target } = servicePlan;
       if (target.kind === 'self') return { service, key: origin, fresh: false };
       if (target.kind === 'existing') return { service, key: target.key, fresh: false };
@@ -151,12 +152,26 @@ export async function ensureServiceTickets(
         // would have found it). The run lease guarantees that attempt is over: raising it now is safe.
         deps.log?.warn('clone lock left by a dead attempt; raising the clone', { origin, service });
       }
-      const created = await raiseClone(deps, ticket, servicePlan, settings, workbook, fields, readRequestTypes);
-      finishing.push(created.finishing.then(() => deps.hooks?.afterStep?.('clone-created', origin)));
-      return { service, key: created.key, fresh: true, labelled: created.labelled };
+      pending.push({ plan: servicePlan, workbook });
+      return null;
     }),
   );
+  const order = (a: ToRaise, b: ToRaise) => plan.services.indexOf(a.plan) - plan.services.indexOf(b.plan);
+  const raised = await raiseClones(deps, ticket, pending.sort(order), settings, fields, readRequestTypes);
+  const tickets = plan.services.map((sp, i): ServiceTicket => {
+    const found = resolved[i];
+    if (found) return found;
+    const created = raised.get(sp.service)!;
+    return { service: sp.service, key: created.key, fresh: true, labelled: created.labelled };
+  });
+  const finishing = [...raised.values()].map((r) => r.finishing.then(() => deps.hooks?.afterStep?.('clone-created', origin)));
   return { tickets, finishing: settleAll(finishing).then(() => undefined) };
+}
+
+/** A service ticket to raise: its part of the plan, and its rows as a workbook. */
+interface ToRaise {
+  plan: ServicePlan;
+  workbook: () => Promise<Uint8Array>;
 }
 
 /** JSM's custom fields, found by their type: their ids differ from site to site. */
@@ -197,7 +212,8 @@ async function issueTypeOf(readRequestTypes: ReadRequestTypes, ticket: LoadedTic
 }
 
 /**
- * Raises the ticket with the platform API, which stores its `setdiba.run` property (role clone, origin,
+ * Raises the tickets with the platform API, all in one bulk request in service order (so their keys
+ * follow it), which stores each one's `setdiba.run` property (role clone, origin,
  * service — what the clone search looks for) in the same request that creates it. There is therefore
  * no moment at which the clone exists untagged: a process that dies right after Jira answered leaves a
  * ticket the retry finds by property, and the link, the lock and the workbook are completed then.
@@ -205,77 +221,98 @@ async function issueTypeOf(readRequestTypes: ReadRequestTypes, ticket: LoadedTic
  * The platform create sets what the JSM one does — reporter (the customer), request type (the Request
  * Type field, whose value is the request type id), organizations — plus the description as ADF. That
  * use of the field is undocumented: if the site refuses it, JSM's create-request API raises the ticket
- * instead and the lock covers the moment it is untagged (see jsm-clone.ts).
+ * instead, for that ticket, and the lock covers the moment it is untagged (see jsm-clone.ts).
  */
-async function raiseClone(
+interface RaisedClone {
+  key: string;
+  labelled: boolean;
+  /** Its link to the original and its workbook, to await alongside the caller's next step. */
+  finishing: Promise<void>;
+}
+
+async function raiseClones(
   deps: PipelineDeps,
   ticket: LoadedTicket,
-  plan: ServicePlan,
+  toRaise: readonly ToRaise[],
   settings: Settings,
-  workbook: () => Promise<Uint8Array>,
   known: Promise<JsmFieldIds> | null,
   readRequestTypes: ReadRequestTypes,
-): Promise<{ key: string; labelled: boolean; finishing: Promise<void> }> {
+): Promise<Map<Service, RaisedClone>> {
+  if (toRaise.length === 0) return new Map();
   const { request, facts, issue } = ticket;
   if (!request || !facts.serviceDeskId) {
     throw new UserError('split.not_a_request', `${issue.key} is not a Jira Service Management request; it cannot be split`);
   }
+  const serviceDeskId = facts.serviceDeskId;
   const fields = await (known ?? jsmFieldIds(deps));
-  if (!fields.requestType) {
+  const requestTypeField = fields.requestType;
+  if (!requestTypeField) {
     throw new UserError('split.no_request_type_field', 'The site has no Jira Service Management "Request Type" field; the ticket cannot be split');
   }
-  const requestTypeId = settings.services[plan.service].requestTypeId ?? request.requestTypeId;
-  const [bytes, issueTypeId] = await settleAll([workbook(), issueTypeOf(readRequestTypes, ticket, facts.serviceDeskId, requestTypeId)]);
   const organizationIds = facts.organizations.map((o) => o.id);
   if (organizationIds.length > 0 && !fields.organizations) {
     deps.log?.warn('no Organizations field on the site; the clone is not shared with organizations', { origin: issue.key });
   }
-  const summary = `[${plan.service}] ${facts.summary}`.slice(0, MAX_SUMMARY);
-  const runState = cloneRunState(issue.key, plan.service, contentHash(bytes), planCodis(plan));
-  let key: string;
-  let labelled = false;
-  try {
-    const created = await deps.jira.createIssue({
-      projectKey: issue.projectKey,
-      issueTypeId,
-      summary,
-      description: descriptionAdf(facts.descriptionText),
-      reporterAccountId: facts.reporter?.accountId ?? null,
-      requestType: { fieldId: fields.requestType, requestTypeId },
-      organizations: fields.organizations && organizationIds.length > 0 ? { fieldId: fields.organizations, ids: organizationIds } : null,
-      properties: { [RUN_PROPERTY]: runState },
-      // Its labels and owner in the same request: no edit of the new ticket afterwards.
-      labels: [...plan.labels],
-      assigneeAccountId: plan.assignee,
-    });
-    key = created.key;
-    labelled = true;
-  } catch (error) {
-    if (!(error instanceof RequestTypeFieldRefusedError)) throw error;
-    // The site refuses the undocumented platform create of a request: JSM's documented one instead.
-    deps.log?.warn('the platform create refused the Request Type field; raising the clone with JSM\'s create', { origin: issue.key });
-    key = await raiseCloneViaJsm(deps, {
-      lockKey: kvsKeys.cloneLock(issue.key, plan.service),
-      originKey: issue.key,
-      runState,
-      request: {
-        serviceDeskId: facts.serviceDeskId,
-        requestTypeId,
-        summary,
-        descriptionText: facts.descriptionText,
-        raiseOnBehalfOf: facts.reporter?.accountId ?? null,
-        organizationIds: fields.organizations ? organizationIds : [],
-      },
-    });
-  }
-  // The clone exists and is tagged; dying here is survivable (the retry finds it by property).
-  await deps.hooks?.afterStep?.('clone-raised', issue.key);
-  // The lock records the key before anything else is said to be done; the link and the workbook go
-  // on alongside the caller's next step.
-  await deps.kvs.set(kvsKeys.cloneLock(issue.key, plan.service), { state: 'created', key } satisfies CloneLock);
-  const finishing = settleAll([
-    deps.jira.createIssueLink(CLONE_LINK_TYPE, key, issue.key),
-    deps.jira.addAttachment(key, cloneFileName(plan.service, issue.key), bytes, XLSX_MIME),
-  ]).then(() => undefined);
-  return { key, labelled, finishing };
+  const summary = (plan: ServicePlan) => `[${plan.service}] ${facts.summary}`.slice(0, MAX_SUMMARY);
+  const prepared = await settleAll(
+    toRaise.map(async ({ plan, workbook }) => {
+      const requestTypeId = settings.services[plan.service].requestTypeId ?? request.requestTypeId;
+      const [bytes, issueTypeId] = await settleAll([workbook(), issueTypeOf(readRequestTypes, ticket, serviceDeskId, requestTypeId)]);
+      const runState = cloneRunState(issue.key, plan.service, contentHash(bytes), planCodis(plan));
+      const newIssue: NewIssue = {
+        projectKey: issue.projectKey,
+        issueTypeId,
+        summary: summary(plan),
+        description: descriptionAdf(facts.descriptionText),
+        reporterAccountId: facts.reporter?.accountId ?? null,
+        requestType: { fieldId: requestTypeField, requestTypeId },
+        organizations: fields.organizations && organizationIds.length > 0 ? { fieldId: fields.organizations, ids: organizationIds } : null,
+        properties: { [RUN_PROPERTY]: runState },
+        // Its labels and owner in the same request: no edit of the new ticket afterwards.
+        labels: [...plan.labels],
+        assigneeAccountId: plan.assignee,
+      };
+      return { plan, bytes, requestTypeId, runState, newIssue };
+    }),
+  );
+  const answers = await deps.jira.createIssues(prepared.map((p) => p.newIssue));
+  const raised = await settleAll(
+    prepared.map(async ({ plan, bytes, requestTypeId, runState }, i): Promise<[Service, RaisedClone]> => {
+      const answer = answers[i]!;
+      let key: string;
+      let labelled = false;
+      if (answer.ok) {
+        key = answer.key;
+        labelled = true;
+      } else {
+        if (!(answer.error instanceof RequestTypeFieldRefusedError)) throw answer.error;
+        // The site refuses the undocumented platform create of a request: JSM's documented one instead.
+        deps.log?.warn('the platform create refused the Request Type field; raising the clone with JSM\'s create', { origin: issue.key });
+        key = await raiseCloneViaJsm(deps, {
+          lockKey: kvsKeys.cloneLock(issue.key, plan.service),
+          originKey: issue.key,
+          runState,
+          request: {
+            serviceDeskId,
+            requestTypeId,
+            summary: summary(plan),
+            descriptionText: facts.descriptionText,
+            raiseOnBehalfOf: facts.reporter?.accountId ?? null,
+            organizationIds: fields.organizations ? organizationIds : [],
+          },
+        });
+      }
+      // The clone exists and is tagged; dying here is survivable (the retry finds it by property).
+      await deps.hooks?.afterStep?.('clone-raised', issue.key);
+      // The lock records the key before anything else is said to be done; the link and the workbook go
+      // on alongside the caller's next step.
+      await deps.kvs.set(kvsKeys.cloneLock(issue.key, plan.service), { state: 'created', key } satisfies CloneLock);
+      const finishing = settleAll([
+        deps.jira.createIssueLink(CLONE_LINK_TYPE, key, issue.key),
+        deps.jira.addAttachment(key, cloneFileName(plan.service, issue.key), bytes, XLSX_MIME),
+      ]).then(() => undefined);
+      return [plan.service, { key, labelled, finishing }];
+    }),
+  );
+  return new Map(raised);
 }

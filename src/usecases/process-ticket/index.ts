@@ -7,8 +7,8 @@
  *   2. download the batch's attachments (parse locally, each file marked "parsing" in the KVS), run
  *      state: this batch is running (first write), the requester's language, the ticket's comments
  *      only when an earlier attempt may have posted some
- *   3-4. per new service (KVS create-once lock): the JSM field ids, then raise it tagged, labelled and
- *        assigned in the same request
+ *   3-4. the new services (KVS create-once lock each): the JSM field ids, then raise them all in one
+ *        bulk create (keys in service order), each tagged, labelled and assigned in that request
  *   5. labels and MUX owner of the original (one edit), integrations, the clones' links and workbooks
  *   6-7. per ticket the public comment, then the internal results comment
  *   8. run state: batch done (second and last write)

@@ -47,7 +47,7 @@ describe('the platform create refuses the Request Type field', () => {
       expect(clone.attachments).toHaveLength(1);
     }
     const routes = h.emulator.calls.map((c) => `${c.route} ${String(c.status)}`);
-    expect(routes.filter((r) => r.startsWith('POST /rest/api/3/issue '))).toEqual(['POST /rest/api/3/issue 400', 'POST /rest/api/3/issue 400']);
+    expect(routes.filter((r) => r.startsWith('POST /rest/api/3/issue/bulk '))).toEqual(['POST /rest/api/3/issue/bulk 400']);
     expect(routes.filter((r) => r.startsWith('POST /rest/servicedeskapi/request '))).toEqual([
       'POST /rest/servicedeskapi/request 201',
       'POST /rest/servicedeskapi/request 201',

@@ -43,8 +43,9 @@ describe('setdiba simulate', () => {
     expect(report.integrations).toHaveLength(3);
     expect(report.integrations.every((x) => x.environment === 'PRO' && x.result === 'integrated' && /^([0-9A-F]{2}:){31}[0-9A-F]{2}$/.test(x.certificateFingerprint))).toBe(true);
     expect(report.calls.total).toBe(Object.values(report.calls.byRoute).reduce((a, b) => a + b, 0));
-    // Clones are raised with the platform API (tagged in the same request), never with JSM's.
-    expect(report.calls.byRoute['POST /rest/api/3/issue']).toBe(2);
+    // Clones are raised with the platform API (tagged in the same request, both in one bulk create), never with JSM's.
+    expect(report.calls.byRoute['POST /rest/api/3/issue/bulk']).toBe(1);
+    expect(report.calls.byRoute['POST /rest/api/3/issue']).toBeUndefined();
     expect(report.calls.byRoute['POST /rest/servicedeskapi/request']).toBeUndefined();
   });
 

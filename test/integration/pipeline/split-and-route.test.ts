@@ -53,9 +53,10 @@ describe('a SetDIBA ticket with four services (assisted backend)', () => {
       expect(raised.organizationIds).toEqual(original.organizationIds);
       expect(raised.description).toEqual(original.description);
     }
-    // Raised with the platform API, which took the run property in the same request.
-    const creates = h.emulator.calls.filter((c) => c.route === 'POST /rest/api/3/issue');
-    expect(creates).toHaveLength(3);
+    // Raised with the platform API, which took the run properties in the same request: all three in one
+    // bulk create, in service order.
+    expect(h.emulator.calls.filter((c) => c.route === 'POST /rest/api/3/issue/bulk')).toHaveLength(1);
+    expect(h.emulator.calls.filter((c) => c.route === 'POST /rest/api/3/issue')).toEqual([]);
     expect(h.emulator.calls.filter((c) => c.route === 'POST /rest/servicedeskapi/request')).toEqual([]);
   });
 

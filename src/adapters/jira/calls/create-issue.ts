@@ -15,7 +15,8 @@ const created = z.object({ id, key: z.string() });
  * refused with "Operation value must be a string"); the Organizations field takes organization ids,
  * as numbers like JSM's own create-request API.
  */
-export async function createIssue(ctx: CallContext, issue: NewIssue): Promise<{ key: string; id: string }> {
+/** The IssueUpdateDetails of a new issue: `fields` and `properties`. */
+export function issueUpdateDetails(issue: NewIssue): { fields: Record<string, unknown>; properties?: { key: string; value: unknown }[] } {
   const fields: Record<string, unknown> = {
     project: { key: issue.projectKey },
     issuetype: { id: issue.issueTypeId },
@@ -30,17 +31,19 @@ export async function createIssue(ctx: CallContext, issue: NewIssue): Promise<{ 
     fields[issue.organizations.fieldId] = issue.organizations.ids.map((orgId) => (/^\d+$/.test(orgId) ? Number(orgId) : orgId));
   }
   const properties = Object.entries(issue.properties ?? {}).map(([key, value]) => ({ key, value }));
+  return { fields, ...(properties.length > 0 ? { properties } : {}) };
+}
+
+/** A 400 naming the Request Type field: the caller falls back to JSM's create (RequestTypeFieldRefusedError). */
+export function refusalOf(issue: NewIssue, error: JiraApiError): Error {
+  const fieldId = issue.requestType?.fieldId;
+  return fieldId && error.status === 400 && fieldId in error.errors ? new RequestTypeFieldRefusedError(fieldId, error.message, { cause: error }) : error;
+}
+
+export async function createIssue(ctx: CallContext, issue: NewIssue): Promise<{ key: string; id: string }> {
   try {
-    return await sendAndRead(ctx, created, {
-      method: 'POST',
-      path: '/rest/api/3/issue',
-      body: { json: { fields, ...(properties.length > 0 ? { properties } : {}) } },
-    });
+    return await sendAndRead(ctx, created, { method: 'POST', path: '/rest/api/3/issue', body: { json: issueUpdateDetails(issue) } });
   } catch (error) {
-    const fieldId = issue.requestType?.fieldId;
-    if (fieldId && error instanceof JiraApiError && error.status === 400 && fieldId in error.errors) {
-      throw new RequestTypeFieldRefusedError(fieldId, error.message, { cause: error });
-    }
-    throw error;
+    throw error instanceof JiraApiError ? refusalOf(issue, error) : error;
   }
 }
