@@ -140,7 +140,11 @@ describeWithBrowser('MUX production dates per ens', () => {
     await setPanelWidth(page, 400);
     let frame = await panelFrame(page);
     await frame.getByRole('tab', { name: 'MUX' }).click();
-    await frame.locator(`[data-mux-ens="${AHEAD}"]`).getByRole('button', { name: "Força la integració d'aquest ens" }).click();
+    const force = frame.locator(`[data-mux-ens="${AHEAD}"]`).getByRole('button', { name: "Força la integració d'aquest ens" });
+    // Each such button says which ens it forces, for a screen reader going through the buttons.
+    const describedBy = (await force.getAttribute('aria-describedby')) ?? 'none';
+    expect(await frame.locator(`[id="${describedBy}"]`).innerText()).toContain(AHEAD);
+    await force.click();
     const confirmation = frame.getByRole('region', { name: "Abans d'executar" });
     expect(await confirmation.innerText()).toContain(`S'integrarà a PRO l'ens ${AHEAD} abans de la seva data.`);
     // No reason, no forcing.

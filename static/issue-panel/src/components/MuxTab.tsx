@@ -68,11 +68,24 @@ export function MuxTab({ state, busy, perform }: { state: PanelState; busy: Pane
                   ) : null}
                   {/* The date's source and whether it is due sit under the ens they describe, not between two ens. */}
                   <div style={{ display: 'flex', flexDirection: 'column', minWidth: 0, paddingInlineStart: waiting ? 0 : 21 }}>
-                    {waiting ? <label htmlFor={boxId}>{text}</label> : <Text>{text}</Text>}
+                    {waiting ? (
+                      <label htmlFor={boxId} id={`${boxId}-text`}>
+                        {text}
+                      </label>
+                    ) : (
+                      <Text>{text}</Text>
+                    )}
                     {extra ? <Muted>{extra}</Muted> : null}
                     {mux.callerIsOwner && waiting && !e.due ? (
                       <Inline>
-                        <Button appearance="subtle" spacing="compact" isDisabled={busy !== null} onClick={() => setForcing(e.rowId)}>
+                        {/* One such button per waiting ens: its description says which, for a screen reader's list of buttons. */}
+                        <Button
+                          appearance="subtle"
+                          spacing="compact"
+                          isDisabled={busy !== null}
+                          onClick={() => setForcing(e.rowId)}
+                          aria-describedby={`${boxId}-text`}
+                        >
                           {t('muxForce')}
                         </Button>
                       </Inline>
