@@ -145,4 +145,14 @@ describeWithBrowser('the daily watch', () => {
     const later = (await ticketComments(page)).slice(before.length + added.length);
     expect(later.filter((c) => c.public && c.text.includes(`producció: ${TOMORROW_ENS}`))).toEqual([]);
   });
+  // Use-case defect (daily watch → decision run, owned by another engineer): when the watch integrates
+  // MUX ens because of the project setting, the run's internal comment says "Pere Soler ha demanat
+  // integrar els ens MUX", as if the MUX owner had asked. Un-skip once the comment names the setting.
+  it.skip('(skipped until fixed) the internal comment of a watch integration does not put it on the MUX owner', async () => {
+    const { sandbox, page } = session;
+    await actAs(page, sandbox, DEMO.users.agent);
+    await page.goto(`${sandbox.url}browse/${key}`);
+    const internal = (await ticketComments(page)).filter((c) => !c.public).map((c) => c.text);
+    expect(internal.join('\n')).not.toMatch(/Pere Soler ha demanat integrar/);
+  });
 });
