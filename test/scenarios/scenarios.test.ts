@@ -234,6 +234,8 @@ const CHECKS: Record<string, (report: ScenarioReport) => void> = {
     expect(internal).toContain('confirmat per telèfon');
     expect(integrated(r)).toEqual(['0800230008']);
     expect(state(r, 4).rows.find((row) => row.codiEns === '0800180001')?.status).toBe('rejected');
+    // Every held row decided and applied: nothing is left for a person.
+    expect(issue(r, 'SUP-1').labels).not.toContain('setdiba-revisar');
   },
 };
 

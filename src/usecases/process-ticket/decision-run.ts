@@ -26,7 +26,7 @@ import {
   type DecidedService,
   type DecisionSet,
 } from '../../domain/plan/decisions';
-import type { CertificateStatus, PlannedRow, ServicePlan } from '../../domain/plan/types';
+import type { CertificateStatus, Plan, PlannedRow, ServicePlan } from '../../domain/plan/types';
 import { paragraph, doc, type AdfDoc } from '../../domain/report/adf';
 import { correctionsComment } from '../../domain/report/corrections-comment';
 import { statusComment } from '../../domain/report/status-comment';
@@ -35,7 +35,8 @@ import { openRowKey, resumeOrStartRun, runRecord, updateOpenRows, withRun, type 
 import type { Service } from '../../domain/services';
 import type { Settings } from '../../domain/settings';
 import type { JiraComment, JiraUser } from '../../ports/jira';
-import { panelMuxDates, type PanelProperty } from '../panel/panel-property';
+import { latestDecisions, panelMuxDates, type PanelProperty } from '../panel/panel-property';
+import { ticketsNoLongerInReview } from './review-label';
 import { commentIndex, joinSections, plannedComment, postMissing, type PlannedComment } from './comments';
 import type { PipelineDeps } from './deps';
 import { reportContext } from './describe';
@@ -122,6 +123,8 @@ interface Decided {
   batch: string;
   services: DecidedService[];
   plans: readonly ServicePlan[];
+  /** Why the original itself needs a person (unreadable file, rows without a service). */
+  selfReviewReasons: Plan['selfReviewReasons'];
   certificate: CertificateStatus;
 }
 
@@ -177,7 +180,7 @@ export async function runDecisions(deps: PipelineDeps, input: DecisionRunInput):
       existingTickets: state.tickets,
       selfService,
     });
-    return { batch: batch.id, services: applyDecisions(plan, todo.set, today), plans: plan.services, certificate: plan.certificate };
+    return { batch: batch.id, services: applyDecisions(plan, todo.set, today), plans: plan.services, selfReviewReasons: plan.selfReviewReasons, certificate: plan.certificate };
   });
   const decided = await withoutEarlierMux(deps, newestMuxRowsOnly(planned), record.startedAt);
 
@@ -252,6 +255,19 @@ export async function runDecisions(deps: PipelineDeps, input: DecisionRunInput):
     pub: reportContext(templates, requesterLang),
     internal: reportContext(templates, settings.comments.defaultLanguage),
   });
+  const batchesAfter = state.batches.map((b) => (touchedRows.has(b.id) ? { ...b, open: updateOpenRows(b.open, touchedRows.get(b.id) ?? []) } : b));
+  // A ticket whose rows the decisions settled, with nothing else for a person to do, is no longer in review.
+  const resultsByTicket = new Map<string, RowResult[]>();
+  for (const work of byTicket.values()) resultsByTicket.set(work.key, [...(resultsByTicket.get(work.key) ?? []), ...work.rows]);
+  const settled = new Set(
+    ticketsNoLongerInReview({
+      issueKey,
+      state: { ...state, batches: batchesAfter },
+      plans: decided.map((d) => ({ services: d.plans, selfReviewReasons: d.selfReviewReasons })),
+      results: resultsByTicket,
+      decided: new Set(latestDecisions(input.panel).keys()),
+    }),
+  );
   const posted: PostedComment[] = [];
   await settleAll([
     ...keys.map(async (key) => {
@@ -261,7 +277,7 @@ export async function runDecisions(deps: PipelineDeps, input: DecisionRunInput):
     ...keys.map(async (key) => {
       const labelsAdd = failedTickets.has(key) ? [LABEL_REVIEW] : [];
       // The MUX ens are in production now: the ticket no longer waits for a date.
-      const labelsRemove = muxDone.has(key) ? [LABEL_MUX_PENDING] : [];
+      const labelsRemove = [...(muxDone.has(key) ? [LABEL_MUX_PENDING] : []), ...(settled.has(key) && !failedTickets.has(key) ? [LABEL_REVIEW] : [])];
       if (labelsAdd.length + labelsRemove.length > 0) await jira.editIssue(key, { labelsAdd, labelsRemove });
     }),
   ]);
@@ -281,7 +297,7 @@ export async function runDecisions(deps: PipelineDeps, input: DecisionRunInput):
   };
   state = await writeRunState(jira, clock, issueKey, {
     ...withRun(state, done),
-    batches: state.batches.map((b) => (touchedRows.has(b.id) ? { ...b, open: updateOpenRows(b.open, touchedRows.get(b.id) ?? []) } : b)),
+    batches: batchesAfter,
     decisions: { applied: [...state.decisions.applied.filter((id) => !todo.ids.includes(id)), ...todo.ids], pending: null },
     state: review ? 'review' : 'done',
   });

@@ -18,7 +18,7 @@ export interface ReviewCheck {
   /** The run state with its open rows as they are after this run. */
   state: RunState;
   /** The plans of the batches this run planned again. */
-  plans: readonly Plan[];
+  plans: readonly Pick<Plan, 'services' | 'selfReviewReasons'>[];
   /** This run's results, by the ticket they were reported on. */
   results: ReadonlyMap<string, readonly RowResult[]>;
   /** Row ids of held rows an agent confirmed or rejected in the panel. */
