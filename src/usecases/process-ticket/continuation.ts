@@ -54,6 +54,7 @@ export async function queueContinuation(
     cause: trigger?.cause ?? 'updated',
     ...(trigger?.reason ? { reason: trigger.reason } : {}),
     ...(trigger?.requestedBy ? { requestedBy: trigger.requestedBy } : {}),
+    ...(trigger?.services && trigger.services.length > 0 ? { services: trigger.services } : {}),
     queuedAt: now,
   };
   await queue.push([job]);
