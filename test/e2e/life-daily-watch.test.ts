@@ -121,6 +121,8 @@ describeWithBrowser('the daily watch', () => {
     const line = result.locator('li[data-watch-task="mux-integrate"]', { has: page.locator(`a[href="/browse/${key}"]`) });
     expect(await line.innerText()).toContain(`Integració dels ens MUX el dia de pas a producció: ${TOMORROW_ENS}`);
     expect(await result.innerText()).not.toMatch(/mux-due|mux-integrate/);
+    // Catalan elides before a vowel: "d'Abrera", never "de Abrera".
+    expect(await result.locator('li[data-watch-task="mux-due"]').innerText()).toContain(`producció d'${TOMORROW_ENS}`);
     await screenshot(page, 'watch-04-status-after-next-day');
     expect(await seriousViolations(page, '#watch-result')).toEqual([]);
     await sandbox.runtime.idle();
@@ -145,6 +147,7 @@ describeWithBrowser('the daily watch', () => {
     const later = (await ticketComments(page)).slice(before.length + added.length);
     expect(later.filter((c) => c.public && c.text.includes(`producció: ${TOMORROW_ENS}`))).toEqual([]);
   });
+
   // Use-case defect (daily watch → decision run, owned by another engineer): when the watch integrates
   // MUX ens because of the project setting, the run's internal comment says "Pere Soler ha demanat
   // integrar els ens MUX", as if the MUX owner had asked. Un-skip once the comment names the setting.
