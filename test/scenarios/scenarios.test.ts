@@ -158,6 +158,14 @@ const CHECKS: Record<string, (report: ScenarioReport) => void> = {
     expect(issue(r, 'SUP-1').customerView!.comments.at(-1)!.text).toMatch(/producció: Abrera, Aguilar de Segarra/);
     expect(issue(r, 'SUP-1').labels).not.toContain('setdiba-revisar');
   },
+  'corrected-file-on-service-ticket': (r) => {
+    // After the original's run the service ticket still has its corrected rows blocked: still in review.
+    expect(state(r, 5).siblings.find((t) => t.key === 'SUP-2')?.labels).toContain('setdiba-revisar');
+    // Its own run integrates them, once each, and only then does it leave review.
+    expect(integrated(r).sort()).toEqual(['0800180001', '0800390004', '0800440003']);
+    expect(issue(r, 'SUP-2').labels).not.toContain('setdiba-revisar');
+    expect(issue(r, 'SUP-2').customerView!.comments.at(-1)!.text).toMatch(/producció: .*Alpens/);
+  },
   'results-csv-not-visible': (r) => {
     for (const i of r.issues) expect(i.customerView?.attachments.filter((f) => f.toLowerCase().endsWith('.csv')) ?? []).toEqual([]);
     expect(r.steps[1]).toMatchObject({ ok: true, result: { fileName: expect.stringMatching(/\.csv$/) } });

@@ -36,9 +36,9 @@ import type { Service } from '../../domain/services';
 import type { Settings } from '../../domain/settings';
 import type { JiraComment, JiraUser } from '../../ports/jira';
 import { latestDecisions, panelMuxDates, type PanelProperty } from '../panel/panel-property';
-import { ticketsNoLongerInReview } from './review-label';
+import { ticketsNoLongerInReview, withoutOwnWork } from './review-label';
 import { commentIndex, joinSections, plannedComment, postMissing, type PlannedComment } from './comments';
-import type { PipelineDeps } from './deps';
+import { silentLog, type PipelineDeps } from './deps';
 import { reportContext } from './describe';
 import type { ProcessOutcome } from './types';
 import { integrateRows } from './integrate';
@@ -260,13 +260,13 @@ export async function runDecisions(deps: PipelineDeps, input: DecisionRunInput):
   const resultsByTicket = new Map<string, RowResult[]>();
   for (const work of byTicket.values()) resultsByTicket.set(work.key, [...(resultsByTicket.get(work.key) ?? []), ...work.rows]);
   const settled = new Set(
-    ticketsNoLongerInReview({
+    await withoutOwnWork(jira, issueKey, ticketsNoLongerInReview({
       issueKey,
       state: { ...state, batches: batchesAfter },
       plans: decided.map((d) => ({ services: d.plans, selfReviewReasons: d.selfReviewReasons })),
       results: resultsByTicket,
       decided: new Set(latestDecisions(input.panel).keys()),
-    }),
+    }), deps.log ?? silentLog),
   );
   const posted: PostedComment[] = [];
   await settleAll([

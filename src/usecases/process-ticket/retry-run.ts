@@ -33,7 +33,7 @@ import type { Service } from '../../domain/services';
 import type { Settings } from '../../domain/settings';
 import type { JiraComment } from '../../ports/jira';
 import { commentIndex, joinSections, plannedComment, postMissing, type PlannedComment } from './comments';
-import type { PipelineDeps } from './deps';
+import { silentLog, type PipelineDeps } from './deps';
 import { reportContext } from './describe';
 import { integrateRows } from './integrate';
 import { lookUpRequesterLang } from './lang';
@@ -45,7 +45,7 @@ import { settleAll } from './settle';
 import { statusComment } from '../../domain/report/status-comment';
 import type { LoadedTicket } from './ticket';
 import { latestDecisions, readPanelProperty } from '../panel/panel-property';
-import { ticketsNoLongerInReview } from './review-label';
+import { ticketsNoLongerInReview, withoutOwnWork } from './review-label';
 import { certificateStatus } from '../../domain/plan/certificate-status';
 import type { Plan } from '../../domain/plan/types';
 
@@ -217,13 +217,13 @@ export async function runRetry(deps: PipelineDeps, input: RetryRunInput): Promis
     if (status) comments.push(status);
   }
   // A ticket whose rows this run settled, with nothing else for a person to do, is no longer in review.
-  const settled = ticketsNoLongerInReview({
+  const settled = await withoutOwnWork(jira, issueKey, ticketsNoLongerInReview({
     issueKey,
     state: { ...state, batches: batchesAfter },
     plans,
     results: resultsByTicket,
     decided: new Set(panel ? latestDecisions(panel).keys() : []),
-  });
+  }), deps.log ?? silentLog);
   const posted: PostedComment[] = [];
   await settleAll([
     ...keys.map(async (key) => {

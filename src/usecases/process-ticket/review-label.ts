@@ -8,6 +8,9 @@ import type { RowResult } from '../../domain/report/types';
 import { plannedRowId } from '../../domain/plan/decisions';
 import { hasOpenRows, type OpenRows, type RunState } from '../../domain/run-state';
 import type { Service } from '../../domain/services';
+import type { JiraPort } from '../../ports/jira';
+import type { PipelineLog } from './deps';
+import { readRunState } from './run-state-store';
 
 /** Review reasons a successful integration of the ticket's rows resolves. */
 const SETTLED_BY_INTEGRATION = new Set(['certificate', 'integration-failed']);
@@ -53,4 +56,22 @@ export function openServices(open: OpenRows): Service[] {
   if (!hasOpenRows(open)) return [];
   const keys = [...open.blocked, ...Object.values(open.failed).flat()];
   return [...new Set(keys.map((key) => key.split(':')[0] as Service))];
+}
+
+/**
+ * A split's service ticket with files of its own (a corrected template attached to it) keeps its own
+ * batches, which the original's runs do not see: it stays in review while those still hold open rows
+ * or an unreadable file. One property read per such candidate ticket.
+ */
+export async function withoutOwnWork(jira: JiraPort, issueKey: string, candidates: readonly string[], log: PipelineLog): Promise<string[]> {
+  const others = candidates.filter((key) => key !== issueKey);
+  const states = await Promise.all(others.map((key) => readRunState(jira, key, log)));
+  const busy = new Set(
+    others.filter((_, i) => {
+      const own = states[i];
+      if (!own) return false;
+      return own.batches.some((b) => hasOpenRows(b.open)) || Object.values(own.attachments).some((a) => a.status === 'unreadable' || a.status === 'parsing');
+    }),
+  );
+  return candidates.filter((key) => !busy.has(key));
 }
