@@ -41,6 +41,8 @@ const CHECKS: Record<string, (report: ScenarioReport) => void> = {
     expect(state(r, 3).rows.map((row) => row.status)).toEqual(['blocked', 'blocked', 'blocked']);
     // The confirmation lists what the run will do; after the work is done it says there is nothing to do.
     expect(state(r, 5).plan?.writes.length).toBeGreaterThan(0);
+    // The requester's status comment the run posts is in the confirmation too.
+    expect(state(r, 5).plan?.writes).toContain('Afegir a SUP-1 un comentari públic per al sol·licitant amb l\'estat dels seus ens (en producció, pendents)');
     expect(state(r, 8).plan?.writes).toEqual([]);
     // Exactly the blocked rows, exactly once.
     expect(integrated(r).sort()).toEqual(['0800180001', '0800230008', '0800390004']);
@@ -215,6 +217,10 @@ const CHECKS: Record<string, (report: ScenarioReport) => void> = {
     expect(r.integrations).toHaveLength(1);
     // The requester hears of it as after the owner's click: the last word names the ens now in production.
     expect(issue(r, 'SUP-1').customerView!.comments.at(-1)!.text).toMatch(/producció: Abrera/);
+    // The agents read that the watch did it, as the setting asks, not that the owner clicked.
+    const internal = issue(r, 'SUP-1').comments.filter((c) => !c.public).map((c) => c.text).join('\n');
+    expect(internal).toContain('La vigilància diària ha integrat els ens MUX');
+    expect(internal).not.toMatch(/Pere Soler ha demanat integrar/);
   },
   'watch-missing-dates': (r) => {
     const asked = issue(r, 'SUP-1').customerView!.comments.filter((c) => /Encara no tenim la data/.test(c.text));

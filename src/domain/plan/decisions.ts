@@ -39,6 +39,8 @@ export interface MuxRelease {
   dates: MuxDates;
   force: { rowId: string; reason: string } | null;
   by: DecisionActor;
+  /** Asked by the daily watch on the owner's behalf (the project's setting), not by the owner's click. */
+  byWatch?: boolean;
 }
 
 export interface DecisionSet {

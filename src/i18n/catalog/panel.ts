@@ -224,6 +224,7 @@ const ca = {
   writeChecklist: 'Afegir a {key} la llista de passos per integrar a mà {count} ens {service_de} a {env}',
   writeResultsComment: 'Afegir a {key} un comentari intern amb el resultat de cada fila',
   writePublicComment: 'Afegir a {key} un comentari públic per al sol·licitant amb {count, plural, one {# fila per corregir} other {# files per corregir}}',
+  writeStatusComment: 'Afegir a {key} un comentari públic per al sol·licitant amb l\'estat dels seus ens (en producció, pendents)',
   writeSplitComment: 'Afegir a {key} un comentari públic amb la llista dels tiquets nous',
   writeReviewLabel: "Posar l'etiqueta setdiba-revisar a {key}",
 
@@ -474,6 +475,7 @@ const es: Messages<typeof ca> = {
   writeChecklist: 'Añadir a {key} la lista de pasos para integrar a mano {count, plural, one {# ente} other {# entes}} de {service} en {env}',
   writeResultsComment: 'Añadir a {key} un comentario interno con el resultado de cada fila',
   writePublicComment: 'Añadir a {key} un comentario público para el solicitante con {count, plural, one {# fila que corregir} other {# filas que corregir}}',
+  writeStatusComment: 'Añadir a {key} un comentario público para el solicitante con el estado de sus entes (en producción, pendientes)',
   writeSplitComment: 'Añadir a {key} un comentario público con la lista de las solicitudes nuevas',
   writeReviewLabel: 'Poner la etiqueta setdiba-revisar en {key}',
 
@@ -722,6 +724,7 @@ const en: Messages<typeof ca> = {
   writeChecklist: 'Add to {key} the checklist to integrate {count, plural, one {# {service} entity} other {# {service} entities}} in {env} by hand',
   writeResultsComment: 'Add to {key} an internal comment with the result of each row',
   writePublicComment: 'Add to {key} a public comment for the requester with {count, plural, one {# row to correct} other {# rows to correct}}',
+  writeStatusComment: 'Add to {key} a public comment for the requester with the status of their entities (in production, waiting)',
   writeSplitComment: 'Add to {key} a public comment listing the new tickets',
   writeReviewLabel: 'Add the label setdiba-revisar to {key}',
 

@@ -75,7 +75,7 @@ export async function watchMuxTicket(
     // The integration itself runs as the pipeline's decision run; the claim only stops a second request the same day.
     if (auto && (await claimOnce(deps, watchCommentKey('mux-integrate', issueKey, day)))) {
       try {
-        await integrateMuxNow(panelDeps(deps), caller);
+        await integrateMuxNow(panelDeps(deps), caller, {}, { byWatch: true });
         actions.push({ task: 'mux-integrate', issueKey, detail: due.map(label).join(', ') });
       } catch (error) {
         // A run under way or nothing due after all: tomorrow's watch looks again.

@@ -107,7 +107,13 @@ function rowLabels(rowIds: readonly string[]): string {
  * waiting and the panel says until when. The owner may force one named ens before its date, with a
  * reason the history keeps.
  */
-export async function integrateMuxNow(deps: PanelDeps, caller: PanelCaller, payload: PanelPayload<'integrateMuxNow'> = {}): Promise<PanelState> {
+export async function integrateMuxNow(
+  deps: PanelDeps,
+  caller: PanelCaller,
+  payload: PanelPayload<'integrateMuxNow'> = {},
+  /** The daily watch asks on the owner's behalf when the project's setting says so. */
+  options: { byWatch?: boolean } = {},
+): Promise<PanelState> {
   const loaded = await loadPanel(deps, caller);
   const { mux } = loaded.state;
   if (!mux.applicable) throw new PanelActionError('conflict', 'errorNoMuxRows');
@@ -129,7 +135,7 @@ export async function integrateMuxNow(deps: PanelDeps, caller: PanelCaller, payl
   const current = loaded.property.mux ?? emptyPanelMux();
   await writePanelProperty(deps.jiraAsApp, loaded.home, {
     ...loaded.property,
-    mux: { ...current, integrateRequestedBy: actor(deps, caller), force },
+    mux: { ...current, integrateRequestedBy: actor(deps, caller), force, byWatch: options.byWatch ?? false },
   });
   return enqueue(deps, caller, 'mux', loaded);
 }

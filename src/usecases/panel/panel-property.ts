@@ -38,6 +38,8 @@ export const panelPropertySchema = z.object({
       integrateRequestedBy: actorSchema.nullable(),
       /** The one ens the owner forced with the latest "integrate now", before its date, and why. */
       force: z.object({ rowId: z.string(), reason: z.string() }).nullable().default(null),
+      /** The latest "integrate now" came from the daily watch (the project's setting), not from a click. */
+      byWatch: z.boolean().optional(),
     })
     .nullable(),
   checklist: z.record(z.string(), z.object({ done: z.boolean(), by: actorSchema })),

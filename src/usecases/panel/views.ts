@@ -191,8 +191,11 @@ export function describeWrites(input: ViewInput, rows: readonly RowView[]): stri
       writes.push(tPanel(lang, preview.backendMode === 'assisted' ? 'writeChecklist' : 'writeIntegrate', params));
     }
     const toCorrect = views.filter((row) => row.status === 'rejected' && willTouch(row)).length;
+    // The requester hears of every run that changes something for them: what to correct, else the status.
     if (toCorrect > 0 && preview.settings.comments.publicToRequester) {
       writes.push(tPanel(lang, 'writePublicComment', { key: target, count: toCorrect }));
+    } else if (toIntegrate > 0 && plan.certificate === 'valid' && preview.settings.comments.publicToRequester) {
+      writes.push(tPanel(lang, 'writeStatusComment', { key: target }));
     }
     if (toIntegrate > 0 || toCorrect > 0) writes.push(tPanel(lang, 'writeResultsComment', { key: target }));
     if (service.reviewReasons.length > 0 && !labelsOf(target).includes('setdiba-revisar')) {

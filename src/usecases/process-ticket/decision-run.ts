@@ -70,7 +70,9 @@ export function decisionSetOf(panel: PanelProperty): DecisionSet {
       reason: batch.reason,
       by: batch.by,
     })),
-    mux: release ? { id: muxReleaseId(release), dates: panelMuxDates(panel), force: panel.mux?.force ?? null, by: release } : null,
+    mux: release
+      ? { id: muxReleaseId(release), dates: panelMuxDates(panel), force: panel.mux?.force ?? null, by: release, byWatch: panel.mux?.byWatch ?? false }
+      : null,
   };
 }
 
@@ -134,7 +136,7 @@ interface TicketWork {
   environment: 'PRO' | 'PRE';
   rows: RowResult[];
   deciders: Set<string>;
-  mux: { name: string; dates: Set<string> } | null;
+  mux: { name: string; dates: Set<string>; byWatch: boolean } | null;
   /** The ens the MUX owner forced before its date, and why (for the comment and the history). */
   forced: { name: string; ens: string; reason: string } | null;
   /** MUX rows this run leaves waiting for their date, with that date (null: none known yet). */
@@ -226,7 +228,7 @@ export async function runDecisions(deps: PipelineDeps, input: DecisionRunInput):
         for (const row of ds.rows) {
           if (row.origin === 'mux' || row.origin === 'mux-forced') {
             const dates = muxRowDate(plannedRowId(row.entity), row.entity, todo.set.mux?.dates ?? NO_MUX_DATES).date;
-            work.mux ??= { name: row.by.displayName, dates: new Set() };
+            work.mux ??= { name: row.by.displayName, dates: new Set(), byWatch: todo.set.mux?.byWatch ?? false };
             if (dates && row.origin === 'mux') work.mux.dates.add(dates);
             if (row.origin === 'mux-forced') {
               work.forced = { name: row.by.displayName, ens: row.entity.codiEns ?? row.entity.name ?? '', reason: todo.set.mux?.force?.reason ?? '' };
@@ -475,7 +477,9 @@ function decisionIntro(work: TicketWork, t: ReportContext['t'], lang: Lang): Adf
   return doc(
     work.deciders.size > 0 ? paragraph(t('decisions.intro', { names: [...work.deciders].join(', ') })) : null,
     ...[...work.reasons.values()].map((reason) => paragraph(reasonText(reason, t))),
-    work.mux && work.mux.dates.size > 0 ? paragraph(t('decisions.mux', { name: work.mux.name, date: muxDatesParam(work.mux.dates, lang) })) : null,
+    work.mux && work.mux.dates.size > 0
+      ? paragraph(t(work.mux.byWatch ? 'decisions.muxWatch' : 'decisions.mux', { name: work.mux.name, date: muxDatesParam(work.mux.dates, lang) }))
+      : null,
     work.forced ? paragraph(t('decisions.muxForced', work.forced)) : null,
     ...work.muxWaiting.map((w) =>
       paragraph(w.date ? t('decisions.muxWaitsUntil', { ens: w.ens, date: w.date }) : t('decisions.muxWaitsForDate', { ens: w.ens })),
