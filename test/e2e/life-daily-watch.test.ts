@@ -148,10 +148,9 @@ describeWithBrowser('the daily watch', () => {
     expect(later.filter((c) => c.public && c.text.includes(`producció: ${TOMORROW_ENS}`))).toEqual([]);
   });
 
-  // Use-case defect (daily watch → decision run, owned by another engineer): when the watch integrates
-  // MUX ens because of the project setting, the run's internal comment says "Pere Soler ha demanat
-  // integrar els ens MUX", as if the MUX owner had asked. Un-skip once the comment names the setting.
-  it.skip('(skipped until fixed) the internal comment of a watch integration does not put it on the MUX owner', async () => {
+  // When the watch integrates MUX ens because of the project setting, the internal comment names the
+  // daily watch, not the MUX owner (who asked for nothing).
+  it('the internal comment of a watch integration does not put it on the MUX owner', async () => {
     const { sandbox, page } = session;
     await actAs(page, sandbox, DEMO.users.agent);
     await page.goto(`${sandbox.url}browse/${key}`);

@@ -61,10 +61,8 @@ describeWithBrowser('re-run after a certificate fix', () => {
     await panelScreenshot(page, 'life-01-blocked-by-expired-certificate-640');
   });
 
-  // Use-case defect (src/usecases/panel/views.ts, owned by another engineer): the re-run below posts a
-  // public comment for the requester ("Ja en producció: …"), but the plan's writes, and so the
-  // confirmation, do not list it. Un-skip once the preview announces the requester's comment.
-  it.skip('(skipped until the plan lists it) the re-run confirmation names the public comment for the requester', async () => {
+  // The re-run posts a public comment for the requester ("Ja en producció: …"): the confirmation says so.
+  it('the re-run confirmation names the public comment for the requester', async () => {
     const { sandbox, page } = session;
     await useCertificate('valid');
     await actAs(page, sandbox, DEMO.users.agent);

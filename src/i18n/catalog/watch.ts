@@ -25,8 +25,8 @@ const ca = {
 const es: Messages<typeof ca> = {
   'mux.due': 'La fecha de paso a producción de estos entes MUX ya ha llegado y aún no se han integrado:',
   'mux.item': '{name} ({codiEns}): {date}',
-  'mux.howTo': 'Para integrarlas, use «Integrar ahora» en el panel Integracions SetDIBA.',
-  'mux.auto': 'La app las integra ahora, como pide la configuración del proyecto.',
+  'mux.howTo': 'Para integrarlos, use «Integrar ahora» en el panel Integracions SetDIBA.',
+  'mux.auto': 'La app los integra ahora, como pide la configuración del proyecto.',
   'missing.ask':
     'Aún no tenemos la fecha de paso a producción de estos entes MUX: {list}. ¿Nos puede indicar la fecha de cada uno respondiendo en esta solicitud?',
   'missing.owner':

@@ -47,6 +47,6 @@ describe('the app’s KVS keys', () => {
   it('let the settings audit write under a project key Forge would otherwise refuse', async () => {
     const kvs = new MemoryKeyValueStore();
     await appendAudit(kvs, 'PRJ/ñ', { at: '2025-01-01T00:00:00Z', by: 'acc', action: 'save', revision: 1, changes: [] }, 'r1 / ñ');
-    expect(Object.keys(kvs.snapshot())).toEqual([expect.stringMatching(/^settings-audit:PRJ#2F#C3#B1:\d{13}:r1#20#2F#20#C3#B1$/)]);
+    expect(Object.keys(kvs.snapshot())).toEqual([expect.stringMatching(/^settings-audit:PRJ#2F#C3#B1:\d{13}:\d{3}:r1#20#2F#20#C3#B1$/)]);
   });
 });
