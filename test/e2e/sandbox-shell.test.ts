@@ -32,8 +32,11 @@ describeWithBrowser('sandbox page', () => {
   it('switches the page language', async () => {
     const { sandbox, page } = session;
     await page.goto(sandbox.url);
-    await Promise.all([page.waitForURL(sandbox.url), page.selectOption('#lang-switch', 'en')]);
+    // The switch reloads the same URL, so waitForURL would return at once: wait for the page's language.
+    await page.selectOption('#lang-switch', 'en');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
     expect(await page.locator('nav').innerText()).toContain('Raise a ticket');
     await page.selectOption('#lang-switch', 'ca');
+    await page.waitForFunction(() => document.documentElement.lang === 'ca');
   });
 });
