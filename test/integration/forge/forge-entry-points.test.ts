@@ -6,93 +6,12 @@
  * SetDIBA ticket goes trigger → queue → consumer → one ticket per service, and the panel and settings
  * resolvers answer agents and admins from the same pipeline and refuse customers.
  */
-import type { MemoryKeyValueStore as MemoryStore } from '../../../src/adapters/memory/memory-key-value-store';
-
-interface PushedEvent {
-  body: Record<string, unknown>;
-}
-
-const mockPlatform = {
-  baseUrl: '',
-  appAccountId: '',
-  /** The user a resolver invocation runs as (Forge's `asUser()` takes it from the invocation). */
-  currentUser: '',
-  pushed: [] as PushedEvent[],
-  store: null as MemoryStore | null,
-};
-
-function mockRequestJira(accountId: () => string) {
-  return async (route: { value: string }, init: { method?: string; headers?: Record<string, string>; body?: string | ArrayBuffer } = {}) =>
-    fetch(`${mockPlatform.baseUrl}${route.value}`, {
-      ...(init.method ? { method: init.method } : {}),
-      ...(init.body !== undefined ? { body: init.body } : {}),
-      headers: { ...init.headers, 'X-Emulator-User': accountId() },
-      redirect: 'manual',
-    });
-}
-
-jest.mock('@forge/api', () => {
-  const actual = jest.requireActual('@forge/api');
-  const asApp = () => ({ requestJira: mockRequestJira(() => mockPlatform.appAccountId) });
-  const asUser = () => ({ requestJira: mockRequestJira(() => mockPlatform.currentUser) });
-  const api = { ...actual.default, asApp, asUser, fetch: (url: string, init: RequestInit) => fetch(url, init) };
-  return { __esModule: true, ...actual, default: api, asApp, asUser };
-});
-
-jest.mock('@forge/kvs', () => {
-  const actual = jest.requireActual('@forge/kvs');
-  const store = () => {
-    if (!mockPlatform.store) throw new Error('the test has not set up the store');
-    return mockPlatform.store;
-  };
-  const kvs = {
-    get: (key: string) => store().get(key),
-    set: async (key: string, value: unknown, options?: { keyPolicy?: string }) => {
-      if (options?.keyPolicy !== 'FAIL_IF_EXISTS') return store().set(key, value);
-      if (!(await store().setIfAbsent(key, value))) {
-        throw new actual.ForgeKvsAPIError({ status: 409, statusText: 'Conflict', traceId: null }, { code: 'KEY_CONFLICT', message: 'exists' });
-      }
-    },
-    delete: (key: string) => store().delete(key),
-    getSecret: (key: string) => store().getSecret(key),
-    setSecret: (key: string, value: string) => store().setSecret(key, value),
-    deleteSecret: (key: string) => store().deleteSecret(key),
-    query: () => {
-      let prefix = '';
-      let limit = 100;
-      const builder = {
-        // The store only ever asks for a key prefix (WhereConditions.beginsWith).
-        where: (_field: string, condition: { condition: string; values: string[] }) => {
-          if (condition.condition !== 'BEGINS_WITH') throw new Error(`unexpected condition ${condition.condition}`);
-          prefix = condition.values[0] ?? '';
-          return builder;
-        },
-        limit: (n: number) => {
-          limit = n;
-          return builder;
-        },
-        cursor: () => builder,
-        getMany: async () => ({ results: await store().list(prefix, limit), nextCursor: undefined }),
-      };
-      return builder;
-    },
-  };
-  return { __esModule: true, ...actual, kvs };
-});
-
-jest.mock('@forge/events', () => {
-  const actual = jest.requireActual('@forge/events');
-  class Queue {
-    constructor(readonly options: { key: string }) {}
-    async push(events: PushedEvent[]) {
-      mockPlatform.pushed.push(...events);
-      return { jobId: `job-${mockPlatform.pushed.length}` };
-    }
-  }
-  return { __esModule: true, ...actual, Queue };
-});
+jest.mock('@forge/api', () => jest.requireActual('../support/forge-platform').forgeApiMock({ fetch: true }));
+jest.mock('@forge/kvs', () => jest.requireActual('../support/forge-platform').forgeKvsMock());
+jest.mock('@forge/events', () => jest.requireActual('../support/forge-platform').forgeEventsMock());
 
 // Imported after the mocks, so the app sees the stand-ins.
+import { forgePlatform } from '../support/forge-platform';
 import { MemoryKeyValueStore } from '../../../src/adapters/memory/memory-key-value-store';
 import { settingsStorageKey, defaultSettings } from '../../../src/domain/settings';
 import { DEMO, startJiraEmulator, type JiraEmulator } from '../../../src/emulator';
@@ -115,7 +34,7 @@ interface Envelope {
 const U = DEMO.users;
 
 function callResolver(definitions: unknown, accountId: string, functionKey: string, context: Record<string, unknown>, payload: unknown = {}) {
-  mockPlatform.currentUser = accountId;
+  forgePlatform.currentUser = accountId;
   return (definitions as Definitions)({ call: { functionKey, payload }, context }, { principal: { accountId } }) as Promise<Envelope>;
 }
 
@@ -125,13 +44,13 @@ describe('the Forge entry points, on the local Jira', () => {
 
   beforeAll(async () => {
     emulator = await startJiraEmulator({ seed: 'demo', onEvent: (event) => void events.push(event) });
-    mockPlatform.baseUrl = emulator.baseUrl;
-    mockPlatform.appAccountId = emulator.site.appAccountId;
-    mockPlatform.store = new MemoryKeyValueStore();
+    forgePlatform.baseUrl = emulator.baseUrl;
+    forgePlatform.appAccountId = emulator.site.appAccountId;
+    forgePlatform.store = new MemoryKeyValueStore();
     const settings = defaultSettings();
     settings.certificate = structuredClone(await certificateBlock());
     settings.services.MUX.ownerAccountId = U.muxOwner;
-    await mockPlatform.store.set(settingsStorageKey(DEMO.projectKey), { revision: 1, updatedAt: null, updatedBy: null, settings });
+    await forgePlatform.store.set(settingsStorageKey(DEMO.projectKey), { revision: 1, updatedAt: null, updatedBy: null, settings });
   });
   afterAll(async () => {
     await emulator.stop();
@@ -156,10 +75,10 @@ describe('the Forge entry points, on the local Jira', () => {
     expect(created).toBeDefined();
 
     await expect(trigger(created)).resolves.toBeUndefined();
-    expect(mockPlatform.pushed).toHaveLength(1);
-    expect(mockPlatform.pushed[0]!.body).toMatchObject({ issueKey: key });
+    expect(forgePlatform.pushed).toHaveLength(1);
+    expect(forgePlatform.pushed[0]!.body).toMatchObject({ issueKey: key });
 
-    await expect(consumer({ body: mockPlatform.pushed[0]!.body, eventId: 'event-1' })).resolves.toBeUndefined();
+    await expect(consumer({ body: forgePlatform.pushed[0]!.body, eventId: 'event-1' })).resolves.toBeUndefined();
     const original = emulator.site.issue(key)!;
     expect(original.labels).toEqual(expect.arrayContaining(['setdiba', 'setdiba-mux', 'setdiba-pendent-data-pro']));
     expect(original.assigneeAccountId).toBe(U.muxOwner);
@@ -169,7 +88,7 @@ describe('the Forge entry points, on the local Jira', () => {
     // The platform delivers at least once: a second delivery writes nothing new.
     const callsBefore = emulator.calls.length;
     const commentsBefore = emulator.site.commentsOf(original).length;
-    await expect(consumer({ body: mockPlatform.pushed[0]!.body, eventId: 'event-1' })).resolves.toBeUndefined();
+    await expect(consumer({ body: forgePlatform.pushed[0]!.body, eventId: 'event-1' })).resolves.toBeUndefined();
     expect(emulator.calls.slice(callsBefore).filter((c) => c.method !== 'GET')).toEqual([]);
     expect(emulator.site.commentsOf(original)).toHaveLength(commentsBefore);
     expect(emulator.site.linksOf(original)).toHaveLength(1);

@@ -4,43 +4,11 @@
  * user, `@forge/kvs` is an in-memory store. This proves the wiring that only runs on Forge (the lazy
  * entry point, the asUser/asApp transports, the Forge composition of the pipeline).
  */
-import type { MemoryKeyValueStore as MemoryStore } from '../../../src/adapters/memory/memory-key-value-store';
-
-const mockPlatform = { baseUrl: '', appAccountId: '', currentUser: '', store: null as MemoryStore | null };
-
-function mockRequestJira(accountId: () => string) {
-  return async (route: { value: string }, init: { method?: string; headers?: Record<string, string>; body?: string | ArrayBuffer } = {}) =>
-    fetch(`${mockPlatform.baseUrl}${route.value}`, {
-      ...(init.method ? { method: init.method } : {}),
-      ...(init.body !== undefined ? { body: init.body } : {}),
-      headers: { ...init.headers, 'X-Emulator-User': accountId() },
-      redirect: 'manual',
-    });
-}
-
-jest.mock('@forge/api', () => {
-  const actual = jest.requireActual('@forge/api');
-  const asApp = () => ({ requestJira: mockRequestJira(() => mockPlatform.appAccountId) });
-  const asUser = () => ({ requestJira: mockRequestJira(() => mockPlatform.currentUser) });
-  const api = { ...actual.default, asApp, asUser };
-  return { __esModule: true, ...actual, default: api, asApp, asUser };
-});
-
-jest.mock('@forge/kvs', () => {
-  const actual = jest.requireActual('@forge/kvs');
-  const store = () => mockPlatform.store!;
-  const kvs = {
-    get: (key: string) => store().get(key),
-    set: (key: string, value: unknown) => store().set(key, value),
-    delete: (key: string) => store().delete(key),
-    getSecret: (key: string) => store().getSecret(key),
-    setSecret: (key: string, value: string) => store().setSecret(key, value),
-    deleteSecret: (key: string) => store().deleteSecret(key),
-  };
-  return { __esModule: true, ...actual, kvs };
-});
+jest.mock('@forge/api', () => jest.requireActual('../support/forge-platform').forgeApiMock());
+jest.mock('@forge/kvs', () => jest.requireActual('../support/forge-platform').forgeKvsMock());
 
 // Imported after the mocks, so the app sees the stand-ins.
+import { forgePlatform } from '../support/forge-platform';
 import { MemoryKeyValueStore } from '../../../src/adapters/memory/memory-key-value-store';
 import { settingsStorageKey, defaultSettings } from '../../../src/domain/settings';
 import { DEMO, startJiraEmulator, type JiraEmulator } from '../../../src/emulator';
@@ -57,7 +25,7 @@ type Definitions = (
 const U = DEMO.users;
 
 function call(accountId: string, functionKey: string, context: Record<string, unknown>, payload: unknown = {}) {
-  mockPlatform.currentUser = accountId;
+  forgePlatform.currentUser = accountId;
   return (portalResolver as unknown as Definitions)({ call: { functionKey, payload }, context }, { principal: { accountId } });
 }
 
@@ -67,12 +35,12 @@ describe('the portal resolver as Forge runs it, on the local Jira', () => {
 
   beforeAll(async () => {
     emulator = await startJiraEmulator({ seed: 'demo' });
-    mockPlatform.baseUrl = emulator.baseUrl;
-    mockPlatform.appAccountId = emulator.site.appAccountId;
-    mockPlatform.store = new MemoryKeyValueStore();
+    forgePlatform.baseUrl = emulator.baseUrl;
+    forgePlatform.appAccountId = emulator.site.appAccountId;
+    forgePlatform.store = new MemoryKeyValueStore();
     const settings = defaultSettings();
     settings.certificate = structuredClone(await certificateBlock());
-    await mockPlatform.store.set(settingsStorageKey(DEMO.projectKey), { revision: 1, updatedAt: null, updatedBy: null, settings });
+    await forgePlatform.store.set(settingsStorageKey(DEMO.projectKey), { revision: 1, updatedAt: null, updatedBy: null, settings });
     key = emulator.site.createIssue({
       projectKey: DEMO.projectKey,
       summary: 'Alta integracions SetDIBA',
