@@ -8,7 +8,7 @@
 import { DEMO } from '../../src/emulator';
 import { seriousViolations } from './support/axe';
 import { describeWithBrowser, screenshot } from './support/browser';
-import { panelRows, setPageSession, templateBytes, ticketComments } from './support/life';
+import { inLanguageAndTheme, openTicketPanel, panelRows, raiseOnForm, templateBytes, ticketComments } from './support/life';
 import { actAs } from './support/pages';
 import { horizontalOverflow, panelFrame, panelScreenshot, setPanelWidth } from './support/panel-frame';
 import { useBrowserSession } from './support/session';
@@ -24,21 +24,13 @@ describeWithBrowser('the correction loop', () => {
 
   it('a template with wrong rows: the good row is integrated, the requester is told what to correct', async () => {
     const { sandbox, page } = session;
-    await actAs(page, sandbox, DEMO.users.setdibaCustomer);
-    await page.goto(`${sandbox.url}raise`);
-    await page.selectOption('#raise-sample', 'with-errors');
-    await Promise.all([page.waitForURL(/\/raise\?created=/), page.locator('form.raise button[type=submit]').click()]);
-    key = (await page.getAttribute('[data-raised-key]', 'data-raised-key')) ?? '';
-    await sandbox.runtime.idle();
+    key = await raiseOnForm(session, { sample: 'with-errors' });
 
     await page.goto(`${sandbox.url}browse/${key}`);
     const seen = await ticketComments(page);
     expect(seen.at(-1)!.text).toMatch(/corregir/i);
 
-    await actAs(page, sandbox, DEMO.users.agent);
-    await page.goto(`${sandbox.url}browse/${key}`);
-    await setPanelWidth(page, 640);
-    const frame = await panelFrame(page);
+    const frame = await openTicketPanel(session, DEMO.users.agent, key, 640);
     const rows = await panelRows(frame);
     expect(rows.filter((r) => r.status === 'integrated')).toHaveLength(1);
     // A row with a wrong value waits for the corrected file: it says so, it is not "Rebutjada".
@@ -79,10 +71,7 @@ describeWithBrowser('the correction loop', () => {
     await screenshot(page, 'loop-02-requester-after-correction');
     expect(await seriousViolations(page, '.issue')).toEqual([]);
 
-    await actAs(page, sandbox, DEMO.users.agent);
-    await page.goto(`${sandbox.url}browse/${key}`);
-    await setPanelWidth(page, 400);
-    const frame = await panelFrame(page);
+    const frame = await openTicketPanel(session, DEMO.users.agent, key, 400);
     // Both files are listed, each file's rows under its name; the corrected file's rows are all settled.
     await frame.locator('[data-file-heading="plantilla-corregida.xlsx"]').waitFor();
     expect(await frame.locator('[data-file-heading]').count()).toBe(2);
@@ -108,9 +97,7 @@ describeWithBrowser('the correction loop', () => {
   it('in Spanish, dark: the same panel reads right and fits', async () => {
     const { sandbox, page } = session;
     await actAs(page, sandbox, DEMO.users.agent);
-    try {
-      await setPageSession(page, sandbox.url, '#lang-switch', 'es');
-      await setPageSession(page, sandbox.url, '#theme-switch', 'dark');
+    await inLanguageAndTheme(session, { lang: 'es', theme: 'dark' }, async () => {
       await page.goto(`${sandbox.url}browse/${key}`);
       await setPanelWidth(page, 640);
       const frame = await panelFrame(page);
@@ -118,10 +105,6 @@ describeWithBrowser('the correction loop', () => {
       expect(await horizontalOverflow(frame)).toEqual(FITS);
       await panelScreenshot(page, 'loop-05-panel-es-dark-640');
       expect(await seriousViolations(frame)).toEqual([]);
-    } finally {
-      await page.goto(sandbox.url);
-      await setPageSession(page, sandbox.url, '#theme-switch', 'light');
-      await setPageSession(page, sandbox.url, '#lang-switch', 'ca');
-    }
+    });
   });
 });

@@ -11,7 +11,7 @@ import { DEMO } from '../../src/emulator';
 import { formatDate } from '../../src/i18n';
 import { seriousViolations } from './support/axe';
 import { describeWithBrowser, screenshot, SCREENSHOT_DIR } from './support/browser';
-import { madridDay, panelRows, setPageSession, templateBytes, tempFile, ticketComments } from './support/life';
+import { inLanguageAndTheme, madridDay, panelRows, raiseOnForm, templateBytes, ticketComments } from './support/life';
 import { actAs } from './support/pages';
 import { panelFrame, panelScreenshot, setPanelWidth } from './support/panel-frame';
 import { useBrowserSession } from './support/session';
@@ -28,15 +28,8 @@ describeWithBrowser('the daily watch', () => {
   let key = '';
 
   beforeAll(async () => {
-    const { sandbox, page } = session;
-    await actAs(page, sandbox, DEMO.users.setdibaCustomer);
-    await page.goto(`${sandbox.url}raise`);
     const bytes = templateBytes({ service: 'MUX', rows: [{ ine: '08001', date: madridDay(1) }, { ine: '08002' }] });
-    await page.setInputFiles('#raise-file', tempFile('plantilla-mux.xlsx', bytes));
-    await page.fill('#raise-summary', 'Alta MUX amb una data per demà');
-    await Promise.all([page.waitForURL(/\/raise\?created=/), page.locator('form.raise button[type=submit]').click()]);
-    key = (await page.getAttribute('[data-raised-key]', 'data-raised-key')) ?? '';
-    await sandbox.runtime.idle();
+    key = await raiseOnForm(session, { file: 'plantilla-mux.xlsx', bytes, summary: 'Alta MUX amb una data per demà' });
   });
 
   it('the Watch section is on the settings page with the certificate countdown; a wrong number of days is refused, nothing saved', async () => {
@@ -89,9 +82,7 @@ describeWithBrowser('the daily watch', () => {
   it('in Spanish and dark, the section reads right', async () => {
     const { sandbox, page } = session;
     await actAs(page, sandbox, DEMO.users.admin);
-    try {
-      await setPageSession(page, sandbox.url, '#lang-switch', 'es');
-      await setPageSession(page, sandbox.url, '#theme-switch', 'dark');
+    await inLanguageAndTheme(session, { lang: 'es', theme: 'dark' }, async () => {
       await page.goto(`${sandbox.url}projects/SUP/settings`);
       const section = page.frameLocator(SETTINGS_FRAME).locator('[data-section="watch"]');
       await section.getByRole('heading', { name: 'Vigilancia diaria' }).waitFor();
@@ -99,11 +90,7 @@ describeWithBrowser('the daily watch', () => {
       await section.screenshot({ path: join(SCREENSHOT_DIR, 'watch-03-section-es-dark.png') });
       const appFrame = page.frame({ url: /\/sandbox\/ui\/project-settings\// });
       expect(await seriousViolations(appFrame!, '[data-section="watch"]')).toEqual([]);
-    } finally {
-      await page.goto(sandbox.url);
-      await setPageSession(page, sandbox.url, '#theme-switch', 'light');
-      await setPageSession(page, sandbox.url, '#lang-switch', 'ca');
-    }
+    });
   });
 
   it('"next day" runs the watch: the ens whose date came is integrated, the status page lists it, the ticket and the requester are told', async () => {

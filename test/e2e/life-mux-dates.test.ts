@@ -9,9 +9,8 @@ import { DEMO } from '../../src/emulator';
 import { formatDate } from '../../src/i18n';
 import { seriousViolations } from './support/axe';
 import { describeWithBrowser, screenshot } from './support/browser';
-import { madridDay, panelRows, templateBytes, tempFile } from './support/life';
-import { actAs } from './support/pages';
-import { horizontalOverflow, panelFrame, panelScreenshot, setPanelWidth } from './support/panel-frame';
+import { confirmRunAndReload, madridDay, openTicketPanel, panelRows, raiseOnForm, templateBytes } from './support/life';
+import { horizontalOverflow, panelFrame, panelScreenshot } from './support/panel-frame';
 import { useBrowserSession } from './support/session';
 
 jest.setTimeout(240_000);
@@ -35,23 +34,13 @@ describeWithBrowser('MUX production dates per ens', () => {
   const recorded = madridDay(60);
 
   beforeAll(async () => {
-    const { sandbox, page } = session;
-    await actAs(page, sandbox, DEMO.users.setdibaCustomer);
-    await page.goto(`${sandbox.url}raise`);
     const bytes = templateBytes({ service: 'MUX', rows: [{ ine: '08001', date: past }, { ine: '08002', date: ahead }, { ine: '08003' }] });
-    await page.setInputFiles('#raise-file', tempFile('plantilla-mux.xlsx', bytes));
-    await page.fill('#raise-summary', 'Alta MUX de tres ajuntaments');
-    await Promise.all([page.waitForURL(/\/raise\?created=/), page.locator('form.raise button[type=submit]').click()]);
-    key = (await page.getAttribute('[data-raised-key]', 'data-raised-key')) ?? '';
-    await sandbox.runtime.idle();
+    key = await raiseOnForm(session, { file: 'plantilla-mux.xlsx', bytes, summary: 'Alta MUX de tres ajuntaments' });
   });
 
   it('each ens shows its own date from the template; a date before the ticket is refused; a recorded date goes to the ens without one', async () => {
-    const { sandbox, page } = session;
-    await actAs(page, sandbox, DEMO.users.agent);
-    await page.goto(`${sandbox.url}browse/${key}`);
-    await setPanelWidth(page, 400);
-    const frame = await panelFrame(page);
+    const { page } = session;
+    const frame = await openTicketPanel(session, DEMO.users.agent, key, 400);
     // Rows that have a date never say the date is missing.
     const rows = await panelRows(frame);
     expect(rows.map((r) => r.status)).toEqual(['mux-scheduled', 'mux-scheduled', 'mux-pending']);
@@ -96,23 +85,14 @@ describeWithBrowser('MUX production dates per ens', () => {
   });
 
   it("the owner's Integra ara integrates only the ens whose date has come, and says which wait and until when", async () => {
-    const { sandbox, page } = session;
-    await actAs(page, sandbox, DEMO.users.muxOwner);
-    await page.goto(`${sandbox.url}browse/${key}`);
-    await setPanelWidth(page, 640);
-    let frame = await panelFrame(page);
+    const { page } = session;
+    let frame = await openTicketPanel(session, DEMO.users.muxOwner, key, 640);
     await frame.getByRole('tab', { name: 'MUX' }).click();
     await frame.getByRole('button', { name: 'Integra ara' }).click();
     const confirmation = frame.getByRole('region', { name: "Abans d'executar" });
     expect(await confirmation.innerText()).toMatch(/S'integrarà a PRO l'ens MUX/);
     await panelScreenshot(page, 'mux-04-integrate-now-confirm-640');
-    await confirmation.getByRole('button', { name: 'Confirma i executa' }).click();
-    await frame.getByText("S'ha posat en marxa el processament.").waitFor();
-    await sandbox.runtime.idle();
-
-    await page.reload();
-    await setPanelWidth(page, 640);
-    frame = await panelFrame(page);
+    frame = await confirmRunAndReload(session, frame, confirmation, 640);
     const rows = await panelRows(frame);
     expect(rows.map((r) => r.status)).toEqual(['integrated', 'mux-scheduled', 'mux-scheduled']);
     await frame.getByRole('tab', { name: 'MUX' }).click();
@@ -134,11 +114,8 @@ describeWithBrowser('MUX production dates per ens', () => {
   });
 
   it('forcing one ens before its date needs a reason, and the history keeps who and why', async () => {
-    const { sandbox, page } = session;
-    await actAs(page, sandbox, DEMO.users.muxOwner);
-    await page.goto(`${sandbox.url}browse/${key}`);
-    await setPanelWidth(page, 400);
-    let frame = await panelFrame(page);
+    const { page } = session;
+    let frame = await openTicketPanel(session, DEMO.users.muxOwner, key, 400);
     await frame.getByRole('tab', { name: 'MUX' }).click();
     const force = frame.locator(`[data-mux-ens="${AHEAD}"]`).getByRole('button', { name: "Força la integració d'aquest ens" });
     // Each such button says which ens it forces, for a screen reader going through the buttons.
@@ -151,13 +128,7 @@ describeWithBrowser('MUX production dates per ens', () => {
     expect(await confirmation.getByRole('button', { name: 'Confirma i executa' }).isDisabled()).toBe(true);
     await panelScreenshot(page, 'mux-07-force-needs-reason-400');
     await confirmation.getByLabel("Motiu (queda a l'historial)").fill("L'ajuntament ja ha fet la prova amb l'AOC");
-    await confirmation.getByRole('button', { name: 'Confirma i executa' }).click();
-    await frame.getByText("S'ha posat en marxa el processament.").waitFor();
-    await sandbox.runtime.idle();
-
-    await page.reload();
-    await setPanelWidth(page, 400);
-    frame = await panelFrame(page);
+    frame = await confirmRunAndReload(session, frame, confirmation, 400);
     expect((await panelRows(frame)).map((r) => r.status)).toEqual(['integrated', 'integrated', 'mux-scheduled']);
     await frame.getByRole('tab', { name: 'Historial' }).click();
     const latest = frame.locator('[data-history-entry]').first();

@@ -8,9 +8,9 @@
 import { DEMO } from '../../src/emulator';
 import { seriousViolations } from './support/axe';
 import { describeWithBrowser, screenshot } from './support/browser';
-import { certificateFile, panelRows, templateBytes, tempFile, ticketComments } from './support/life';
+import { certificateFile, confirmRunAndReload, openTicketPanel, panelRows, raiseOnForm, templateBytes, ticketComments } from './support/life';
 import { actAs } from './support/pages';
-import { horizontalOverflow, panelFrame, panelScreenshot, setPanelWidth } from './support/panel-frame';
+import { horizontalOverflow, panelScreenshot } from './support/panel-frame';
 import { useBrowserSession } from './support/session';
 
 jest.setTimeout(240_000);
@@ -36,22 +36,13 @@ describeWithBrowser('re-run after a certificate fix', () => {
   }
 
   it('an expired certificate blocks every row of a new request, and the panel says why', async () => {
-    const { sandbox, page } = session;
+    const { page } = session;
     await useCertificate('expired');
 
-    await actAs(page, sandbox, DEMO.users.setdibaCustomer);
-    await page.goto(`${sandbox.url}raise`);
-    await page.setInputFiles('#raise-file', tempFile('plantilla-over.xlsx', templateBytes({ service: 'OVER', count: 3 })));
-    await page.fill('#raise-summary', 'Alta OVER de tres ajuntaments');
-    await Promise.all([page.waitForURL(/\/raise\?created=/), page.locator('form.raise button[type=submit]').click()]);
-    key = (await page.getAttribute('[data-raised-key]', 'data-raised-key')) ?? '';
+    key = await raiseOnForm(session, { file: 'plantilla-over.xlsx', bytes: templateBytes({ service: 'OVER', count: 3 }), summary: 'Alta OVER de tres ajuntaments' });
     expect(key).toMatch(/^SUP-\d+$/);
-    await sandbox.runtime.idle();
 
-    await actAs(page, sandbox, DEMO.users.agent);
-    await page.goto(`${sandbox.url}browse/${key}`);
-    await setPanelWidth(page, 640);
-    const frame = await panelFrame(page);
+    const frame = await openTicketPanel(session, DEMO.users.agent, key, 640);
     const rows = await panelRows(frame);
     expect(rows.map((r) => r.status)).toEqual(['blocked', 'blocked', 'blocked']);
     expect(rows.map((r) => r.text).join(' ')).toContain('Bloquejada');
@@ -63,11 +54,8 @@ describeWithBrowser('re-run after a certificate fix', () => {
 
   // The re-run posts a public comment for the requester ("Ja en producció: …"): the confirmation says so.
   it('the re-run confirmation names the public comment for the requester', async () => {
-    const { sandbox, page } = session;
     await useCertificate('valid');
-    await actAs(page, sandbox, DEMO.users.agent);
-    await page.goto(`${sandbox.url}browse/${key}`);
-    const frame = await panelFrame(page);
+    const frame = await openTicketPanel(session, DEMO.users.agent, key);
     await frame.getByRole('button', { name: 'Torna a executar' }).click();
     const confirmation = frame.getByRole('region', { name: "Abans d'executar" });
     expect(await confirmation.innerText()).toMatch(new RegExp(`Afegir a ${key} un comentari públic`));
@@ -79,11 +67,8 @@ describeWithBrowser('re-run after a certificate fix', () => {
     await useCertificate('valid');
     await screenshot(page, 'life-02-settings-renewed-certificate');
 
-    await actAs(page, sandbox, DEMO.users.agent);
-    await page.goto(`${sandbox.url}browse/${key}`);
+    let frame = await openTicketPanel(session, DEMO.users.agent, key, 400);
     const commentsBefore = await ticketComments(page);
-    await setPanelWidth(page, 400);
-    let frame = await panelFrame(page);
     await frame.getByRole('button', { name: 'Torna a executar' }).click();
     const confirmation = frame.getByRole('region', { name: "Abans d'executar" });
     await confirmation.waitFor();
@@ -92,13 +77,7 @@ describeWithBrowser('re-run after a certificate fix', () => {
     expect(await horizontalOverflow(frame)).toEqual(FITS);
     await panelScreenshot(page, 'life-03-rerun-confirmation-400');
     expect(await seriousViolations(frame)).toEqual([]);
-    await confirmation.getByRole('button', { name: 'Confirma i executa' }).click();
-    await frame.getByText("S'ha posat en marxa el processament.").waitFor();
-    await sandbox.runtime.idle();
-
-    await page.reload();
-    await setPanelWidth(page, 400);
-    frame = await panelFrame(page);
+    frame = await confirmRunAndReload(session, frame, confirmation, 400);
     // The panel refreshes by itself once the run is over: every row integrated.
     await frame.locator('li[data-row-status="integrated"]').nth(2).waitFor();
     expect((await panelRows(frame)).map((r) => r.status)).toEqual(['integrated', 'integrated', 'integrated']);
@@ -130,11 +109,8 @@ describeWithBrowser('re-run after a certificate fix', () => {
   });
 
   it('a second run has nothing left to do: the confirmation says so before it starts', async () => {
-    const { sandbox, page } = session;
-    await actAs(page, sandbox, DEMO.users.agent);
-    await page.goto(`${sandbox.url}browse/${key}`);
-    await setPanelWidth(page, 640);
-    const frame = await panelFrame(page);
+    const { page } = session;
+    const frame = await openTicketPanel(session, DEMO.users.agent, key, 640);
     await frame.getByRole('button', { name: 'Torna a executar' }).click();
     const confirmation = frame.getByRole('region', { name: "Abans d'executar" });
     await confirmation.getByText("L'execució no escriurà res de nou: tot el que diu el pla ja està fet.").waitFor();

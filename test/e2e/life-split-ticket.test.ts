@@ -10,7 +10,7 @@ import type { Frame } from 'playwright-core';
 import { DEMO } from '../../src/emulator';
 import { seriousViolations } from './support/axe';
 import { describeWithBrowser, screenshot } from './support/browser';
-import { panelRows, setPageSession } from './support/life';
+import { openTicketPanel, panelRows, raiseOnForm, setPageSession } from './support/life';
 import { actAs, queueRows } from './support/pages';
 import { horizontalOverflow, panelFrame, panelScreenshot, setPanelWidth } from './support/panel-frame';
 import { useBrowserSession } from './support/session';
@@ -90,12 +90,7 @@ describeWithBrowser('a split ticket in its own panel', () => {
     await frame.getByText("S'ha desat la configuració.").waitFor();
 
     // SetDIBA raises a request mixing four services.
-    await actAs(page, sandbox, DEMO.users.setdibaCustomer);
-    await page.goto(`${sandbox.url}raise`);
-    await page.selectOption('#raise-sample', 'mixed');
-    await Promise.all([page.waitForURL(/\/raise\?created=/), page.locator('form.raise button[type=submit]').click()]);
-    keys.origin = (await page.getAttribute('[data-raised-key]', 'data-raised-key')) ?? '';
-    await sandbox.runtime.idle();
+    keys.origin = await raiseOnForm(session, { sample: 'mixed' });
 
     await actAs(page, sandbox, DEMO.users.agent);
     await page.goto(sandbox.url);
@@ -108,12 +103,9 @@ describeWithBrowser('a split ticket in its own panel', () => {
   });
 
   it('the OVER ticket of the split shows its own rows and its steps; an agent ticks one', async () => {
-    const { sandbox, page } = session;
+    const { page } = session;
     expect(keys.OVER).toMatch(/^SUP-\d+$/);
-    await actAs(page, sandbox, DEMO.users.agent);
-    await page.goto(`${sandbox.url}browse/${keys.OVER}`);
-    await setPanelWidth(page, 640);
-    const frame = await panelFrame(page);
+    const frame = await openTicketPanel(session, DEMO.users.agent, keys.OVER!, 640);
     await frame.getByText(`Tiquet per servei creat a partir de ${keys.origin}.`).waitFor();
     const rows = await panelRows(frame);
     // Its rows, of its service only: the sample's two OVER ens (SetDIBA wrote EACAT).
