@@ -7,6 +7,9 @@ import { buildPipeline, type Pipeline } from '../../composition/pipeline';
 import { errorMessage } from '../../domain/errors';
 import { DEMO, startJiraEmulator, type JiraEmulator } from '../../emulator';
 import { handleJobDelivery, invocationResult } from '../../handlers/consumer';
+import { PORTAL_FUNCTIONS } from '../../contracts/portal';
+import { REGISTRY_FUNCTIONS } from '../../contracts/registry';
+import { SETTINGS_FUNCTIONS } from '../../contracts/settings';
 import { createPanelResolver } from '../../handlers/panel-resolver';
 import { createRegistryHandlers } from '../../handlers/registry-resolver';
 import { createPortalHandlers } from '../../handlers/portal-resolver';
@@ -24,9 +27,7 @@ import { JobPump } from './job-pump';
 import { sandboxPanelPipeline } from './panel-pipeline';
 import { SAMPLE_REQUESTS } from './samples';
 import { seedSettings } from './seed-settings';
-import { settingsDefinitions } from './settings-definitions';
-import { registryDefinitions } from './registry-definitions';
-import { portalDefinitions } from './portal-definitions';
+import { handlerDefinitions } from './handler-definitions';
 import { seedRegistry } from './registry-seed';
 import type { PartStatus, ResolverDefinitions, SandboxRuntime, UiResource } from './types';
 
@@ -111,7 +112,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Sandbo
     jiraAsApp,
     dryParse: dryParseTemplate,
   }));
-  resolvers['project-settings'] = settingsDefinitions(settingsHandlers);
+  resolvers['project-settings'] = handlerDefinitions(SETTINGS_FUNCTIONS, settingsHandlers);
   parts.push({ name: 'App: settings resolver', ok: true, detail: 'src/handlers/settings-resolver.ts' });
 
   const panelPipeline = sandboxPanelPipeline(pipeline);
@@ -123,7 +124,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Sandbo
   })) as ResolverDefinitions;
   parts.push({ name: 'App: issue panel resolver', ok: panelPipeline.ok, detail: panelPipeline.detail });
 
-  resolvers['project-page'] = registryDefinitions(
+  resolvers['project-page'] = handlerDefinitions(
+    REGISTRY_FUNCTIONS,
     createRegistryHandlers((accountId) => ({
       kvs,
       jira: jiraAs(accountId),
@@ -131,7 +133,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Sandbo
     })),
   );
   // Both customer portal modules share one resolver, as in the manifest.
-  const portal = portalDefinitions(
+  const portal = handlerDefinitions(
+    PORTAL_FUNCTIONS,
     createPortalHandlers((accountId) => ({
       panel: { jiraAsUser: jiraAs(accountId), jiraAsApp, clock, pipeline: panelPipeline.pipeline },
       kvs,
