@@ -8,9 +8,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { simulate } from '../src/cli/simulate';
 import { stopSpreadsheetParser } from '../src/spreadsheet';
 import { dependentBodies, template } from '../test/integration/pipeline/fixtures';
+import { simulateTemplate } from './_simulate-template';
 import type { Benchmark } from './run';
 
 const ROWS = 5_000;
@@ -27,26 +27,7 @@ export const bench: Benchmark = {
       const file = join(dir, 'plantilla.xlsx');
       writeFileSync(file, template(dependentBodies(ROWS, 'OVER')));
       const wallStarted = Date.now();
-      const result = await simulate(
-        {
-          files: [file],
-          summary: 'Alta integracions SetDIBA',
-          description: '',
-          reporter: null,
-          org: null,
-          settingsFile: null,
-          backend: 'http',
-          deliveries: 1,
-          concurrent: false,
-          latencyMs: 0,
-          backendLatencyMs: BACKEND_LATENCY_MS,
-          faults: [],
-          seed: 1,
-          json: true,
-          script: null,
-        },
-        { stdout: () => undefined, stderr: () => undefined, cwd: dir },
-      );
+      const result = await simulateTemplate(file, dir, { deliveries: 1, latencyMs: 0, backendLatencyMs: BACKEND_LATENCY_MS });
       const wallMs = Date.now() - wallStarted;
       const perEns = [...result.backendCallsPerEns.values()];
       const once = perEns.filter((n) => n === 1).length;

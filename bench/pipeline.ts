@@ -10,10 +10,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { simulate, type SimulateOptions, type SimulateResult } from '../src/cli/simulate';
+import type { SimulateResult } from '../src/cli/simulate';
 import type { JiraCallTiming } from '../src/cli/simulate-world';
 import { stopSpreadsheetParser } from '../src/spreadsheet';
 import { ajuntaments, template } from '../test/integration/pipeline/fixtures';
+import { simulateTemplate } from './_simulate-template';
 import type { Benchmark } from './run';
 
 const LATENCY_MS = 100;
@@ -97,23 +98,7 @@ export const bench: Benchmark = {
       const file = join(dir, 'plantilla.xlsx');
       const simulateFile = async (bytes: Uint8Array, latencyMs: number, deliveries = 1): Promise<SimulateResult> => {
         writeFileSync(file, bytes);
-        const options: SimulateOptions = {
-          files: [file],
-          summary: 'Alta integracions SetDIBA',
-          description: '',
-          reporter: null,
-          org: null,
-          settingsFile: null,
-          backend: 'http',
-          deliveries,
-          concurrent: false,
-          latencyMs,
-          faults: [],
-          seed: 1,
-          json: true,
-          script: null,
-        };
-        return simulate(options, { stdout: () => undefined, stderr: () => undefined, cwd: dir });
+        return simulateTemplate(file, dir, { deliveries, latencyMs });
       };
       // First use of the parser thread and the certificate library: not what is measured.
       await simulateFile(CASES[0]!.bytes, 0);
