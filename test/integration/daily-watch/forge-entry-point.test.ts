@@ -9,11 +9,10 @@ jest.mock('@forge/kvs', () => jest.requireActual('../support/forge-platform').fo
 jest.mock('@forge/events', () => jest.requireActual('../support/forge-platform').forgeEventsMock());
 
 // Imported after the mocks, so the app sees the stand-ins.
-import { forgePlatform } from '../support/forge-platform';
-import { MemoryKeyValueStore } from '../../../src/adapters/memory/memory-key-value-store';
+import { useEmulator } from '../support/forge-platform';
 import { makeDemoCertificatePem } from '../../../src/cli/demo-certificate';
 import { firstCertificateUpload } from '../../../src/domain/certificate';
-import { defaultSettings, settingsStorageKey } from '../../../src/domain/settings';
+import { defaultSettings } from '../../../src/domain/settings';
 import { DEMO, startJiraEmulator, type JiraEmulator } from '../../../src/emulator';
 import { dailyWatch } from '../../../src/index';
 
@@ -22,14 +21,11 @@ let emulator: JiraEmulator;
 
 beforeAll(async () => {
   emulator = await startJiraEmulator({ seed: 'demo' });
-  forgePlatform.baseUrl = emulator.baseUrl;
-  forgePlatform.appAccountId = emulator.site.appAccountId;
-  forgePlatform.store = new MemoryKeyValueStore();
   const settings = defaultSettings();
   // The demo certificate is valid from the day before it is made for 730 days: made 700 days ago, 29 days are left.
   const pem = await makeDemoCertificatePem(new Date(Date.now() - 700 * DAY_MS));
   settings.certificate = firstCertificateUpload(Buffer.from(pem), { accountId: DEMO.users.admin, at: new Date() });
-  await forgePlatform.store.set(settingsStorageKey(DEMO.projectKey), { revision: 1, updatedAt: null, updatedBy: null, settings });
+  await useEmulator(emulator, settings);
 });
 afterAll(async () => emulator.stop());
 

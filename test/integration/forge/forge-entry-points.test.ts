@@ -11,9 +11,8 @@ jest.mock('@forge/kvs', () => jest.requireActual('../support/forge-platform').fo
 jest.mock('@forge/events', () => jest.requireActual('../support/forge-platform').forgeEventsMock());
 
 // Imported after the mocks, so the app sees the stand-ins.
-import { forgePlatform } from '../support/forge-platform';
-import { MemoryKeyValueStore } from '../../../src/adapters/memory/memory-key-value-store';
-import { settingsStorageKey, defaultSettings } from '../../../src/domain/settings';
+import { forgePlatform, useEmulator } from '../support/forge-platform';
+import { defaultSettings } from '../../../src/domain/settings';
 import { DEMO, startJiraEmulator, type JiraEmulator } from '../../../src/emulator';
 import { consumer, panelResolver, settingsResolver, trigger } from '../../../src/index';
 import { stopSpreadsheetParser } from '../../../src/spreadsheet';
@@ -44,13 +43,10 @@ describe('the Forge entry points, on the local Jira', () => {
 
   beforeAll(async () => {
     emulator = await startJiraEmulator({ seed: 'demo', onEvent: (event) => void events.push(event) });
-    forgePlatform.baseUrl = emulator.baseUrl;
-    forgePlatform.appAccountId = emulator.site.appAccountId;
-    forgePlatform.store = new MemoryKeyValueStore();
     const settings = defaultSettings();
     settings.certificate = structuredClone(await certificateBlock());
     settings.services.MUX.ownerAccountId = U.muxOwner;
-    await forgePlatform.store.set(settingsStorageKey(DEMO.projectKey), { revision: 1, updatedAt: null, updatedBy: null, settings });
+    await useEmulator(emulator, settings);
   });
   afterAll(async () => {
     await emulator.stop();

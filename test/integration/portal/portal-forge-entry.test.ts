@@ -8,9 +8,8 @@ jest.mock('@forge/api', () => jest.requireActual('../support/forge-platform').fo
 jest.mock('@forge/kvs', () => jest.requireActual('../support/forge-platform').forgeKvsMock());
 
 // Imported after the mocks, so the app sees the stand-ins.
-import { forgePlatform } from '../support/forge-platform';
-import { MemoryKeyValueStore } from '../../../src/adapters/memory/memory-key-value-store';
-import { settingsStorageKey, defaultSettings } from '../../../src/domain/settings';
+import { forgePlatform, useEmulator } from '../support/forge-platform';
+import { defaultSettings } from '../../../src/domain/settings';
 import { DEMO, startJiraEmulator, type JiraEmulator } from '../../../src/emulator';
 import { portalResolver } from '../../../src/index';
 import { stopSpreadsheetParser } from '../../../src/spreadsheet';
@@ -35,12 +34,9 @@ describe('the portal resolver as Forge runs it, on the local Jira', () => {
 
   beforeAll(async () => {
     emulator = await startJiraEmulator({ seed: 'demo' });
-    forgePlatform.baseUrl = emulator.baseUrl;
-    forgePlatform.appAccountId = emulator.site.appAccountId;
-    forgePlatform.store = new MemoryKeyValueStore();
     const settings = defaultSettings();
     settings.certificate = structuredClone(await certificateBlock());
-    await forgePlatform.store.set(settingsStorageKey(DEMO.projectKey), { revision: 1, updatedAt: null, updatedBy: null, settings });
+    await useEmulator(emulator, settings);
     key = emulator.site.createIssue({
       projectKey: DEMO.projectKey,
       summary: 'Alta integracions SetDIBA',

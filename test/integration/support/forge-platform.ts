@@ -11,7 +11,9 @@
  * and imports `forgePlatform` to set it up. requireActual and import go through the same module
  * registry, so the factory and the test share one `forgePlatform`.
  */
-import type { MemoryKeyValueStore } from '../../../src/adapters/memory/memory-key-value-store';
+import { MemoryKeyValueStore } from '../../../src/adapters/memory/memory-key-value-store';
+import { settingsStorageKey, type Settings } from '../../../src/domain/settings';
+import { DEMO, type JiraEmulator } from '../../../src/emulator';
 
 export interface PushedEvent {
   body: Record<string, unknown>;
@@ -25,6 +27,14 @@ export const forgePlatform = {
   pushed: [] as PushedEvent[],
   store: null as MemoryKeyValueStore | null,
 };
+
+/** Points the platform at a running emulator, with a fresh store that holds the demo project's settings. */
+export async function useEmulator(emulator: JiraEmulator, settings: Settings): Promise<void> {
+  forgePlatform.baseUrl = emulator.baseUrl;
+  forgePlatform.appAccountId = emulator.site.appAccountId;
+  forgePlatform.store = new MemoryKeyValueStore();
+  await forgePlatform.store.set(settingsStorageKey(DEMO.projectKey), { revision: 1, updatedAt: null, updatedBy: null, settings });
+}
 
 type RequestInitLike = { method?: string; headers?: Record<string, string>; body?: string | ArrayBuffer };
 
