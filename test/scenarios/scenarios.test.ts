@@ -120,6 +120,13 @@ const CHECKS: Record<string, (report: ScenarioReport) => void> = {
     expect(integrated(r).sort()).toEqual(['0800180001', '0800230008', '0800390004']);
     expect(issue(r, 'SUP-1').customerView!.comments.at(-1)!.text).toMatch(/producció: .*Aguilar de Segarra/);
   },
+  'corrected-file-mux-notice-once': (r) => {
+    // Each ens without a production date is asked about once on the ticket, though the corrected file lists it again.
+    const asked = issue(r, 'SUP-1').customerView!.comments
+      .filter((c) => c.text.includes("Cal que SetDIBA indiqui la data de pas a producció d'aquests ens:"))
+      .map((c) => c.text.split('\n').filter((line) => /^- .*\(08\d+\)$/.test(line)));
+    expect(asked).toEqual([['- Abrera (0800180001)'], ['- Aguilar de Segarra (0800230008)', '- Alella (0800390004)']]);
+  },
   'whole-life': (r) => {
     // Every ens integrated exactly once, though the corrected file lists them all again.
     expect(integrated(r).sort()).toEqual(['0800180001', '0800230008', '0800390004', '0800440003', '0800570005']);

@@ -3,7 +3,7 @@
  * comment in the requester's language (phase A: needs only the plan and the tickets) and one internal
  * results comment in the agents' language (phase B: needs the integration results).
  */
-import type { Plan, ReviewReason, ServicePlan } from '../../domain/plan/types';
+import type { Plan, ReviewReason, ServicePlan, SourcedEntity } from '../../domain/plan/types';
 import { correctionsComment, type RejectedRow } from '../../domain/report/corrections-comment';
 import { muxNotice, noRowsNotice, noTemplateNotice, reviewNotice, splitNotice, unreadableNotice } from '../../domain/report/notices';
 import { statusComment } from '../../domain/report/status-comment';
@@ -13,7 +13,7 @@ import type { Settings } from '../../domain/settings';
 import type { JiraUser } from '../../ports/jira';
 import type { ServiceTicket } from './clones';
 import { openRowKey, type BatchState } from '../../domain/run-state';
-import { joinSections, plannedComment, type PlannedComment } from './comments';
+import { joinSections, muxToldKey, plannedComment, type PlannedComment } from './comments';
 import { resultsSection, serviceReport } from './results-report';
 
 const rejected = (sp: ServicePlan | undefined): RejectedRow[] =>
@@ -21,6 +21,20 @@ const rejected = (sp: ServicePlan | undefined): RejectedRow[] =>
 
 const muxRows = (sp: ServicePlan | undefined) =>
   sp?.service === 'MUX' ? sp.rows.filter((r) => r.decision === 'mux-pending').map((r) => r.entity) : [];
+
+const toldKey = (entity: SourcedEntity) => muxToldKey(entity.codiEns ?? entity.ine ?? entity.name ?? '', entity.productionDate);
+
+/**
+ * The MUX notice of a ticket names only what its earlier notices did not say: an ens not asked about
+ * yet, or one whose date has been given since. A corrected file listing the same ens again repeats nothing.
+ */
+function muxSection(sp: ServicePlan | undefined, told: ReadonlySet<string>, t: ReportContext['t']) {
+  const fresh = muxRows(sp).filter((entity) => !told.has(toldKey(entity)));
+  return { body: muxNotice(fresh, t), told: fresh.map(toldKey) };
+}
+
+const withMuxTold = (comment: PlannedComment | null, told: readonly string[]): PlannedComment | null =>
+  comment && told.length > 0 ? { ...comment, muxTold: told } : comment;
 
 export interface PublicCommentsInput {
   plan: Plan;
@@ -40,6 +54,8 @@ export interface PublicCommentsInput {
   isPublic: boolean;
   /** `<service>:<codiEns>` of rows earlier batches left blocked or failed (openBefore). */
   openBefore?: ReadonlySet<string>;
+  /** What earlier comments on each ticket said of its MUX ens (muxToldOn); nothing when not given. */
+  muxTold?: (issueKey: string) => ReadonlySet<string>;
 }
 
 /** The rows earlier batches left blocked or failed, as `<service>:<codiEns>`. */
@@ -83,21 +99,24 @@ export function publicComments(input: PublicCommentsInput): PlannedComment[] {
   // rows waiting for their date in the MUX notice.
   const status = (service: Service | null | undefined) =>
     service ? statusComment(service, (input.results[service] ?? []).filter((r) => r.result !== 'rejected' && r.result !== 'muxPending'), pub) : null;
+  const told = (key: string) => input.muxTold?.(key) ?? new Set<string>();
+  const ownMux = muxSection(own, told(issueKey), pub.t);
   const selfPublic = joinSections([
     status(ownService),
     splitNotice(created, plan.splitMode === 'umbrella' && !input.selfService ? null : ownService, pub.t),
-    muxNotice(muxRows(own), pub.t),
+    ownMux.body,
     correctionsComment([...rejected(own), ...plan.unassigned.map((r) => ({ entity: r.entity, problems: r.problems }))], pub),
     unreadableNotice(plan.unreadable, pub),
     !input.noTemplate && input.noRowsRead && plan.unreadable.length === 0 ? noRowsNotice(pub.t) : null,
   ]);
-  const selfPublicComment = plannedComment(issueKey, batchKey, 'public', selfPublic, isPublic);
+  const selfPublicComment = withMuxTold(plannedComment(issueKey, batchKey, 'public', selfPublic, isPublic), ownMux.told);
   if (selfPublicComment) comments.push(selfPublicComment);
   for (const t of others) {
     const sp = plan.services.find((s) => s.service === t.service);
     if (sp?.target.kind === 'existing' && unchanged(t.service, input.results[t.service] ?? [], input.openBefore ?? new Set())) continue;
-    const body = joinSections([status(t.service), muxNotice(muxRows(sp), pub.t), correctionsComment(rejected(sp), pub)]);
-    const comment = plannedComment(t.key, batchKey, 'public', body, isPublic);
+    const mux = muxSection(sp, told(t.key), pub.t);
+    const body = joinSections([status(t.service), mux.body, correctionsComment(rejected(sp), pub)]);
+    const comment = withMuxTold(plannedComment(t.key, batchKey, 'public', body, isPublic), mux.told);
     if (comment) comments.push(comment);
   }
   return comments;

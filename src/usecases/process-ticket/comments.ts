@@ -19,6 +19,8 @@ export interface PlannedComment {
   key: string;
   public: boolean;
   body: AdfDoc;
+  /** The MUX ens (muxToldKey) whose production date this comment gives or asks for. */
+  muxTold?: readonly string[];
 }
 
 /** Sections (null when not needed) joined into one document with a rule between them. */
@@ -49,6 +51,28 @@ export function commentIndex(comments: readonly JiraComment[]): Map<string, stri
 }
 
 /**
+ * What a MUX notice said of one ens: its production date, or that SetDIBA has to give one. A later
+ * notice names the ens again only when this changes (a date given since), never to repeat itself.
+ */
+export function muxToldKey(ens: string, date: string | null | undefined): string {
+  return `${ens}|${date ?? ''}`;
+}
+
+/**
+ * What the app's earlier comments on a ticket said of its MUX ens (muxToldKey), leaving out the comment
+ * keyed `except` (the run's own, found again on a retry of the same batch).
+ */
+export function muxToldOn(comments: readonly JiraComment[], except: string): Set<string> {
+  const told = new Set<string>();
+  for (const comment of comments) {
+    const value = comment.properties[COMMENT_PROPERTY] as { key?: unknown; muxTold?: unknown } | undefined;
+    if (!value || value.key === except || !Array.isArray(value.muxTold)) continue;
+    for (const key of value.muxTold) if (typeof key === 'string') told.add(key);
+  }
+  return told;
+}
+
+/**
  * Posts the comments whose key is not in `existing` (key → id). Answers every planned comment with its
  * id, whether posted now or found from an earlier attempt, for the run's history.
  */
@@ -67,7 +91,9 @@ export async function postMissing(
     const added = await jira.addComment(comment.issueKey, {
       body: comment.body,
       public: comment.public,
-      properties: { [COMMENT_PROPERTY]: { key: comment.key, kind: comment.kind } },
+      properties: {
+        [COMMENT_PROPERTY]: { key: comment.key, kind: comment.kind, ...(comment.muxTold?.length ? { muxTold: comment.muxTold } : {}) },
+      },
     });
     posted.push({ issueKey: comment.issueKey, id: added.id, public: comment.public });
   }

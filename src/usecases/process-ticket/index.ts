@@ -15,7 +15,7 @@
  * Nothing in it grows with the number of rows except the integration backend calls.
  */
 import { settleAll } from './settle';
-import { batchId, idempotencyKey } from '../../domain/idempotency';
+import { batchId, commentKey, idempotencyKey } from '../../domain/idempotency';
 import { buildPlan, LABEL_REVIEW } from '../../domain/plan/build-plan';
 import { recognise } from '../../domain/plan/recognition';
 import type { Plan } from '../../domain/plan/types';
@@ -46,7 +46,7 @@ import { decisionIds } from '../../domain/plan/decisions';
 import type { JiraComment, JiraUser } from '../../ports/jira';
 import { ensureServiceTickets, type ServiceTicket } from './clones';
 import { openBefore, publicComments, resultsComments } from './batch-comments';
-import { commentIndex, postMissing } from './comments';
+import { commentIndex, muxToldOn, postMissing } from './comments';
 import { decisionSetOf, runDecisions } from './decision-run';
 import { batchesToRetry, runRetry } from './retry-run';
 import { lookUpRequesterLang } from './lang';
@@ -228,6 +228,10 @@ async function run(
   const others = serviceTickets.filter((t) => t.key !== issueKey);
   const existingKeys = new Map<string, Map<string, string>>([[issueKey, commentIndex(ownComments)]]);
   for (const t of others) if (t.fresh) existingKeys.set(t.key, new Map());
+  // What earlier MUX notices on each ticket said, so a corrected file does not ask about the same ens again.
+  const muxTold = new Map<string, Set<string>>();
+  const ownMuxPending = plan.services.some((sp) => sp.target.kind === 'self' && sp.service === 'MUX' && sp.rows.some((r) => r.decision === 'mux-pending'));
+  const earlierNotices = state.batches.some((b) => b.id !== batchKey) || (state.originKey ?? issueKey) !== issueKey;
   const posted: PostedComment[] = [];
 
   const muxOwnerId = plan.services.some((s) => s.service === 'MUX') ? settings.services.MUX.ownerAccountId : null;
@@ -252,8 +256,14 @@ async function run(
     muxOwnerId ? jira.getUser(muxOwnerId).then((u) => (owner = u)) : Promise.resolve(),
     // Every other ticket's comments are read here, for phase B's comments.
     ...others.map(async (t) => {
-      if (!existingKeys.has(t.key)) existingKeys.set(t.key, commentIndex(await jira.getComments(t.key)));
+      if (existingKeys.has(t.key)) return;
+      const comments = await jira.getComments(t.key);
+      existingKeys.set(t.key, commentIndex(comments));
+      muxTold.set(t.key, muxToldOn(comments, commentKey(t.key, batchKey, 'public')));
     }),
+    ownMuxPending && (resumed || earlierNotices)
+      ? readOwnComments().then((comments) => void muxTold.set(issueKey, muxToldOn(comments, commentKey(issueKey, batchKey, 'public'))))
+      : Promise.resolve(),
   ];
   await settleAll(phaseA);
   if (budget.deferred.length > 0) {
@@ -277,6 +287,7 @@ async function run(
     pub: reportContext(templates, lang),
     isPublic: settings.comments.publicToRequester,
     openBefore: openBefore(state.batches, batchKey),
+    muxTold: (key) => muxTold.get(key) ?? new Set(),
   });
   const { comments: internalComments, failedTickets } = resultsComments({
     plan,
