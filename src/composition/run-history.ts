@@ -8,6 +8,7 @@ import type { HistoryEntry, UserView } from '../contracts/panel';
 import type { pipelineText } from '../i18n/catalog/pipeline';
 import type { JiraPort } from '../ports/jira';
 import { reasonText } from '../usecases/process-ticket/decision-run';
+import { DAILY_WATCH_ACTOR } from '../usecases/process-ticket/run-history';
 
 type Translate = ReturnType<typeof pipelineText>;
 
@@ -44,9 +45,11 @@ function summary(record: RunRecord, state: RunState, t: Translate): string {
 }
 
 export async function runHistory(jira: JiraPort, state: RunState, t: Translate): Promise<HistoryEntry[]> {
-  const people = [...new Set(state.runs.map((r) => r.trigger?.requestedBy).filter((id): id is string => !!id))];
+  const people = [...new Set(state.runs.map((r) => r.trigger?.requestedBy).filter((id): id is string => !!id && id !== DAILY_WATCH_ACTOR))];
   const found = await Promise.all(people.map((accountId) => jira.getUser(accountId).catch(() => null)));
   const users = new Map<string, UserView>(people.map((accountId, i) => [accountId, { accountId, displayName: found[i]?.displayName ?? accountId }]));
+  // Runs the daily watch started are no person's: the history names the watch, in the caller's language.
+  users.set(DAILY_WATCH_ACTOR, { accountId: DAILY_WATCH_ACTOR, displayName: t('history.byWatch') });
   return [...state.runs].reverse().map((record) => {
     const by = record.trigger?.requestedBy ? (users.get(record.trigger.requestedBy) ?? null) : null;
     return {

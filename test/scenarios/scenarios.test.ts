@@ -229,6 +229,14 @@ const CHECKS: Record<string, (report: ScenarioReport) => void> = {
     expect(internal).toContain('La vigilància diària ha integrat els ens MUX');
     expect(internal).not.toMatch(/Pere Soler ha demanat integrar/);
   },
+  'watch-auto-integrate-history': (r) => {
+    // The run the watch started is the watch's in the history, in the reader's language; the owner's own click stays his.
+    const by = (step: number) => state(r, step).history.filter((h) => h.trigger === 'panel').map((h) => h.by?.displayName);
+    expect(by(3)).toEqual(['la vigilància diària']);
+    expect(by(4)).toEqual(['la vigilancia diaria']);
+    expect(by(5)).toEqual(['Pere Soler', 'la vigilància diària']);
+    expect(integrated(r)).toEqual(['0800180001', '0800230008']);
+  },
   'watch-missing-dates': (r) => {
     const asked = issue(r, 'SUP-1').customerView!.comments.filter((c) => /Encara no tenim la data/.test(c.text));
     // Raised 1 Feb; asked on 15 Feb and 1 Mar only, though the watch ran every day up to 5 Mar.

@@ -16,6 +16,7 @@ import { daysBetween } from './days';
 import type { DailyWatchDeps, WatchAction } from './deps';
 import { watchCommentKey, watchKeys } from './keys';
 import { claimOnce, postOnce } from './post-once';
+import { DAILY_WATCH_ACTOR } from '../process-ticket/run-history';
 
 /** SetDIBA is asked at most this many times; then the owner is told instead. */
 export const MAX_DATE_REMINDERS = 3;
@@ -46,7 +47,7 @@ export async function watchMuxTicket(
   const owner = settings.services.MUX.ownerAccountId;
   const agentsLang = settings.comments.defaultLanguage;
   const ownerUser = owner ? await deps.jira.getUser(owner).catch(() => null) : null;
-  const caller: PanelCaller = { accountId: owner ?? 'setdiba-daily-watch', displayName: ownerUser?.displayName ?? '', issueKey, lang: agentsLang };
+  const caller: PanelCaller = { accountId: owner ?? DAILY_WATCH_ACTOR, displayName: ownerUser?.displayName ?? '', issueKey, lang: agentsLang };
   const loaded = await loadPanel(panelDeps(deps), caller);
   const { mux } = loaded.state;
   if (!mux.applicable || !mux.ens) return [];

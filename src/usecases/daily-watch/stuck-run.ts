@@ -6,6 +6,7 @@
 import { kvsKeys } from '../../domain/idempotency';
 import { doc, paragraph } from '../../domain/report/adf';
 import type { RunState } from '../../domain/run-state';
+import { DAILY_WATCH_ACTOR } from '../process-ticket/run-history';
 import type { Settings } from '../../domain/settings';
 import { tWatch } from '../../i18n/catalog/watch';
 import { madridToday } from '../panel/panel-state';
@@ -31,7 +32,7 @@ export async function watchStuckRun(
     ? tWatch(settings.comments.defaultLanguage, 'stuck.lease', { date: madridToday(new Date(state.updatedAt)) })
     : tWatch(settings.comments.defaultLanguage, 'stuck.lost');
   if (await deps.kvs.setIfAbsent(watchKeys.requeued(issueKey, state.updatedAt), { at: new Date(now).toISOString() })) {
-    await deps.panel.enqueueRun({ issueKey, requestedBy: 'setdiba-daily-watch', reason: 'panel' });
+    await deps.panel.enqueueRun({ issueKey, requestedBy: DAILY_WATCH_ACTOR, reason: 'panel' });
     return [{ task: 'stuck-requeued', issueKey }];
   }
   // Re-queued already and still stuck at the same point: people have to look.

@@ -45,7 +45,7 @@ import { integrateRows } from './integrate';
 import { lookUpRequesterLang } from './lang';
 import { readAttachments, readOptionsFor } from './read-attachments';
 import { resultsSection, serviceReport } from './results-report';
-import { countRows } from './run-history';
+import { countRows, DAILY_WATCH_ACTOR } from './run-history';
 import { writeRunState } from './run-state-store';
 import type { LoadedTicket } from './ticket';
 import { formatDate, type Lang } from '../../i18n';
@@ -153,7 +153,10 @@ export async function runDecisions(deps: PipelineDeps, input: DecisionRunInput):
   const todo = decisionRunToDo(issueKey, input.state, decisionSetOf(input.panel));
   if (!todo) return null;
 
-  const record = resumeOrStartRun(input.state, { id: todo.id, kind: 'decisions', trigger, now: clock.now() });
+  // The MUX owner's setting let the daily watch ask for this run: the history says the watch did it.
+  const byWatch = todo.set.mux?.byWatch === true;
+  const runTrigger: RunTrigger | null = byWatch ? { cause: 'panel', reason: 'mux', ...trigger, requestedBy: DAILY_WATCH_ACTOR } : trigger;
+  const record = resumeOrStartRun(input.state, { id: todo.id, kind: 'decisions', trigger: runTrigger, now: clock.now() });
   let state = withRun(
     { ...input.state, decisions: { ...input.state.decisions, pending: { id: todo.id, ids: todo.ids } } },
     record,

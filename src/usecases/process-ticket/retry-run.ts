@@ -39,7 +39,7 @@ import { integrateRows } from './integrate';
 import { lookUpRequesterLang } from './lang';
 import { readAttachments, readOptionsFor } from './read-attachments';
 import { resultsSection, serviceReport } from './results-report';
-import { countRows } from './run-history';
+import { countRows, DAILY_WATCH_ACTOR } from './run-history';
 import { writeRunState } from './run-state-store';
 import { settleAll } from './settle';
 import { statusComment } from '../../domain/report/status-comment';
@@ -191,7 +191,12 @@ export async function runRetry(deps: PipelineDeps, input: RetryRunInput): Promis
   // --- Phase B: per ticket, the results comment and the requester's status.
   const internal = reportContext(templates, settings.comments.defaultLanguage);
   const pub = reportContext(templates, requesterLang);
-  const who = trigger?.requestedBy ? (await jira.getUser(trigger.requestedBy).catch(() => null))?.displayName ?? null : null;
+  const who =
+    trigger?.requestedBy === DAILY_WATCH_ACTOR
+      ? internal.t('history.byWatch')
+      : trigger?.requestedBy
+        ? ((await jira.getUser(trigger.requestedBy).catch(() => null))?.displayName ?? null)
+        : null;
   const comments: PlannedComment[] = [];
   const failedTickets = new Set<string>();
   const resultsByTicket = new Map<string, RowResult[]>();

@@ -7,3 +7,9 @@ export function countRows(rows: readonly RowResult[]): Record<string, number> {
   for (const row of rows) counts[row.result] = (counts[row.result] ?? 0) + 1;
   return counts;
 }
+
+/**
+ * Who asked for a run the daily watch started (a stuck run queued again, MUX ens integrated on their
+ * date): no person, so the history names the watch (catalogue `history.byWatch`), not an account.
+ */
+export const DAILY_WATCH_ACTOR = 'setdiba-daily-watch';
