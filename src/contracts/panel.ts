@@ -96,6 +96,7 @@ export const rowStatusSchema = z.enum([
   'mux-scheduled', // MUX with its production date (template or panel): waits for that day
   'blocked',
   'failed', // the integration backend refused it or failed: retried by the next run (problem says why)
+  'replaced', // a later file lists the same ens for the same service: that file's row stands for it now
 ]);
 export type RowStatus = z.infer<typeof rowStatusSchema>;
 
@@ -116,6 +117,8 @@ export const rowViewSchema = z.object({
   decision: rowDecisionSchema.nullable(),
   status: rowStatusSchema,
   problems: z.array(problemViewSchema),
+  /** The later file whose row for the same ens and service replaces this one (status `replaced`). */
+  replacedBy: z.object({ attachmentId: z.string(), fileName: z.string(), rowId: rowIdSchema }).nullable().optional(),
 });
 export type RowView = z.infer<typeof rowViewSchema>;
 
@@ -147,6 +150,8 @@ export const servicePlanViewSchema = z.object({
     muxPending: z.number().int(),
     blocked: z.number().int(),
     disabled: z.number().int(),
+    /** Rows a later file replaced: not counted in the others (added later, hence optional). */
+    replaced: z.number().int().optional(),
   }),
   /** Localised reasons a person must look at this service's ticket. */
   reviewReasons: z.array(z.string()),

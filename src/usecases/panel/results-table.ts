@@ -21,6 +21,7 @@ const STATUS_KEYS: Record<RowStatus, PanelMessageKey> = {
   'mux-scheduled': 'statusMuxScheduled',
   blocked: 'statusBlocked',
   failed: 'statusFailed',
+  replaced: 'statusReplaced',
 };
 
 /** Header and rows of the table (pure). */
@@ -36,7 +37,8 @@ export function resultsTable(state: Pick<PanelState, 'rows'>, lang: Lang): { hea
     row.nif ?? '',
     row.dir3 ?? '',
     row.service ?? row.serviceAsWritten ?? '',
-    t(STATUS_KEYS[row.status]),
+    // Same words as the panel: which later file replaced the row, and no problem for it.
+    row.status === 'replaced' && row.replacedBy ? tPanel(lang, 'statusReplacedBy', { file: row.replacedBy.fileName }) : t(STATUS_KEYS[row.status]),
     row.problems.map((p) => p.message).join(' '),
   ]);
   return { header, rows };

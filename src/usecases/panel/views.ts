@@ -21,6 +21,7 @@ import { tPanel, type PanelMessageKey } from '../../i18n/catalog/panel';
 import type { PanelCaller, TicketPreview, TicketProgress } from './deps';
 import { muxRowDate, muxRowDue } from '../../domain/plan/mux-dates';
 import { latestDecisions, panelMuxDates, rowIdOf, type PanelProperty } from './panel-property';
+import { fileRank, markReplaced } from './replaced-rows';
 
 const REVIEW_KEYS: Record<ReviewReason, PanelMessageKey> = {
   'no-service': 'reviewNoService',
@@ -86,6 +87,7 @@ function rowView(planned: PlannedRow, input: ViewInput, describe: (p: PlannedRow
     productionDate: entity.productionDate,
     decision: planned.decision,
     status: rowStatus(planned, id, input),
+    replacedBy: null,
     problems: [
       ...planned.problems.map((problem) => ({
         severity: problem.severity,
@@ -101,21 +103,30 @@ function rowView(planned: PlannedRow, input: ViewInput, describe: (p: PlannedRow
   };
 }
 
-function allPlannedRows(preview: TicketPreview): PlannedRow[] {
+function allPlannedRows(preview: TicketPreview, rank: (attachmentId: string) => number): PlannedRow[] {
   const plan = preview.plan;
   if (!plan) return [];
   const rows = [...plan.services.flatMap((service) => service.rows), ...plan.unassigned];
-  // Stable reading order: file, sheet, row — what an agent sees in the spreadsheet.
+  // Stable reading order: files as they were added (a corrected file often keeps the first one's name,
+  // so the name alone would interleave their rows), then sheet, row — what an agent sees in the spreadsheet.
   return rows.sort(
     (a, b) =>
+      rank(a.entity.attachmentId) - rank(b.entity.attachmentId) ||
       a.entity.fileName.localeCompare(b.entity.fileName) ||
       a.entity.sheet.localeCompare(b.entity.sheet) ||
       a.entity.row - b.entity.row,
   );
 }
 
-function servicePlanView(service: ServicePlan, lang: Lang, users: ReadonlyMap<string, UserView>): ServicePlanView {
-  const count = (decision: PlannedRow['decision']) => service.rows.filter((row) => row.decision === decision).length;
+function servicePlanView(
+  service: ServicePlan,
+  lang: Lang,
+  users: ReadonlyMap<string, UserView>,
+  replaced: ReadonlySet<string>,
+): ServicePlanView {
+  // A row a later file replaced is counted as replaced only: its ens is counted with the later row.
+  const current = service.rows.filter((row) => !replaced.has(rowIdOf(row.entity)));
+  const count = (decision: PlannedRow['decision']) => current.filter((row) => row.decision === decision).length;
   return {
     service: service.service,
     target: service.target.kind,
@@ -130,6 +141,7 @@ function servicePlanView(service: ServicePlan, lang: Lang, users: ReadonlyMap<st
       muxPending: count('mux-pending'),
       blocked: count('blocked'),
       disabled: count('service-disabled'),
+      replaced: service.rows.length - current.length,
     },
     reviewReasons: service.reviewReasons.map((reason) => tPanel(lang, REVIEW_KEYS[reason])),
   };
@@ -172,7 +184,8 @@ export function describeWrites(input: ViewInput, rows: readonly RowView[]): stri
       writes.push(tPanel(lang, 'writeCreateTicket', { service: service.service, count: service.rows.length, key }));
     } else if (service.target.kind === 'self') {
       // Once every MUX ens is in production the run takes the label away; it never puts it back.
-      const muxDone = service.service === 'MUX' && views.length > 0 && views.every((row) => isDone(row.status));
+      const current = views.filter((row) => row.status !== 'replaced');
+      const muxDone = service.service === 'MUX' && current.length > 0 && current.every((row) => isDone(row.status));
       const wanted = muxDone ? service.labels.filter((label) => label !== LABEL_MUX_PENDING) : service.labels;
       const missing = wanted.filter((label) => !preview.facts.labels.includes(label));
       if (missing.length > 0) writes.push(tPanel(lang, 'writeLabels', { labels: missing.join(', '), key }));
@@ -208,7 +221,8 @@ export function describeWrites(input: ViewInput, rows: readonly RowView[]): stri
 }
 
 function muxView(input: ViewInput, rows: readonly RowView[]): MuxView {
-  const muxRows = rows.filter((row) => row.service === 'MUX');
+  // A MUX row a later file replaced waits for nothing: the later row carries the ens and its date.
+  const muxRows = rows.filter((row) => row.service === 'MUX' && row.status !== 'replaced');
   const dates = panelMuxDates(input.property);
   const ens = muxRows
     .filter((row) => row.decision === 'mux-pending')
@@ -266,7 +280,14 @@ export function checklistStepId(service: string, codiEns: string): string {
 
 export function buildPanelState(input: ViewInput): PanelState {
   const { preview, caller, progress } = input;
-  const rows = allPlannedRows(preview).map((planned) => rowView(planned, input, input.describe));
+  // A split's service ticket reads rows from files of the original that are not among its own.
+  const planned = preview.plan ? [...preview.plan.services.flatMap((service) => service.rows), ...preview.plan.unassigned] : [];
+  const rank = fileRank([...preview.attachments.map((attachment) => attachment.id), ...planned.map((row) => row.entity.attachmentId)]);
+  const rows = markReplaced(
+    allPlannedRows(preview, rank).map((planned) => rowView(planned, input, input.describe)),
+    rank,
+  );
+  const replaced = new Set(rows.filter((row) => row.status === 'replaced').map((row) => row.id));
   const plan = preview.plan;
   const current = preview.settings.certificate.current;
   const planView: PlanView | null = plan
@@ -279,7 +300,7 @@ export function buildPanelState(input: ViewInput): PanelState {
           notAfter: current?.notAfter ?? null,
           expiresInDays: current && plan.certificate === 'valid' ? (expiryWarning(current, input.now)?.daysLeft ?? null) : null,
         },
-        services: plan.services.map((service) => servicePlanView(service, caller.lang, input.users)),
+        services: plan.services.map((service) => servicePlanView(service, caller.lang, input.users, replaced)),
         unassignedRowIds: plan.unassigned.map((planned) => rowIdOf(planned.entity)),
         writes: describeWrites(input, rows),
       }

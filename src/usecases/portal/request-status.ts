@@ -29,6 +29,8 @@ const LINE_STATE: Readonly<Record<RowStatus, PortalLineState>> = {
   confirmed: 'waitAoc',
   blocked: 'waitAoc',
   failed: 'waitAoc',
+  // Never shown: familyRows leaves out rows a later file replaced (the later row is the ens's line).
+  replaced: 'waitAoc',
 };
 
 const STATE_ORDER: readonly PortalLineState[] = ['correct', 'waitDate', 'waitAoc', 'production'];
@@ -62,8 +64,9 @@ async function familyRows(deps: PortalDeps, caller: PortalCaller, loaded: Loaded
       (await hasOwnRows(deps, key)) ? (await loadPanel(deps.panel, { accountId: caller.accountId, displayName: '', issueKey: key, lang: caller.lang })).state : null,
     ),
   );
-  const rows = new Map<string, RowView>(loaded.state.rows.map((row) => [lineKey(row), row]));
-  for (const state of own) for (const row of state?.rows ?? []) rows.set(lineKey(row), row);
+  const current = (rows: readonly RowView[]) => rows.filter((row) => row.status !== 'replaced');
+  const rows = new Map<string, RowView>(current(loaded.state.rows).map((row) => [lineKey(row), row]));
+  for (const state of own) for (const row of current(state?.rows ?? [])) rows.set(lineKey(row), row);
   return [...rows.values()];
 }
 

@@ -154,6 +154,7 @@ export function serviceCounts(service: ServicePlanView, rows: readonly RowView[]
       [planned.muxPending, t('countMux', { count: planned.muxPending })],
       [planned.blocked, t('countBlocked', { count: planned.blocked })],
       [planned.disabled, t('countDisabled', { count: planned.disabled })],
+      [planned.replaced ?? 0, t('countReplaced', { count: planned.replaced ?? 0 })],
     ]
       .filter(([count]) => Number(count) > 0)
       .map(([, text]) => String(text));
@@ -181,6 +182,7 @@ export function serviceCounts(service: ServicePlanView, rows: readonly RowView[]
     [count('mux-pending'), t('countMux', { count: count('mux-pending') })],
     [blocked - disabled, t('countBlocked', { count: blocked - disabled })],
     [disabled, t('countDisabled', { count: disabled })],
+    [count('replaced'), t('countReplaced', { count: count('replaced') })],
   ];
   return entries.filter(([n]) => n > 0).map(([, text]) => text);
 }

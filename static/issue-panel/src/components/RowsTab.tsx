@@ -24,7 +24,8 @@ export function RowsTab({ state, api, busy, perform }: { state: PanelState; api:
   const [copyMessage, setCopyMessage] = useState<string | null>(null);
 
   const rows = useMemo(
-    () => (onlyProblems ? state.rows.filter((row) => row.problems.length > 0) : state.rows),
+    // A row a later file replaced is no problem any more: the later file's row says where the ens stands.
+    () => (onlyProblems ? state.rows.filter((row) => row.status !== 'replaced' && row.problems.length > 0) : state.rows),
     [state.rows, onlyProblems],
   );
   const waiting = useMemo(() => state.rows.filter((row) => row.status === 'waiting'), [state.rows]);

@@ -15,6 +15,7 @@ const ROW: Record<RowStatus, [Appearance, Parameters<PanelTranslate>[0]]> = {
   'mux-scheduled': ['new', 'statusMuxScheduled'],
   blocked: ['removed', 'statusBlocked'],
   failed: ['removed', 'statusFailed'],
+  replaced: ['default', 'statusReplaced'],
 };
 
 /**

@@ -51,21 +51,34 @@ export function RowItem({ row, selected, disabled, onToggle, onDecide, onCopy }:
   const label = rowLabel(row);
   const detailsId = `setdiba-row-${row.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
   const first = row.problems[0];
+  // A row a later file replaced stays under its file for the record, muted: nothing is wrong with it now.
+  const replaced = row.status === 'replaced';
   return (
     <li
       data-row-id={row.id}
       data-row-status={row.status}
+      data-row-muted={replaced ? 'true' : undefined}
       style={{ borderBottom: `1px solid ${token('color.border', '#091E4224')}`, padding: `${token('space.050', '4px')} 0`, listStyle: 'none' }}
     >
       <div style={{ display: 'flex', alignItems: 'center', gap: token('space.100', '8px'), minWidth: 0 }}>
         {row.status === 'waiting' ? (
           <input type="checkbox" checked={selected} onChange={onToggle} aria-label={t('selectRow', { row: label })} />
         ) : null}
-        <button type="button" style={disclosure} aria-expanded={open} aria-controls={detailsId} onClick={() => setOpen(!open)}>
+        <button
+          type="button"
+          style={replaced ? { ...disclosure, color: token('color.text.subtlest', '#626F86') } : disclosure}
+          aria-expanded={open}
+          aria-controls={detailsId}
+          onClick={() => setOpen(!open)}
+        >
           <span aria-hidden="true" style={{ flex: 'none', width: '1em', color: token('color.icon', '#44546F') }}>
             {open ? '▾' : '▸'}
           </span>
-          <span style={{ flex: 'none', color: token('color.text.subtle', '#44546F'), fontFamily: token('font.family.code', 'monospace') }}>{label}</span>
+          <span
+            style={{ flex: 'none', color: token(replaced ? 'color.text.subtlest' : 'color.text.subtle', replaced ? '#626F86' : '#44546F'), fontFamily: token('font.family.code', 'monospace') }}
+          >
+            {label}
+          </span>
           <span style={oneLine} title={row.name ?? undefined}>
             {row.name ?? '—'}
           </span>
@@ -74,6 +87,11 @@ export function RowItem({ row, selected, disabled, onToggle, onDecide, onCopy }:
           <RowStatusLozenge status={row.status} t={t} hasError={row.problems.some((problem) => problem.severity === 'error')} />
         </span>
       </div>
+      {replaced && row.replacedBy ? (
+        <div data-replaced-by={row.replacedBy.fileName} style={{ ...oneLine, color: token('color.text.subtlest', '#626F86'), font: token('font.body.small', '12px/16px sans-serif') }} title={row.replacedBy.fileName}>
+          {t('statusReplacedBy', { file: row.replacedBy.fileName })}
+        </div>
+      ) : null}
       {first ? (
         <div style={{ display: 'flex', alignItems: 'center', gap: token('space.050', '4px'), minWidth: 0, paddingLeft: row.status === 'waiting' ? 28 : 0 }}>
           <span style={{ flex: 'none' }}>
