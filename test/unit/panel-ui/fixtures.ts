@@ -202,3 +202,23 @@ export const large = (): PanelState => {
   );
   return baseState({ rows, attachments: [{ id: '10001', fileName: 'plantilla-311.xlsx', status: 'read', message: null, rowCount: 311 }] });
 };
+
+/**
+ * The correction loop: the first file had row 2's NIF wrong, the corrected file lists that ens again
+ * (integrated now) and leaves out row 3, still to correct.
+ */
+export const corrected = (): PanelState => {
+  const error = { severity: 'error' as const, column: 'NIF', value: 'P0800000Z', message: 'El NIF no és el de l’ens.' };
+  const fixed = row(0, { id: '10002:Full1:2', attachmentId: '10002', fileName: 'plantilla-corregida.xlsx', status: 'integrated' });
+  return baseState({
+    attachments: [
+      { id: '10001', fileName: 'plantilla-setdiba.xlsx', status: 'read', message: null, rowCount: 2 },
+      { id: '10002', fileName: 'plantilla-corregida.xlsx', status: 'read', message: null, rowCount: 1 },
+    ],
+    rows: [
+      row(0, { decision: 'reject', status: 'replaced', replacedBy: { attachmentId: '10002', fileName: 'plantilla-corregida.xlsx', rowId: fixed.id } }),
+      row(1, { decision: 'reject', status: 'rejected', problems: [error] }),
+      fixed,
+    ],
+  });
+};

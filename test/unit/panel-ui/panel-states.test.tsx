@@ -247,6 +247,26 @@ describe('issue panel states', () => {
     expect(screen.queryByText(/Pàgina/)).toBeNull();
   });
 
+  test('a row a corrected file replaced is muted under its file, says which file, and is no problem', async () => {
+    const user = userEvent.setup();
+    const { container } = renderPanel(fixtures.corrected());
+    const replaced = await screen.findByText('Substituïda pel fitxer «plantilla-corregida.xlsx»');
+    const item = replaced.closest('li')!;
+    expect(item.getAttribute('data-row-muted')).toBe('true');
+    expect(within(item).getByText('Substituïda')).toBeTruthy();
+    expect(within(item).queryByText('Cal corregir')).toBeNull();
+    // Each file's rows under its name, the replaced row under the first one.
+    const headings = [...container.querySelectorAll('[data-file-heading]')].map((h) => h.getAttribute('data-file-heading'));
+    expect(headings).toEqual(['plantilla-setdiba.xlsx', 'plantilla-corregida.xlsx']);
+    expect(await seriousViolations(container)).toEqual([]);
+
+    await user.click(screen.getByRole('checkbox', { name: 'Només les files amb problemes' }));
+    expect([...container.querySelectorAll('li[data-row-id]')].map((li) => li.getAttribute('data-row-status'))).toEqual(['rejected']);
+
+    await user.click(screen.getByRole('tab', { name: 'Pla' }));
+    expect(screen.getByText(/1 substituïda per un fitxer posterior/)).toBeTruthy();
+  });
+
   test('language follows the Jira locale: Spanish and English', async () => {
     const es = renderPanel(fixtures.valid(), {}, 'es');
     expect(await screen.findByRole('button', { name: 'Ejecutar' })).toBeTruthy();
