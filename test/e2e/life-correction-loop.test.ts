@@ -81,6 +81,21 @@ describeWithBrowser('the correction loop', () => {
     const correctedRows = rows.filter((r) => r.id.startsWith(`${files[1]}:`));
     expect(correctedRows).toHaveLength(4);
     for (const row of correctedRows) expect(['integrated', 'already-integrated']).toContain(row.status);
+    // The first file's rows for those same ens are replaced by the corrected file: muted, no longer "to correct".
+    const firstRows = rows.filter((r) => r.id.startsWith(`${files[0]}:`));
+    expect(firstRows).toHaveLength(4);
+    for (const row of firstRows) {
+      expect(row.status).toBe('replaced');
+      expect(row.text).toContain('Substituïda pel fitxer «plantilla-corregida.xlsx»');
+      expect(row.text).not.toContain('Cal corregir');
+    }
+    expect(await frame.locator('li[data-row-muted="true"]').count()).toBe(4);
+    // And the "only rows with problems" filter has nothing left to show.
+    await frame.getByRole('checkbox', { name: 'Només les files amb problemes' }).check();
+    expect(await frame.locator('li[data-row-id]').count()).toBe(0);
+    await panelScreenshot(page, 'loop-03b-problems-filter-after-correction-400');
+    await frame.getByRole('checkbox', { name: 'Només les files amb problemes' }).uncheck();
+    await frame.locator('li[data-row-id]').first().waitFor();
     // The ens integrated from the first file is reported, not integrated again.
     const results = (await ticketComments(page)).filter((c) => !c.public).at(-1)!.text;
     expect(results).toMatch(/Avià.*Ja integrat/);
