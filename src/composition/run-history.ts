@@ -55,7 +55,8 @@ export async function runHistory(jira: JiraPort, state: RunState, t: Translate):
     return {
       id: record.id,
       at: record.startedAt,
-      trigger: record.trigger?.cause ?? 'retry',
+      // The watch queues its runs the way the panel does; the history says who really started them.
+      trigger: record.trigger?.requestedBy === DAILY_WATCH_ACTOR ? 'watch' : (record.trigger?.cause ?? 'retry'),
       by,
       outcome: OUTCOME[record.outcome],
       summary: summary(record, state, t),

@@ -188,7 +188,7 @@ export type RunView = z.infer<typeof runViewSchema>;
 export const historyEntrySchema = z.object({
   id: z.string(),
   at: z.string(),
-  trigger: z.enum(['created', 'updated', 'commented', 'panel', 'retry']),
+  trigger: z.enum(['created', 'updated', 'commented', 'panel', 'retry', 'watch']),
   by: userViewSchema.nullable(),
   outcome: z.enum(['done', 'needs-review', 'failed', 'running']),
   /** Localised one-line summary. */

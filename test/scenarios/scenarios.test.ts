@@ -231,10 +231,14 @@ const CHECKS: Record<string, (report: ScenarioReport) => void> = {
   },
   'watch-auto-integrate-history': (r) => {
     // The run the watch started is the watch's in the history, in the reader's language; the owner's own click stays his.
-    const by = (step: number) => state(r, step).history.filter((h) => h.trigger === 'panel').map((h) => h.by?.displayName);
-    expect(by(3)).toEqual(['la vigilància diària']);
-    expect(by(4)).toEqual(['la vigilancia diaria']);
-    expect(by(5)).toEqual(['Pere Soler', 'la vigilància diària']);
+    // The panel shows it as "Vigilància diària", not "Des del panell, per la vigilància diària".
+    const by = (step: number) =>
+      state(r, step)
+        .history.filter((h) => h.trigger === 'panel' || h.trigger === 'watch')
+        .map((h) => `${h.trigger}: ${h.by?.displayName ?? ''}`);
+    expect(by(3)).toEqual(['watch: la vigilància diària']);
+    expect(by(4)).toEqual(['watch: la vigilancia diaria']);
+    expect(by(5)).toEqual(['panel: Pere Soler', 'watch: la vigilància diària']);
     expect(integrated(r)).toEqual(['0800180001', '0800230008']);
   },
   'watch-missing-dates': (r) => {
@@ -244,7 +248,7 @@ const CHECKS: Record<string, (report: ScenarioReport) => void> = {
   },
   'watch-stuck-run': (r) => {
     // Lost on 10 Feb; stuck for more than 25 h on the 12th: queued again once, it finishes; nothing is integrated twice.
-    expect(state(r, 4).history.filter((h) => h.trigger === 'panel')).toHaveLength(1);
+    expect(state(r, 4).history.filter((h) => h.trigger === 'watch')).toHaveLength(1);
     expect(state(r, 4).run.status).toBe('idle');
     expect(r.integrations).toHaveLength(1);
     expect(issue(r, 'SUP-1').comments.filter((c) => /encallada/.test(c.text))).toEqual([]);

@@ -34,10 +34,19 @@ export const PANEL_CONTRACT: PanelContractFeatures = {
   },
 };
 
-function rowsOf(state: PanelState, ens: readonly string[] | undefined, fallback: (row: RowView) => boolean): RowView[] {
+/**
+ * The rows a step names by codi d'ens (never a row a later file replaced), kept to `only` (e.g. MUX rows
+ * for a date: the same ens may stand in another service's rows too); without ens, the `fallback` rows.
+ */
+function rowsOf(
+  state: PanelState,
+  ens: readonly string[] | undefined,
+  fallback: (row: RowView) => boolean,
+  only: (row: RowView) => boolean = () => true,
+): RowView[] {
   if (!ens) return state.rows.filter(fallback);
   const wanted = new Set(ens);
-  const rows = state.rows.filter((row) => row.codiEns !== null && wanted.has(row.codiEns));
+  const rows = state.rows.filter((row) => row.codiEns !== null && wanted.has(row.codiEns) && row.status !== 'replaced' && only(row));
   const found = new Set(rows.map((row) => row.codiEns));
   const missing = ens.filter((codi) => !found.has(codi));
   if (missing.length > 0) throw new StepFailure('no_matching_rows', 'error.noMatchingRows', { ens: missing.join(', ') });
@@ -77,7 +86,7 @@ export async function runPanelAction(
       if (!contract.payloadKeys('setMuxProductionDate').includes('rowIds')) {
         throw new StepFailure('unsupported_action', 'error.unsupported', { action: 'mux-date + ens' });
       }
-      const rows = rowsOf(await state(), input.ens, isMux);
+      const rows = rowsOf(await state(), input.ens, isMux, isMux);
       return invoke('setMuxProductionDate', { date: input.date, rowIds: rows.map((row) => row.id) });
     }
     case 'integrate-mux': {
@@ -87,7 +96,7 @@ export async function runPanelAction(
       }
       if (input.ens?.length !== 1) throw new StepFailure('invalid_step', 'error.forceOneEns', {});
       if (!input.reason) throw new StepFailure('invalid_step', 'error.missingField', { field: 'reason' });
-      const [row] = rowsOf(await state(), input.ens, isMux);
+      const [row] = rowsOf(await state(), input.ens, isMux, isMux);
       return invoke('integrateMuxNow', { force: { rowId: row!.id, reason: input.reason } });
     }
     case 'checklist-done': {

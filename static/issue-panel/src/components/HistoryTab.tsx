@@ -15,8 +15,10 @@ function triggerText(entry: HistoryEntry, t: PanelTranslate): string {
     commented: t('triggerCommented'),
     panel: t('triggerPanel'),
     retry: t('triggerRetry'),
+    watch: t('triggerWatch'),
   }[entry.trigger];
-  return entry.by ? t('byUser', { trigger, name: entry.by.displayName }) : trigger;
+  // The watch is no person: "per la vigilància diària" after "Vigilància diària" would say it twice.
+  return entry.by && entry.trigger !== 'watch' ? t('byUser', { trigger, name: entry.by.displayName }) : trigger;
 }
 
 const entryStyle: CSSProperties = {
