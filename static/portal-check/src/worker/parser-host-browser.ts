@@ -4,22 +4,13 @@
  * the parse worker's `handle()` is called directly here; its answer is read the same way.
  */
 import type { RawWorkbook } from '../../../../src/domain/template/types';
+import type { ParseOutcome, ParseRequest } from '../../../../src/spreadsheet/parser-host';
 // The same script the Node thread runs (SheetJS with the same read options and cell limits).
 import { handle } from '../../../../src/spreadsheet/parse-worker.js';
 import { SPREADSHEET_LIMITS } from '../../../../src/spreadsheet/limits';
 
-export interface ParseRequest {
-  bytes: Uint8Array;
-  sheetRows: number;
-  maxColumns: number;
-  maxAnswerChars?: number;
-  mode: 'parse' | 'encryption-only';
-}
-
-export type ParseOutcome =
-  | { ok: true; workbook: RawWorkbook }
-  | { ok: true; encrypted: false }
-  | { ok: false; reason: 'encrypted' | 'corrupt' | 'too_large' | 'timeout' | 'crashed'; detail: string };
+// The same request and answer as the Node host: type-only, so nothing of node:worker_threads is bundled.
+export type { ParseOutcome, ParseRequest } from '../../../../src/spreadsheet/parser-host';
 
 export class ParserUnavailableError extends Error {
   constructor(message: string) {
