@@ -128,3 +128,11 @@ export function Cell({ children, header = false }: { children: ReactNode; header
 export function Code({ children }: { children: ReactNode }) {
   return <span style={{ fontFamily: token('font.family.code', 'monospace') }}>{children}</span>;
 }
+
+/**
+ * A full page (project page, settings page). Jira does not style an app's frame: the page sets its own
+ * type and colours from the design tokens. No heading of its own: Jira heads the page with the module's title.
+ */
+export function PageMain({ children }: { children: ReactNode }) {
+  return <main style={{ padding: '0 0 24px', font: token('font.body', '14px/20px sans-serif'), color: token('color.text', '#172B4D') }}>{children}</main>;
+}

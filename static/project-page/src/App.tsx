@@ -4,12 +4,11 @@
  * project's agents and admins get an answer; anyone else sees a refusal and nothing of the registry.
  */
 import SectionMessage from '@atlaskit/section-message';
-import { token } from '@atlaskit/tokens';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RegistryPage } from '../../../src/contracts/registry';
 import type { Lang } from '../../../src/i18n';
 import { LangProvider } from '../../shared/i18n';
-import { LiveMessage, Muted, Stack, Text } from '../../shared/layout';
+import { LiveMessage, Muted, PageMain, Stack, Text } from '../../shared/layout';
 import { Loading, LoadFailed, useMounted, type LoadScreen } from '../../shared/screens';
 import type { RegistryApi } from './api';
 import { ExportButtons } from './components/ExportButtons';
@@ -98,9 +97,7 @@ function Registry({ api, pageSize }: { api: RegistryApi; pageSize: number }) {
   };
 
   return (
-    // Jira does not style an app's frame: the page sets its own type and colours from the design tokens.
-    <main style={{ padding: '0 0 24px', font: token('font.body', '14px/20px sans-serif'), color: token('color.text', '#172B4D') }}>
-      {/* No heading of its own: Jira already heads the page with the module's title (manifest translations). */}
+    <PageMain>
       {screen.kind === 'loading' ? (
         <Loading label={t('loading')} />
       ) : screen.kind === 'refused' ? (
@@ -124,6 +121,6 @@ function Registry({ api, pageSize }: { api: RegistryApi; pageSize: number }) {
           <LiveMessage message={notice} />
         </Stack>
       )}
-    </main>
+    </PageMain>
   );
 }

@@ -4,12 +4,11 @@
  * import, and read the last changes. Anyone else gets a clear refusal and sees nothing of the settings.
  */
 import SectionMessage from '@atlaskit/section-message';
-import { token } from '@atlaskit/tokens';
 import { useCallback, useEffect, useState } from 'react';
 import type { SettingsPage } from '../../../src/contracts/settings';
 import type { Lang } from '../../../src/i18n';
 import { LangProvider } from '../../shared/i18n';
-import { Text } from '../../shared/layout';
+import { PageMain, Text } from '../../shared/layout';
 import { Loading, LoadFailed, useMounted, type LoadScreen } from '../../shared/screens';
 import type { SettingsApi } from './api';
 import { envelopeMessage } from './envelope-message';
@@ -51,9 +50,7 @@ function Page({ api }: { api: SettingsApi }) {
   const refuse = useCallback((message: string) => setScreen({ kind: 'refused', message }), []);
 
   return (
-    // Jira does not style an app's frame: the page sets its own type and colours from the design tokens.
-    <main style={{ padding: '0 0 24px', font: token('font.body', '14px/20px sans-serif'), color: token('color.text', '#172B4D') }}>
-      {/* No heading of its own: Jira already heads the page with the module's title (manifest translations). */}
+    <PageMain>
       {screen.kind === 'loading' ? (
         <Loading label={t('loading')} />
       ) : screen.kind === 'refused' ? (
@@ -71,6 +68,6 @@ function Page({ api }: { api: SettingsApi }) {
           onReload={() => void load()}
         />
       )}
-    </main>
+    </PageMain>
   );
 }
