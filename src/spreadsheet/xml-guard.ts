@@ -16,6 +16,7 @@
  * Limits live in limits.ts, each with why it cannot refuse a template a person wrote.
  */
 import { SPREADSHEET_LIMITS } from './limits';
+import { scanXml, sharedStringLengths, type CellTally } from './xml-scan';
 import type { ZipPart } from './zip-guard';
 
 export type XmlRefusal =
@@ -24,67 +25,49 @@ export type XmlRefusal =
   | { ok: false; reason: 'too_large'; unit: 'cells' | 'content'; detail: string };
 export type XmlCheck = { ok: true } | XmlRefusal;
 
-const LT = 0x3c;
-const GT = 0x3e;
-const EQ = 0x3d;
-const QUOT = 0x22;
-const APOS = 0x27;
+/** Latin-1 keeps one character per byte, so lengths and offsets are the bytes'; Buffer's decoder is native. */
+const text = (part: ZipPart | undefined): string =>
+  part ? Buffer.from(part.data.buffer, part.data.byteOffset, part.data.byteLength).toString('latin1') : '';
 
-/** One pass over a part: the most attributes on one element and the longest text run or attribute value. */
-export function measureXml(data: Uint8Array): { maxAttributes: number; maxRun: number } {
-  let maxAttributes = 0;
-  let maxRun = 0;
-  let inTag = false;
-  let quote = 0;
-  let attributes = 0;
-  let runStart = 0;
-  for (let i = 0; i < data.length; i++) {
-    const byte = data[i]!;
-    if (quote !== 0) {
-      if (byte === quote) {
-        quote = 0;
-        if (i - runStart > maxRun) maxRun = i - runStart;
-      }
-    } else if (inTag) {
-      if (byte === QUOT || byte === APOS) {
-        quote = byte;
-        runStart = i + 1;
-      } else if (byte === EQ) {
-        attributes++;
-      } else if (byte === GT) {
-        inTag = false;
-        if (attributes > maxAttributes) maxAttributes = attributes;
-        runStart = i + 1;
-      }
-    } else if (byte === LT) {
-      if (i - runStart > maxRun) maxRun = i - runStart;
-      inTag = true;
-      attributes = 0;
-    }
-  }
-  // An unterminated run at the end counts too.
-  if (!inTag && data.length - runStart > maxRun) maxRun = data.length - runStart;
-  return { maxAttributes, maxRun };
-}
+const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/i;
 
-const decoder = new TextDecoder('latin1');
-const text = (part: ZipPart | undefined): string => (part ? decoder.decode(part.data) : '');
-
-/** Checks every kept XML part, then the format's own amplifiers. */
+/**
+ * Checks every kept XML part in one pass each (xml-scan.ts), which also counts the cells of .xlsx
+ * worksheets, then the format's own amplifiers.
+ */
 export function checkXmlParts(parts: ReadonlyMap<string, ZipPart>, kind: 'ooxml' | 'ods'): XmlCheck {
   const limits = SPREADSHEET_LIMITS;
+  let tally: CellTally | undefined;
+  if (kind === 'ooxml') {
+    const shared = parts.get('xl/sharedStrings.xml');
+    // Each use of a shared string is a copy SheetJS makes and the worker's answer repeats.
+    const lengths = shared ? sharedStringLengths(shared.data) : [];
+    if (lengths === null) return { ok: false, reason: 'corrupt', detail: 'xl/sharedStrings.xml: a shared string is never closed' };
+    tally = { cells: 0, expansion: 0, sharedStringLengths: lengths };
+  }
   for (const [name, part] of parts) {
     if (!/\.(xml|rels)$/i.test(name)) continue;
-    const { maxAttributes, maxRun } = measureXml(part.data);
+    const { maxAttributes, maxRun } = scanXml(part.data, tally && WORKSHEET.test(name) ? tally : undefined);
     if (maxAttributes > limits.maxXmlAttributes) return { ok: false, reason: 'corrupt', detail: `${name}: an element with ${maxAttributes} attributes` };
     if (maxRun > limits.maxXmlTextRun) return { ok: false, reason: 'too_large', unit: 'content', detail: `${name}: ${maxRun} characters in one text or value` };
+    if (tally && tally.cells > limits.maxMaterialisedCells) return { ok: false, reason: 'too_large', unit: 'cells', detail: `more than ${limits.maxMaterialisedCells} cells` };
+    if (tally && tally.expansion > limits.maxSharedStringExpansion) {
+      return { ok: false, reason: 'too_large', unit: 'content', detail: `shared strings used for ${tally.expansion} characters of cells` };
+    }
   }
-  return kind === 'ods' ? checkOds(parts) : checkOoxml(parts);
+  return kind === 'ods' ? checkOds(parts) : checkOoxmlSheets(parts);
 }
+
+const attributePatterns = new Map<string, RegExp>();
 
 /** The value of `name="…"` (any namespace prefix) in one start tag. */
 function attribute(tag: string, name: string): string | null {
-  const match = new RegExp(`\\s(?:[\\w.-]+:)?${name}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(tag);
+  let pattern = attributePatterns.get(name);
+  if (!pattern) {
+    pattern = new RegExp(`\\s(?:[\\w.-]+:)?${name}\\s*=\\s*("([^"]*)"|'([^']*)')`);
+    attributePatterns.set(name, pattern);
+  }
+  const match = pattern.exec(tag);
   return match ? (match[2] ?? match[3] ?? '') : null;
 }
 
@@ -103,7 +86,7 @@ function checkOds(parts: ReadonlyMap<string, ZipPart>): XmlCheck {
       if (Number(match[1]) > limits.maxNumberFormatDigits) return { ok: false, reason: 'corrupt', detail: `${name}: number style with ${match[1]} digits` };
     }
     let spaces = 0;
-    for (const match of xml.matchAll(/<text:s\b[^>]*?\stext:c\s*=\s*["'](\d+)/g)) {
+    for (const match of xml.matchAll(/<text:s\b[^<>]*?\stext:c\s*=\s*["'](\d+)/g)) {
       spaces += Number(match[1]);
       if (spaces > limits.maxXmlTextRun) return { ok: false, reason: 'too_large', unit: 'content', detail: `${name}: ${spaces} repeated spaces` };
     }
@@ -120,7 +103,7 @@ function checkOdsRepeats(xml: string): XmlCheck {
   const limits = SPREADSHEET_LIMITS;
   let rowRepeat = 1;
   let cells = 0;
-  const tags = /<table:(table-row|table-cell|covered-table-cell)\b([^>]*)>/g;
+  const tags = /<table:(table-row|table-cell|covered-table-cell)\b([^<>]*)>/g;
   for (let match = tags.exec(xml); match !== null; match = tags.exec(xml)) {
     const [tag, element, body] = match as unknown as [string, string, string];
     if (element === 'table-row') {
@@ -152,17 +135,18 @@ function resolveTarget(target: string): string {
   return out.join('/').toLowerCase();
 }
 
-function checkOoxml(parts: ReadonlyMap<string, ZipPart>): XmlCheck {
+/** `<sheet>` entries of the workbook: how many, and no two reading the same part. */
+function checkOoxmlSheets(parts: ReadonlyMap<string, ZipPart>): XmlCheck {
   const limits = SPREADSHEET_LIMITS;
   const targets = new Map<string, string>();
-  for (const match of text(parts.get('xl/_rels/workbook.xml.rels')).matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+  for (const match of text(parts.get('xl/_rels/workbook.xml.rels')).matchAll(/<(?:\w+:)?Relationship\b[^<>]*>/g)) {
     const id = attribute(match[0], 'Id');
     const target = attribute(match[0], 'Target');
     if (id !== null && target !== null) targets.set(id, resolveTarget(target));
   }
   const used = new Set<string>();
   let sheets = 0;
-  for (const match of text(parts.get('xl/workbook.xml')).matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+  for (const match of text(parts.get('xl/workbook.xml')).matchAll(/<(?:\w+:)?sheet\b[^<>]*>/g)) {
     sheets++;
     if (sheets > limits.maxSheets) return { ok: false, reason: 'too_large', unit: 'cells', detail: `more than ${limits.maxSheets} sheets` };
     const target = targets.get(attribute(match[0], 'id') ?? '');
@@ -171,23 +155,5 @@ function checkOoxml(parts: ReadonlyMap<string, ZipPart>): XmlCheck {
     used.add(target);
   }
 
-  // The length of every shared string, then what the sheets' uses of them add up to.
-  const lengths: number[] = [];
-  const strings = /<(?:\w+:)?si\b[^>]*>([\s\S]*?)<\/(?:\w+:)?si>|<(?:\w+:)?si\b[^>]*\/>/g;
-  for (const match of text(parts.get('xl/sharedStrings.xml')).matchAll(strings)) lengths.push(match[1]?.length ?? 0);
-  let cells = 0;
-  let expansion = 0;
-  for (const [name, part] of parts) {
-    if (!/^xl\/worksheets\/[^/]+\.xml$/i.test(name)) continue;
-    const xml = text(part);
-    for (const match of xml.matchAll(/<(?:\w+:)?c\b([^>]*)>(?:\s*<(?:\w+:)?v>\s*(\d+)\s*<)?/g)) {
-      cells++;
-      if (match[2] !== undefined && /\st\s*=\s*["']s["']/.test(match[1]!)) expansion += lengths[Number(match[2])] ?? 0;
-    }
-    if (cells > limits.maxMaterialisedCells) return { ok: false, reason: 'too_large', unit: 'cells', detail: `more than ${limits.maxMaterialisedCells} cells` };
-    if (expansion > limits.maxSharedStringExpansion) {
-      return { ok: false, reason: 'too_large', unit: 'content', detail: `shared strings used for ${expansion} characters of cells` };
-    }
-  }
   return { ok: true };
 }
