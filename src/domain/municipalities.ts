@@ -71,12 +71,24 @@ function withoutAccents(text: string): string {
 }
 
 const officialKeys = new Map<Municipality, readonly string[]>();
+const councilLinks = new Map<Municipality, string>();
+/** The spellings a template usually carries ("Ajuntament d'Abrera", "Abrera"), each known to be official. */
+const officialSpellings = new Map<Municipality, ReadonlySet<string>>();
 
 /**
  * How "Ajuntament" joins the municipality's name: the article contracts or elides
  * ("del Bruc", "de l'Ametlla del Vallès", "de la Garriga") and "de" elides before a vowel sound ("d'Abrera").
  */
 function councilLink(municipality: Municipality): string {
+  let link = councilLinks.get(municipality);
+  if (link === undefined) {
+    link = deriveCouncilLink(municipality);
+    councilLinks.set(municipality, link);
+  }
+  return link;
+}
+
+function deriveCouncilLink(municipality: Municipality): string {
   const article = /^(els|el|les|la|l')\s*/i.exec(municipality.name.replace(/\u2019/g, "'"))?.[1]?.toLowerCase();
   if (article === 'el') return 'del';
   if (article === 'els') return 'dels';
@@ -104,6 +116,17 @@ function councilLinkIsRight(written: string, municipality: Municipality): boolea
 
 /** True when a written name is the municipality's official name (see nameKey for what is ignored). */
 export function isOfficialName(written: string, municipality: Municipality): boolean {
+  // Thousands of rows each carry their council's name as the list writes it: one lookup answers those.
+  let spellings = officialSpellings.get(municipality);
+  if (!spellings) {
+    const candidates = [councilName(municipality), municipality.name, municipality.nameIneFormat];
+    spellings = new Set(candidates.filter((candidate) => matchesOfficialName(candidate, municipality)));
+    officialSpellings.set(municipality, spellings);
+  }
+  return spellings.has(written) || matchesOfficialName(written, municipality);
+}
+
+function matchesOfficialName(written: string, municipality: Municipality): boolean {
   let keys = officialKeys.get(municipality);
   if (!keys) {
     keys = [nameKey(municipality.name), nameKey(municipality.nameIneFormat)];
