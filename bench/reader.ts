@@ -21,11 +21,14 @@ import {
   odsColumnsRepeatBomb,
   odsDecimalPlacesBomb,
   odsRowsRepeatBomb,
+  odsUnclosedTags,
   odsSpacesBomb,
   xlsxGiantCell,
   xlsxManyAttributes,
   xlsxSharedStringAmplification,
   xlsxSheetAliasing,
+  xlsxUnclosedSharedStrings,
+  xlsxUnclosedSheetTags,
 } from '../test/fixtures/hostile-xml';
 import { allMunicipalitiesSheet } from '../test/fixtures/template-rows';
 import { workbookFile } from '../test/fixtures/workbook-files';
@@ -129,6 +132,9 @@ function processCases(): [string, () => Uint8Array][] {
     ['6 shared string × 300,000 cells.xlsx', () => xlsxSharedStringAmplification()],
     ['6 1.5 M attributes.xlsx', () => xlsxManyAttributes()],
     ['6 15 MB text cell.xlsx', () => xlsxGiantCell()],
+    ['7 1 M unclosed <si>.xlsx', () => xlsxUnclosedSharedStrings()],
+    ['7 250,000 unclosed tags.ods', () => odsUnclosedTags()],
+    ['7 1 M unclosed <sheet.xlsx', () => xlsxUnclosedSheetTags()],
   ];
 }
 
