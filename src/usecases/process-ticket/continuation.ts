@@ -10,13 +10,20 @@
  * the same idempotency keys — the registry answers for the ens already integrated and only the open
  * rows reach the backend. The comments and the batch's end are written by the run that finishes.
  *
- * One continuation per cut: its job is pushed under a create-once key per (ticket, batch, queue event),
+ * One continuation per cut: its job is pushed under a create-once key per (ticket, run, queue event),
  * so the platform's retry of a cut run that died after pushing does not queue a second one.
+ *
+ * Retry and decision runs are cut the same way. Their id is stored as pending in the run state before
+ * any integration (retry-run.ts, decision-run.ts), so the continuation, finding nothing new attached,
+ * resumes that very run: same id, same rows, same idempotency keys, the comments keyed by the run id
+ * written once by the part that finishes.
  */
 import { kvsKeys } from '../../domain/idempotency';
 import type { RunTrigger } from '../../domain/run-state';
 import type { PipelineDeps } from './deps';
+import type { IntegrationBudget } from './integrate';
 import type { PipelineJob } from './job';
+import type { ProcessOutcome } from './types';
 
 /** Started integrations must end before Forge's 900 s; 2 s calls leave plenty of the 300 s margin. */
 export const DEFAULT_RUN_BUDGET_MS = 600_000;
@@ -24,6 +31,36 @@ export const DEFAULT_RUN_BUDGET_MS = 600_000;
 /** When a run that started at `startedAt` stops starting integrations (ms on the pipeline's clock). */
 export function runDeadline(deps: Pick<PipelineDeps, 'runBudgetMs'>, startedAt: Date): number {
   return startedAt.getTime() + (deps.runBudgetMs ?? DEFAULT_RUN_BUDGET_MS);
+}
+
+/** What a run knows of its time: when it stops starting integrations, and the queue event it runs for. */
+export interface RunClock {
+  deadlineMs: number;
+  eventId: string;
+}
+
+export type ContinuedOutcome = Extract<ProcessOutcome, { status: 'continued' }>;
+
+/** The budget integrateRows fills with the rows it did not start in time. */
+export function integrationBudget(clock: RunClock): IntegrationBudget {
+  return { deadlineMs: clock.deadlineMs, deferred: [] };
+}
+
+/**
+ * After a run's integrations: if the budget left rows unstarted, queues the job that goes on with `run`
+ * (a batch id, or a retry or decision run id) and answers `continued`, writing nothing else; null when
+ * every row was started, and the run goes on to its comments.
+ */
+export async function continueIfCut(
+  deps: Pick<PipelineDeps, 'kvs' | 'clock' | 'queue' | 'log'>,
+  budget: IntegrationBudget,
+  args: { issueKey: string; kind: ContinuedOutcome['kind']; run: string; eventId: string; trigger: RunTrigger | null },
+): Promise<ContinuedOutcome | null> {
+  const deferred = budget.deferred.length;
+  if (deferred === 0) return null;
+  await queueContinuation(deps, { issueKey: args.issueKey, batch: args.run, eventId: args.eventId, trigger: args.trigger });
+  deps.log?.info('run continued in a new job', { issueKey: args.issueKey, kind: args.kind, run: args.run, deferred });
+  return { status: 'continued', issueKey: args.issueKey, kind: args.kind, run: args.run, deferred };
 }
 
 interface ContinuationMark {

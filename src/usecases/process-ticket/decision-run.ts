@@ -10,7 +10,9 @@
  *   integrated ens), so a re-run never integrates twice;
  * - its comments are keyed by the decision run id: one results comment per ticket touched (and one
  *   public comment where rows were rejected), never a repeat of an earlier run's comment;
- * - once done, the decision ids are recorded as applied and the run appears in the history.
+ * - once done, the decision ids are recorded as applied and the run appears in the history;
+ * - a run past the job's time budget is cut like a batch run (continuation.ts): the continuation job
+ *   finds the decision run still pending and resumes it with the same decisions, keys and comments.
  */
 import { settleAll } from './settle';
 import { idempotencyKey, kvsKeys } from '../../domain/idempotency';
@@ -42,6 +44,7 @@ import { silentLog, type PipelineDeps } from './deps';
 import { reportContext } from './describe';
 import type { ProcessOutcome } from './types';
 import { integrateRows } from './integrate';
+import { continueIfCut, integrationBudget, type RunClock } from './continuation';
 import { lookUpRequesterLang } from './lang';
 import { readAttachments, readOptionsFor } from './read-attachments';
 import { resultsSection, serviceReport } from './results-report';
@@ -57,6 +60,8 @@ export interface DecisionRunInput {
   ownComments: readonly JiraComment[];
   panel: PanelProperty;
   trigger: RunTrigger | null;
+  /** When the job stops starting integrations, and its queue event (for the continuation's key). */
+  runClock: RunClock;
 }
 
 /** Every decision in the panel property, with its stable id. */
@@ -207,6 +212,8 @@ export async function runDecisions(deps: PipelineDeps, input: DecisionRunInput):
   const existing = new Map<string, Map<string, string>>([[issueKey, commentIndex(input.ownComments)]]);
 
   // --- Phase A: integrations, the comments already on the tickets, the MUX owner's name.
+  // Rows not started before the deadline are left to a continuation job that resumes this run.
+  const budget = integrationBudget(input.runClock);
   const touchedRows = new Map<string, { key: string; result: string; code: string | null }[]>();
   await settleAll([
     ...decided.flatMap(({ batch, services, plans }) =>
@@ -221,6 +228,7 @@ export async function runDecisions(deps: PipelineDeps, input: DecisionRunInput):
           plan: { ...sp, rows: ds.rows },
           settings,
           backend,
+          budget,
         });
         work.rows.push(...results);
         // Rows blocked or failed here stay open in their batch: the next run retries them (retry-run.ts).
@@ -247,6 +255,10 @@ export async function runDecisions(deps: PipelineDeps, input: DecisionRunInput):
     todo.set.mux && muxOwnerId ? jira.getUser(muxOwnerId).then((u) => void (owner = u)) : Promise.resolve(),
     todo.set.mux ? stillWaitingMux(deps, decided, todo.set).then((waiting) => void waiting.forEach((w) => (workFor('MUX', w.environment).muxWaiting = w.rows))) : Promise.resolve(),
   ]);
+  // Out of time: the integrated ens are in the registry, the decisions stay pending, a new job goes on
+  // (with the job's own trigger: the resumed run keeps the one its history already records).
+  const continued = await continueIfCut(deps, budget, { issueKey, kind: 'decisions', run: todo.id, eventId: input.runClock.eventId, trigger });
+  if (continued) return continued;
   await deps.hooks?.afterStep?.('updated', issueKey);
 
   // --- Phase B: per ticket, the public "what to correct" (rejected rows) and the results comment.

@@ -53,8 +53,8 @@ import { lookUpRequesterLang } from './lang';
 import { countRows } from './run-history';
 import { silentLog, type PipelineDeps, type PipelineStep } from './deps';
 import { reportContext } from './describe';
-import { integrateRows, type IntegrationBudget } from './integrate';
-import { queueContinuation, runDeadline } from './continuation';
+import { integrateRows } from './integrate';
+import { continueIfCut, integrationBudget, runDeadline, type RunClock } from './continuation';
 import { acquireLease, type LeaseHolder } from './lease';
 import { readAttachments, readOptionsFor, templateAttachments } from './read-attachments';
 import { runStateOf, writeRunState } from './run-state-store';
@@ -80,7 +80,7 @@ async function recordNoop(deps: PipelineDeps, issueKey: string, state: RunState,
 export async function processTicket(deps: PipelineDeps, job: ProcessJob): Promise<ProcessOutcome> {
   const { issueKey } = job;
   const log = deps.log ?? silentLog;
-  const deadlineMs = runDeadline(deps, deps.clock.now());
+  const runClock: RunClock = { deadlineMs: runDeadline(deps, deps.clock.now()), eventId: job.eventId };
   // The trigger queued this job because it recognised the ticket; the lease comes first so that the
   // ticket, its run state and the panel's decisions are all read under it, in one call.
   const holder: LeaseHolder = { eventId: job.eventId, attempt: job.attempt };
@@ -105,7 +105,7 @@ export async function processTicket(deps: PipelineDeps, job: ProcessJob): Promis
         throw error;
       }));
     const unreadableState = raw !== null && raw !== undefined && parseRunState(raw) === null;
-    return await run(deps, ticket, settings, stored, ownComments, unreadableState, panel, job.trigger ?? null, job.eventId, deadlineMs);
+    return await run(deps, ticket, settings, stored, ownComments, unreadableState, panel, job.trigger ?? null, runClock);
   } finally {
     await release();
   }
@@ -142,12 +142,12 @@ async function run(
   unreadableState: boolean,
   panel: PanelProperty,
   trigger: RunTrigger | null,
-  eventId: string,
-  deadlineMs: number,
+  runClock: RunClock,
 ): Promise<ProcessOutcome> {
   const { jira, clock, templates } = deps;
   const log = deps.log ?? silentLog;
   const issueKey = ticket.issue.key;
+  const { eventId } = runClock;
   let state: RunState = stored ?? emptyRunState();
   await step(deps, 'loaded', issueKey);
 
@@ -163,8 +163,11 @@ async function run(
       // Nothing new attached: first the rows a fix may now let through (blocked, failed), then what
       // agents decided in the panel since the last run, if anything.
       const ownComments = hasEarlierWork(state, panel) || unreadableState ? await readOwnComments() : [];
-      const retried = await runRetry(deps, { ticket, settings, state, ownComments, trigger });
-      const decided = await runDecisions(deps, { ticket, settings, state: retried?.state ?? state, ownComments, panel, trigger });
+      // A decision run an earlier job left (cut short by its budget, or killed) goes on first: the retry
+      // ran before it in that job, and a second one now would only try its failed rows again.
+      const retried = state.decisions.pending ? null : await runRetry(deps, { ticket, settings, state, ownComments, trigger, runClock });
+      if (retried?.status === 'continued') return retried;
+      const decided = await runDecisions(deps, { ticket, settings, state: retried?.state ?? state, ownComments, panel, trigger, runClock });
       if (decided) return decided;
       if (retried) return { status: 'retry', issueKey, run: retried.run, results: retried.results, review: retried.review };
       // A ticket that never had a template gets one note asking for it; anything else is a no-op.
@@ -237,7 +240,7 @@ async function run(
   const muxOwnerId = plan.services.some((s) => s.service === 'MUX') ? settings.services.MUX.ownerAccountId : null;
   const results: Partial<Record<Service, RowResult[]>> = {};
   // Rows not started before the deadline are left to a continuation job (continuation.ts).
-  const budget: IntegrationBudget = { deadlineMs, deferred: [] };
+  const budget = integrationBudget(runClock);
   let owner: JiraUser | null = null;
   const phaseA: Promise<unknown>[] = [
     finishing,
@@ -266,12 +269,9 @@ async function run(
       : Promise.resolve(),
   ];
   await settleAll(phaseA);
-  if (budget.deferred.length > 0) {
-    // Out of time: what is integrated is in the registry, the batch stays open, a new job goes on.
-    await queueContinuation(deps, { issueKey, batch: batchKey, eventId, trigger });
-    log.info('run continued in a new job', { issueKey, batch: batchKey, deferred: budget.deferred.length });
-    return { status: 'continued', issueKey, batch: batchKey, deferred: budget.deferred.length };
-  }
+  // Out of time: what is integrated is in the registry, the batch stays open, a new job goes on.
+  const continued = await continueIfCut(deps, budget, { issueKey, kind: 'batch', run: batchKey, eventId, trigger });
+  if (continued) return continued;
   await step(deps, 'updated', issueKey);
   // --- Phase B: the comments, which need the integration results: per ticket the requester's (what is
   // in production, what waits and for what, what to correct), then the agents' results comment.

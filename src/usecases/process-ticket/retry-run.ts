@@ -8,7 +8,9 @@
  *   earlier key (a refusal), and an earlier key must never make a failed row look done. The registry of
  *   integrated ens still guarantees an ens is integrated once;
  * - one internal results comment per ticket touched (and the requester's status), keyed by the run id;
- * - rows integrated now leave the open rows; rows that fail again stay for the next run.
+ * - rows integrated now leave the open rows; rows that fail again stay for the next run;
+ * - a retry past the run's time budget is cut like a batch run (continuation.ts): the continuation job
+ *   finds the retry still pending and resumes it under the same id, so the same keys and one comment.
  */
 import { idempotencyKey } from '../../domain/idempotency';
 import { LABEL_REVIEW, buildPlan } from '../../domain/plan/build-plan';
@@ -36,6 +38,7 @@ import { commentIndex, joinSections, plannedComment, postMissing, type PlannedCo
 import { silentLog, type PipelineDeps } from './deps';
 import { reportContext } from './describe';
 import { integrateRows } from './integrate';
+import { continueIfCut, integrationBudget, type ContinuedOutcome, type RunClock } from './continuation';
 import { lookUpRequesterLang } from './lang';
 import { readAttachments, readOptionsFor } from './read-attachments';
 import { resultsSection, serviceReport } from './results-report';
@@ -55,9 +58,12 @@ export interface RetryRunInput {
   state: RunState;
   ownComments: readonly JiraComment[];
   trigger: RunTrigger | null;
+  /** When the job stops starting integrations, and its queue event (for the continuation's key). */
+  runClock: RunClock;
 }
 
 export interface RetryRunOutcome {
+  status: 'retry';
   run: string;
   state: RunState;
   results: Partial<Record<Service, RowResult[]>>;
@@ -96,7 +102,7 @@ interface Work {
   rows: RowResult[];
 }
 
-export async function runRetry(deps: PipelineDeps, input: RetryRunInput): Promise<RetryRunOutcome | null> {
+export async function runRetry(deps: PipelineDeps, input: RetryRunInput): Promise<RetryRunOutcome | ContinuedOutcome | null> {
   const { jira, clock, templates } = deps;
   const { ticket, settings, trigger } = input;
   const issueKey = ticket.issue.key;
@@ -133,6 +139,8 @@ export async function runRetry(deps: PipelineDeps, input: RetryRunInput): Promis
   let certificate: CertificateStatus = 'missing';
   const plans: Plan[] = [];
   const jobs: Promise<void>[] = [];
+  // Rows not started before the deadline are left to a continuation job that resumes this retry.
+  const budget = integrationBudget(input.runClock);
   batches.forEach((batch, i) => {
     const read = reads[i]!;
     const plan = buildPlan({
@@ -156,7 +164,7 @@ export async function runRetry(deps: PipelineDeps, input: RetryRunInput): Promis
       const work = works.get(`${key}|${sp.service}`) ?? { key, service: sp.service, environment: sp.environment, rows: [] };
       works.set(`${key}|${sp.service}`, work);
       jobs.push(
-        integrateRows(deps, { originKey, ticketKey: key, batch: id, plan: { ...sp, rows } satisfies ServicePlan, settings, backend }).then(
+        integrateRows(deps, { originKey, ticketKey: key, batch: id, plan: { ...sp, rows } satisfies ServicePlan, settings, backend, budget }).then(
           (results) => {
             work.rows.push(...results);
             const list = touched.get(batch.id) ?? [];
@@ -176,6 +184,9 @@ export async function runRetry(deps: PipelineDeps, input: RetryRunInput): Promis
     // Held rows an agent decided no longer need a person: only read when there are held rows.
     heldRows ? readPanelProperty(jira, issueKey) : null,
   ]);
+  // Out of time: the integrated ens are in the registry, the retry stays pending, a new job goes on.
+  const continued = await continueIfCut(deps, budget, { issueKey, kind: 'retry', run: id, eventId: input.runClock.eventId, trigger });
+  if (continued) return continued;
   await deps.hooks?.afterStep?.('updated', issueKey);
   // Older batches holding an ens tried from a newer one take its result.
   for (const batch of batches) {
@@ -259,5 +270,5 @@ export async function runRetry(deps: PipelineDeps, input: RetryRunInput): Promis
   deps.log?.info('blocked and failed rows retried', { issueKey, run: id, rows: all.length, review });
   const results: Partial<Record<Service, RowResult[]>> = {};
   for (const work of works.values()) results[work.service] = [...(results[work.service] ?? []), ...work.rows];
-  return { run: id, state, results, review };
+  return { status: 'retry', run: id, state, results, review };
 }

@@ -26,7 +26,9 @@ export type ProcessOutcome =
       /** The run's time budget ran out: `deferred` rows are left to the continuation job it queued. */
       status: 'continued';
       issueKey: string;
-      batch: string;
+      /** The run cut: a batch (its id), or a retry or decision run (the run id it resumes under). */
+      kind: 'batch' | 'retry' | 'decisions';
+      run: string;
       deferred: number;
     }
   | {
