@@ -45,7 +45,7 @@ export async function handleJobDelivery(pipeline: Pipeline, delivery: JobDeliver
   const attempt = delivery.retryContext?.retryCount ?? 0;
   const eventId = delivery.eventId ?? `${job.issueKey}@${job.queuedAt}`;
   try {
-    const outcome = await pipeline.processTicket({ issueKey: job.issueKey, eventId, attempt, trigger: jobTrigger(job) });
+    const outcome = await pipeline.processTicket({ issueKey: job.issueKey, eventId, attempt, trigger: jobTrigger(job), continues: job.continues ?? null, queuedAt: job.queuedAt });
     return { status: 'processed', outcome };
   } catch (error) {
     const now = (options.now ?? (() => new Date()))().getTime();

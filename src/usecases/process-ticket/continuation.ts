@@ -23,6 +23,7 @@ import type { RunTrigger } from '../../domain/run-state';
 import type { PipelineDeps } from './deps';
 import type { IntegrationBudget } from './integrate';
 import type { PipelineJob } from './job';
+import { markQueuedRun } from './queued-run';
 import type { ProcessOutcome } from './types';
 
 /** Started integrations must end before Forge's 900 s; 2 s calls leave plenty of the 300 s margin. */
@@ -33,17 +34,21 @@ export function runDeadline(deps: Pick<PipelineDeps, 'runBudgetMs'>, startedAt: 
   return startedAt.getTime() + (deps.runBudgetMs ?? DEFAULT_RUN_BUDGET_MS);
 }
 
-/** What a run knows of its time: when it stops starting integrations, and the queue event it runs for. */
-export interface RunClock {
+/** What a run knows of the job it runs in. */
+export interface JobContext {
+  /** When it stops starting integrations (ms on the pipeline's clock). */
   deadlineMs: number;
+  /** The queue event: one continuation per cut and event. */
   eventId: string;
+  /** For a continuation job, the batch or run it goes on with; null for any other job. */
+  continues: string | null;
 }
 
 export type ContinuedOutcome = Extract<ProcessOutcome, { status: 'continued' }>;
 
 /** The budget integrateRows fills with the rows it did not start in time. */
-export function integrationBudget(clock: RunClock): IntegrationBudget {
-  return { deadlineMs: clock.deadlineMs, deferred: [] };
+export function integrationBudget(job: JobContext): IntegrationBudget {
+  return { deadlineMs: job.deadlineMs, deferred: [] };
 }
 
 /**
@@ -54,11 +59,11 @@ export function integrationBudget(clock: RunClock): IntegrationBudget {
 export async function continueIfCut(
   deps: Pick<PipelineDeps, 'kvs' | 'clock' | 'queue' | 'log'>,
   budget: IntegrationBudget,
-  args: { issueKey: string; kind: ContinuedOutcome['kind']; run: string; eventId: string; trigger: RunTrigger | null },
+  args: { issueKey: string; kind: ContinuedOutcome['kind']; run: string; job: JobContext; trigger: RunTrigger | null },
 ): Promise<ContinuedOutcome | null> {
   const deferred = budget.deferred.length;
   if (deferred === 0) return null;
-  await queueContinuation(deps, { issueKey: args.issueKey, batch: args.run, eventId: args.eventId, trigger: args.trigger });
+  await queueContinuation(deps, { issueKey: args.issueKey, batch: args.run, eventId: args.job.eventId, trigger: args.trigger });
   deps.log?.info('run continued in a new job', { issueKey: args.issueKey, kind: args.kind, run: args.run, deferred });
   return { status: 'continued', issueKey: args.issueKey, kind: args.kind, run: args.run, deferred };
 }
@@ -92,8 +97,12 @@ export async function queueContinuation(
     ...(trigger?.reason ? { reason: trigger.reason } : {}),
     ...(trigger?.requestedBy ? { requestedBy: trigger.requestedBy } : {}),
     ...(trigger?.services && trigger.services.length > 0 ? { services: trigger.services } : {}),
+    // A person's cause (the panel) stays the cause; this says the job is no new request of theirs.
+    continues: args.batch,
     queuedAt: now,
   };
+  // Between this run's end and the continuation's start the panel says the run is queued, not idle.
+  await markQueuedRun(deps.kvs, args.issueKey, { queuedAt: now, requestedBy: trigger?.requestedBy ?? null, why: 'continuation' });
   await queue.push([job]);
   await deps.kvs.set(key, { state: 'pushed', at: now } satisfies ContinuationMark);
 }

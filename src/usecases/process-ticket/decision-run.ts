@@ -44,7 +44,7 @@ import { silentLog, type PipelineDeps } from './deps';
 import { reportContext } from './describe';
 import type { ProcessOutcome } from './types';
 import { integrateRows } from './integrate';
-import { continueIfCut, integrationBudget, type RunClock } from './continuation';
+import { continueIfCut, integrationBudget, type JobContext } from './continuation';
 import { lookUpRequesterLang } from './lang';
 import { readAttachments, readOptionsFor } from './read-attachments';
 import { resultsSection, serviceReport } from './results-report';
@@ -61,7 +61,7 @@ export interface DecisionRunInput {
   panel: PanelProperty;
   trigger: RunTrigger | null;
   /** When the job stops starting integrations, and its queue event (for the continuation's key). */
-  runClock: RunClock;
+  jobContext: JobContext;
 }
 
 /** Every decision in the panel property, with its stable id. */
@@ -213,7 +213,7 @@ export async function runDecisions(deps: PipelineDeps, input: DecisionRunInput):
 
   // --- Phase A: integrations, the comments already on the tickets, the MUX owner's name.
   // Rows not started before the deadline are left to a continuation job that resumes this run.
-  const budget = integrationBudget(input.runClock);
+  const budget = integrationBudget(input.jobContext);
   const touchedRows = new Map<string, { key: string; result: string; code: string | null }[]>();
   await settleAll([
     ...decided.flatMap(({ batch, services, plans }) =>
@@ -257,7 +257,7 @@ export async function runDecisions(deps: PipelineDeps, input: DecisionRunInput):
   ]);
   // Out of time: the integrated ens are in the registry, the decisions stay pending, a new job goes on
   // (with the job's own trigger: the resumed run keeps the one its history already records).
-  const continued = await continueIfCut(deps, budget, { issueKey, kind: 'decisions', run: todo.id, eventId: input.runClock.eventId, trigger });
+  const continued = await continueIfCut(deps, budget, { issueKey, kind: 'decisions', run: todo.id, job: input.jobContext, trigger });
   if (continued) return continued;
   await deps.hooks?.afterStep?.('updated', issueKey);
 

@@ -54,8 +54,9 @@ import { countRows } from './run-history';
 import { silentLog, type PipelineDeps, type PipelineStep } from './deps';
 import { reportContext } from './describe';
 import { integrateRows } from './integrate';
-import { continueIfCut, integrationBudget, runDeadline, type RunClock } from './continuation';
+import { continueIfCut, integrationBudget, runDeadline, type JobContext } from './continuation';
 import { acquireLease, type LeaseHolder } from './lease';
+import { clearQueuedRun } from './queued-run';
 import { readAttachments, readOptionsFor, templateAttachments } from './read-attachments';
 import { runStateOf, writeRunState } from './run-state-store';
 import { loadTicket, projectKeyOf, type LoadedTicket } from './ticket';
@@ -80,12 +81,14 @@ async function recordNoop(deps: PipelineDeps, issueKey: string, state: RunState,
 export async function processTicket(deps: PipelineDeps, job: ProcessJob): Promise<ProcessOutcome> {
   const { issueKey } = job;
   const log = deps.log ?? silentLog;
-  const runClock: RunClock = { deadlineMs: runDeadline(deps, deps.clock.now()), eventId: job.eventId };
+  const jobContext: JobContext = { deadlineMs: runDeadline(deps, deps.clock.now()), eventId: job.eventId, continues: job.continues ?? null };
   // The trigger queued this job because it recognised the ticket; the lease comes first so that the
   // ticket, its run state and the panel's decisions are all read under it, in one call.
   const holder: LeaseHolder = { eventId: job.eventId, attempt: job.attempt };
   const release = await acquireLease(deps.kvs, deps.clock, issueKey, holder, deps.leaseMs);
   try {
+    // The job has left the queue: from now on the lease tells the panel this run is in progress.
+    if (job.queuedAt) await clearQueuedRun(deps.kvs, issueKey, job.queuedAt);
     const [settings, ticket] = await settleAll([
       deps.loadSettings(projectKeyOf(issueKey)),
       loadTicket(deps.jira, issueKey, [RUN_PROPERTY, PANEL_PROPERTY]),
@@ -105,7 +108,7 @@ export async function processTicket(deps: PipelineDeps, job: ProcessJob): Promis
         throw error;
       }));
     const unreadableState = raw !== null && raw !== undefined && parseRunState(raw) === null;
-    return await run(deps, ticket, settings, stored, ownComments, unreadableState, panel, job.trigger ?? null, runClock);
+    return await run(deps, ticket, settings, stored, ownComments, unreadableState, panel, job.trigger ?? null, jobContext);
   } finally {
     await release();
   }
@@ -142,12 +145,12 @@ async function run(
   unreadableState: boolean,
   panel: PanelProperty,
   trigger: RunTrigger | null,
-  runClock: RunClock,
+  jobContext: JobContext,
 ): Promise<ProcessOutcome> {
   const { jira, clock, templates } = deps;
   const log = deps.log ?? silentLog;
   const issueKey = ticket.issue.key;
-  const { eventId } = runClock;
+  const { eventId } = jobContext;
   let state: RunState = stored ?? emptyRunState();
   await step(deps, 'loaded', issueKey);
 
@@ -165,15 +168,16 @@ async function run(
       const ownComments = hasEarlierWork(state, panel) || unreadableState ? await readOwnComments() : [];
       // A decision run an earlier job left (cut short by its budget, or killed) goes on first: the retry
       // ran before it in that job, and a second one now would only try its failed rows again.
-      const retried = state.decisions.pending ? null : await runRetry(deps, { ticket, settings, state, ownComments, trigger, runClock });
+      const retried = state.decisions.pending ? null : await runRetry(deps, { ticket, settings, state, ownComments, trigger, jobContext });
       if (retried?.status === 'continued') return retried;
-      const decided = await runDecisions(deps, { ticket, settings, state: retried?.state ?? state, ownComments, panel, trigger, runClock });
+      const decided = await runDecisions(deps, { ticket, settings, state: retried?.state ?? state, ownComments, panel, trigger, jobContext });
       if (decided) return decided;
       if (retried) return { status: 'retry', issueKey, run: retried.run, results: retried.results, review: retried.review };
       // A ticket that never had a template gets one note asking for it; anything else is a no-op.
       if (spreadsheets.length > 0 || state.batches.length > 0 || state.role === 'clone') {
-        // A person asked for this run: it is in the history, saying it had nothing to do.
-        if (trigger?.cause === 'panel' && stored) await recordNoop(deps, issueKey, state, trigger, eventId);
+        // A person asked for this run: it is in the history, saying it had nothing to do. Not so a
+        // continuation (a redelivered one finds its run finished): the person's run is in the history.
+        if (trigger?.cause === 'panel' && stored && !jobContext.continues) await recordNoop(deps, issueKey, state, trigger, eventId);
         return { status: 'nothing-new', issueKey };
       }
       noTemplate = true;
@@ -240,7 +244,7 @@ async function run(
   const muxOwnerId = plan.services.some((s) => s.service === 'MUX') ? settings.services.MUX.ownerAccountId : null;
   const results: Partial<Record<Service, RowResult[]>> = {};
   // Rows not started before the deadline are left to a continuation job (continuation.ts).
-  const budget = integrationBudget(runClock);
+  const budget = integrationBudget(jobContext);
   let owner: JiraUser | null = null;
   const phaseA: Promise<unknown>[] = [
     finishing,
@@ -270,7 +274,7 @@ async function run(
   ];
   await settleAll(phaseA);
   // Out of time: what is integrated is in the registry, the batch stays open, a new job goes on.
-  const continued = await continueIfCut(deps, budget, { issueKey, kind: 'batch', run: batchKey, eventId, trigger });
+  const continued = await continueIfCut(deps, budget, { issueKey, kind: 'batch', run: batchKey, job: jobContext, trigger });
   if (continued) return continued;
   await step(deps, 'updated', issueKey);
   // --- Phase B: the comments, which need the integration results: per ticket the requester's (what is

@@ -14,6 +14,8 @@ export const pipelineJobSchema = z.object({
   requestedBy: z.string().min(1).max(128).optional(),
   /** A run asked for from a split's service ticket: only the rows of these services are retried. */
   services: z.array(z.enum(SERVICES)).min(1).max(SERVICES.length).optional(),
+  /** A continuation of a run its time budget cut (continuation.ts): that batch or retry/decision run id. */
+  continues: z.string().min(1).max(200).optional(),
   /** When the first delivery was pushed: the platform gives up 24 h later. */
   queuedAt: z.iso.datetime({ offset: true }),
 });

@@ -38,7 +38,7 @@ import { commentIndex, joinSections, plannedComment, postMissing, type PlannedCo
 import { silentLog, type PipelineDeps } from './deps';
 import { reportContext } from './describe';
 import { integrateRows } from './integrate';
-import { continueIfCut, integrationBudget, type ContinuedOutcome, type RunClock } from './continuation';
+import { continueIfCut, integrationBudget, type ContinuedOutcome, type JobContext } from './continuation';
 import { lookUpRequesterLang } from './lang';
 import { readAttachments, readOptionsFor } from './read-attachments';
 import { resultsSection, serviceReport } from './results-report';
@@ -59,7 +59,7 @@ export interface RetryRunInput {
   ownComments: readonly JiraComment[];
   trigger: RunTrigger | null;
   /** When the job stops starting integrations, and its queue event (for the continuation's key). */
-  runClock: RunClock;
+  jobContext: JobContext;
 }
 
 export interface RetryRunOutcome {
@@ -140,7 +140,7 @@ export async function runRetry(deps: PipelineDeps, input: RetryRunInput): Promis
   const plans: Plan[] = [];
   const jobs: Promise<void>[] = [];
   // Rows not started before the deadline are left to a continuation job that resumes this retry.
-  const budget = integrationBudget(input.runClock);
+  const budget = integrationBudget(input.jobContext);
   batches.forEach((batch, i) => {
     const read = reads[i]!;
     const plan = buildPlan({
@@ -185,7 +185,7 @@ export async function runRetry(deps: PipelineDeps, input: RetryRunInput): Promis
     heldRows ? readPanelProperty(jira, issueKey) : null,
   ]);
   // Out of time: the integrated ens are in the registry, the retry stays pending, a new job goes on.
-  const continued = await continueIfCut(deps, budget, { issueKey, kind: 'retry', run: id, eventId: input.runClock.eventId, trigger });
+  const continued = await continueIfCut(deps, budget, { issueKey, kind: 'retry', run: id, job: input.jobContext, trigger });
   if (continued) return continued;
   await deps.hooks?.afterStep?.('updated', issueKey);
   // Older batches holding an ens tried from a newer one take its result.

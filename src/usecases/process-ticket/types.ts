@@ -16,6 +16,10 @@ export interface ProcessJob {
   attempt: number;
   /** What woke it (event type, or the panel and who), for the run history; null when unknown. */
   trigger?: RunTrigger | null;
+  /** A continuation job's batch or run (continuation.ts): it goes on with that, it is no new request. */
+  continues?: string | null;
+  /** When the job was queued: the run taking it clears the ticket's "queued" mark (queued-run.ts). */
+  queuedAt?: string;
 }
 
 export type ProcessOutcome =
