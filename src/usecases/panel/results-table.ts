@@ -24,6 +24,15 @@ const STATUS_KEYS: Record<RowStatus, PanelMessageKey> = {
   replaced: 'statusReplaced',
 };
 
+/**
+ * A row refused for a wrong value waits for the requester's corrected file: "Cal corregir", as the panel
+ * calls it; "Rebutjada" is only a row an agent turned down.
+ */
+function statusKey(row: PanelState['rows'][number]): PanelMessageKey {
+  if (row.status === 'rejected' && row.problems.some((problem) => problem.severity === 'error')) return 'statusToCorrect';
+  return STATUS_KEYS[row.status];
+}
+
 /** Header and rows of the table (pure). */
 export function resultsTable(state: Pick<PanelState, 'rows'>, lang: Lang): { header: string[]; rows: string[][] } {
   const t = (key: PanelMessageKey) => tPanel(lang, key);
@@ -38,7 +47,7 @@ export function resultsTable(state: Pick<PanelState, 'rows'>, lang: Lang): { hea
     row.dir3 ?? '',
     row.service ?? row.serviceAsWritten ?? '',
     // Same words as the panel: which later file replaced the row, and no problem for it.
-    row.status === 'replaced' && row.replacedBy ? tPanel(lang, 'statusReplacedBy', { file: row.replacedBy.fileName }) : t(STATUS_KEYS[row.status]),
+    row.status === 'replaced' && row.replacedBy ? tPanel(lang, 'statusReplacedBy', { file: row.replacedBy.fileName }) : t(statusKey(row)),
     row.problems.map((p) => p.message).join(' '),
   ]);
   return { header, rows };

@@ -73,15 +73,31 @@ function Panel({ api, pollMs }: { api: PanelApi; pollMs: number }) {
       setNotice(null);
       const result = await api.call(fn, payload);
       if (!mounted.current) return false;
-      setBusy(null);
       if (!result.ok) {
-        if (result.error.code === 'forbidden') setScreen({ kind: 'refused', message: messageOf(result.error) });
-        else setActionError(messageOf(result.error));
+        const error = { code: result.error.code, message: messageOf(result.error) };
+        // "Forbidden" is either the panel (the agent can no longer edit the ticket) or only this action
+        // (the MUX owner changed while the panel was open). Asking for the panel again tells them apart;
+        // in the second case the agent keeps the panel, refreshed, and reads why at the action.
+        if (error.code === 'forbidden') {
+          const fresh = await api.call('getPanelState', {});
+          if (!mounted.current) return false;
+          if (!fresh.ok && fresh.error.code === 'forbidden') {
+            setBusy(null);
+            setScreen({ kind: 'refused', message: messageOf(fresh.error) });
+            return false;
+          }
+          if (fresh.ok) setScreen({ kind: 'ready', state: fresh.data });
+        }
+        setBusy(null);
+        if (options?.onError) options.onError(error);
+        else setActionError(error.message);
         return false;
       }
+      setBusy(null);
       if (options?.onData) options.onData(result.data as never);
       else setScreen({ kind: 'ready', state: result.data as PanelState });
-      if (options?.success) setNotice(options.success);
+      const success = typeof options?.success === 'function' ? options.success(result.data as never) : options?.success;
+      if (success) setNotice(success);
       return true;
     },
     [api, messageOf],

@@ -77,7 +77,9 @@ describe('the first file\'s rows once a corrected file is read', () => {
     expect(line(BAD.codiEns, 0)).toContain('Substituïda pel fitxer «alta.xlsx»');
     expect(line(BAD.codiEns, 0)).not.toMatch(/NIF/);
     expect(line(BAD.codiEns, 1)).toContain('Integrada');
-    expect(line(LEFT_OUT.codiEns, 0)).toContain('Rebutjada');
+    // Refused for a wrong value: the panel's word for it, not "Rebutjada" (an agent's decision).
+    expect(line(LEFT_OUT.codiEns, 0)).toContain('Cal corregir');
+    expect(line(LEFT_OUT.codiEns, 0)).not.toContain('Rebutjada');
 
     const xlsxFile = (await panel.call(DEMO.users.agent, key, 'downloadResults', { format: 'xlsx' })) as unknown as Download;
     const book = read(Buffer.from(xlsxFile.contentBase64, 'base64'));

@@ -86,10 +86,11 @@ describe('counts agree with their noun (ICU plurals)', () => {
   });
 
   it('one MUX ens is "l\'ens", several are "els N ens"', () => {
-    expect(tPanel('ca', 'muxIntegrateIntro', { count: 1, env: 'PRO' })).toBe(
-      "S'integrarà a PRO l'ens MUX d'aquest tiquet amb el certificat CDA de SetDIBA.",
+    // One ens is named, so the owner knows which one goes to production.
+    expect(tPanel('ca', 'muxIntegrateIntro', { count: 1, env: 'PRO', ens: "0800230008 Ajuntament d'Aguilar de Segarra" })).toBe(
+      "S'integrarà a PRO l'ens MUX 0800230008 Ajuntament d'Aguilar de Segarra amb el certificat CDA de SetDIBA.",
     );
-    expect(tPanel('ca', 'muxIntegrateIntro', { count: 3, env: 'PRO' })).toBe(
+    expect(tPanel('ca', 'muxIntegrateIntro', { count: 3, env: 'PRO', ens: '' })).toBe(
       "S'integraran a PRO els 3 ens MUX d'aquest tiquet amb el certificat CDA de SetDIBA.",
     );
   });
@@ -221,7 +222,7 @@ describe('one word per concept, one register, one apostrophe', () => {
   });
 
   it('Catalan messages use vós: no "pots", "prem", "puja només", "avisa l\'equip", "desis"', () => {
-    const tu = /\b(pots|Prem|Puja només|avisa l'equip|desis|pugis|Espera que|torna-ho a provar d'aquí|Selecciona'ls|Actualitza el)\b/;
+    const tu = /\b(pots|Prem|Puja només|avisa l'equip|desis|pugis|Espera que|torna-ho a provar d'aquí|Selecciona'ls|selecciona'ls?|Actualitza el)\b/;
     expect(caTexts.filter(([, text]) => tu.test(text)).map(([key, text]) => `${key}: ${text}`)).toEqual([]);
   });
 
@@ -230,8 +231,15 @@ describe('one word per concept, one register, one apostrophe', () => {
   });
 
   it('Spanish speaks as usted: no vosotros ("cargad") and no tú ("vuelve a intentarlo", "sube", "puedes")', () => {
-    const familiar = /\b(cargad|subid|revisad|puedes|Vuelve a intentarlo|vuelve a intentarlo|Sube|sube un|Elige|Busca una|Pulsa|Selecciónalos|avisa al|guardes|subas|Espera a que|Actualiza el|Crea uno|cambia a)\b/;
+    const familiar = /\b(cargad|subid|revisad|puedes|Vuelve a intentarlo|vuelve a intentarlo|Sube|sube un|Elige|Busca una|Pulsa|Selecciónalos|selecciónal[oa]s?|avisa al|guardes|subas|Espera a que|Actualiza el|Crea uno|cambia a)\b/;
     expect(esTexts.filter(([, text]) => familiar.test(text)).map(([key, text]) => `${key}: ${text}`)).toEqual([]);
+  });
+});
+
+describe('English names the public body "entity", never "body" nor the Catalan "ens"', () => {
+  it('in the panel, every text an agent reads', () => {
+    const wrong = Object.entries(panelMessages.en).filter(([, text]) => /\b(body|bodies|ens)\b/i.test(text.replace(/\{[^}]*\}/g, '')));
+    expect(wrong.map(([key, text]) => `${key}: ${text}`)).toEqual([]);
   });
 });
 

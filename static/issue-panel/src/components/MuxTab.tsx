@@ -1,11 +1,12 @@
 import Button from '@atlaskit/button/new';
+import SectionMessage from '@atlaskit/section-message';
 import Textfield from '@atlaskit/textfield';
 import { useState } from 'react';
-import type { PanelFunction, PanelState } from '../../../../src/contracts/panel';
+import type { MuxView, PanelFunction, PanelPayload, PanelState } from '../../../../src/contracts/panel';
 import { formatDate, useLang } from '../../../shared/i18n';
-import { Inline, Muted, Stack, Text } from '../../../shared/layout';
-import type { Perform } from '../perform';
-import { usePanelText } from '../i18n';
+import { Inline, Muted, Stack, Text, useFocusOnMount } from '../../../shared/layout';
+import type { ActionError, Perform } from '../perform';
+import { usePanelText, type PanelTranslate } from '../i18n';
 import { Confirmation } from './Confirmation';
 
 /**
@@ -16,9 +17,12 @@ export function MuxTab({ state, busy, perform }: { state: PanelState; busy: Pane
   const t = usePanelText();
   const lang = useLang();
   const { mux } = state;
-  const [date, setDate] = useState(mux.recordedDate ?? mux.templateDates[0] ?? '');
+  // What the agent typed; until then the field shows the date the chosen ens already have (none: empty).
+  // Never the template's first date: saved untouched, it gave the ens without a date one maybe already past.
+  const [typed, setTyped] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [selected, setSelected] = useState<string[]>([]);
+  const [refusal, setRefusal] = useState<ActionError | null>(null);
   const [forcing, setForcing] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const ens = mux.ens ?? [];
@@ -33,6 +37,16 @@ export function MuxTab({ state, busy, perform }: { state: PanelState; busy: Pane
   const sourceKey = { row: 'muxSourceRow', template: 'muxSourceTemplate', panel: 'muxSourcePanel' } as const;
   const toggle = (rowId: string) => setSelected((now) => (now.includes(rowId) ? now.filter((id) => id !== rowId) : [...now, rowId]));
   const environment = state.plan?.services.find((service) => service.service === 'MUX')?.environment ?? 'PRO';
+  const date = typed ?? currentDate(selected.length > 0 ? ens.filter((e) => selected.includes(e.rowId)) : null, mux.recordedDate);
+  const past = date !== '' && date < madridToday();
+  const dueEns = mux.ens ? ens.filter((e) => e.due) : state.rows.filter((row) => row.service === 'MUX' && row.status === 'mux-pending');
+  const onlyDue = dueEns.length === 1 ? dueEns[0]! : null;
+  // Only the owner saw "Integra ara": a refusal means the settings changed since the panel loaded.
+  const integrate = async (payload: PanelPayload<'integrateMuxNow'>) => {
+    setRefusal(null);
+    return perform('integrateMuxNow', payload, { success: t('runStarted'), onError: setRefusal });
+  };
+  const refusalText = refusal ? refusalSentence(refusal, mux, t) : null;
 
   return (
     <Stack gap="150">
@@ -107,7 +121,10 @@ export function MuxTab({ state, busy, perform }: { state: PanelState; busy: Pane
           confirmDisabled={reason.trim() === ''}
           onCancel={() => setForcing(null)}
           onConfirm={async () => {
-            if (await perform('integrateMuxNow', { force: { rowId: forcing, reason } }, { success: t('runStarted') })) setForcing(null);
+            const ok = await integrate({ force: { rowId: forcing, reason } });
+            // Refused, the confirmation goes: the refusal below says why and the panel shows the new state.
+            setForcing(null);
+            if (ok) setReason('');
           }}
         >
           <Stack gap="050">
@@ -125,7 +142,10 @@ export function MuxTab({ state, busy, perform }: { state: PanelState; busy: Pane
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          void perform('setMuxProductionDate', selected.length > 0 ? { date, rowIds: selected } : { date }, { success: t('muxDateSaved') });
+          if (!date) return;
+          void perform('setMuxProductionDate', selected.length > 0 ? { date, rowIds: selected } : { date }, { success: t('muxDateSaved') }).then((ok) => {
+            if (ok) setTyped(null);
+          });
         }}
       >
         <Stack gap="050">
@@ -135,15 +155,32 @@ export function MuxTab({ state, busy, perform }: { state: PanelState; busy: Pane
           {ens.length > 0 ? <Muted>{selected.length > 0 ? t('muxDateForRows') : t('muxDateForNone')}</Muted> : null}
           <Inline>
             <div style={{ maxWidth: 200 }}>
-              <Textfield id="setdiba-mux-date" type="date" value={date} onChange={(event) => setDate(event.currentTarget.value)} isRequired />
+              <Textfield
+                id="setdiba-mux-date"
+                type="date"
+                value={date}
+                onChange={(event) => setTyped(event.currentTarget.value)}
+                isRequired
+                aria-describedby={past ? 'setdiba-mux-date-past' : undefined}
+              />
             </div>
             <Button type="submit" isDisabled={!date || busy !== null} isLoading={busy === 'setMuxProductionDate'}>
               {t('muxSaveDate')}
             </Button>
           </Inline>
+          {/* The resolver takes a past date (SetDIBA may answer late) and refuses one before the ticket
+              existed; a past date makes its ens due at once, so the agent reads that before saving. */}
+          {past ? (
+            <div id="setdiba-mux-date-past">
+              <SectionMessage appearance="warning">
+                <Text>{t('muxDatePast')}</Text>
+              </SectionMessage>
+            </div>
+          ) : null}
         </Stack>
       </form>
       <Text>{mux.owner ? t('muxOwner', { name: mux.owner.displayName }) : t('muxNoOwner')}</Text>
+      {refusalText ? <MuxRefusal message={refusalText} onDismiss={() => setRefusal(null)} /> : null}
       {mux.integrated ? (
         <Text>{t('muxIntegrated')}</Text>
       ) : !mux.callerIsOwner ? (
@@ -157,10 +194,11 @@ export function MuxTab({ state, busy, perform }: { state: PanelState; busy: Pane
           busy={busy === 'integrateMuxNow'}
           onCancel={() => setConfirming(false)}
           onConfirm={async () => {
-            if (await perform('integrateMuxNow', {}, { success: t('runStarted') })) setConfirming(false);
+            await integrate({});
+            setConfirming(false);
           }}
         >
-          <Text>{t('muxIntegrateIntro', { env: environment, count: pending })}</Text>
+          <Text>{t('muxIntegrateIntro', { env: environment, count: pending, ens: onlyDue ? ensName(onlyDue) : '' })}</Text>
         </Confirmation>
       ) : (
         <Inline>
@@ -170,5 +208,51 @@ export function MuxTab({ state, busy, perform }: { state: PanelState; busy: Pane
         </Inline>
       )}
     </Stack>
+  );
+}
+
+type MuxEns = NonNullable<MuxView['ens']>[number];
+
+/** The date the chosen ens share (none chosen: the date recorded for the ens without one), else empty. */
+function currentDate(chosen: readonly MuxEns[] | null, recorded: string | null): string {
+  if (!chosen) return recorded ?? '';
+  const dates = new Set(chosen.map((e) => e.date ?? ''));
+  return dates.size === 1 ? [...dates][0]! : '';
+}
+
+/** Today on the Madrid calendar, the one the resolver decides "due" with. */
+function madridToday(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Madrid', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
+function ensName(e: { codiEns: string | null; name: string | null; rowId?: string; id?: string }): string {
+  return [e.codiEns, e.name].filter(Boolean).join(' ') || (e.rowId ?? e.id ?? '');
+}
+
+/**
+ * Why "Integra ara" was refused. A `forbidden` here is the owner check (the panel itself was allowed
+ * again): the state has just been refreshed, so it names who the owner is now.
+ */
+function refusalSentence(refusal: ActionError, mux: MuxView, t: PanelTranslate): string {
+  if (refusal.code !== 'forbidden') return refusal.message;
+  if (mux.callerIsOwner) return `${refusal.message} ${t('muxRefreshToSeeOwner')}`;
+  return mux.owner ? t('muxNoLongerOwner', { name: mux.owner.displayName }) : t('muxNoOwnerNow');
+}
+
+/** The refusal where the agent pressed the button; it takes the focus so it is read at once. */
+function MuxRefusal({ message, onDismiss }: { message: string; onDismiss: () => void }) {
+  const t = usePanelText();
+  const ref = useFocusOnMount<HTMLDivElement>();
+  return (
+    <div ref={ref} tabIndex={-1} role="alert" data-mux-refusal="">
+      <SectionMessage appearance="error" title={t('errorTitle')}>
+        <Stack>
+          <Text>{message}</Text>
+          <Inline>
+            <Button onClick={onDismiss}>{t('close')}</Button>
+          </Inline>
+        </Stack>
+      </SectionMessage>
+    </div>
   );
 }

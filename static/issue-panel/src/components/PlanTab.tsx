@@ -8,6 +8,7 @@ import type { PanelApi } from '../api';
 import type { Perform } from '../perform';
 import { usePanelText, type PanelTranslate } from '../i18n';
 import { ResultsDownload } from './ResultsDownload';
+import { needsCorrection } from './StatusLozenge';
 
 const headingStyle = { margin: 0, font: token('font.heading.xsmall', '600 14px/16px sans-serif'), color: token('color.text', '#172B4D') };
 
@@ -15,12 +16,13 @@ const headingStyle = { margin: 0, font: token('font.heading.xsmall', '600 14px/1
 export function PlanTab({ state, api, busy, perform }: { state: PanelState; api: PanelApi; busy: PanelFunction | null; perform: Perform }) {
   const t = usePanelText();
   const plan = state.plan;
-  if (!plan) return <Text>{t('planNotComputed')}</Text>;
+  // Only a ticket no rule recognises has no plan, and that one shows "not SetDIBA" instead of the tabs.
+  if (!plan) return null;
   const download = (service: ServicePlanView['service']) =>
     perform(
       'downloadServiceWorkbook',
       { service },
-      { onData: (file) => api.saveFile(file.fileName, file.mimeType, file.contentBase64), success: t('download', { service }) },
+      { onData: (file) => api.saveFile(file.fileName, file.mimeType, file.contentBase64), success: (file) => t('downloaded', { fileName: file.fileName }) },
     );
   return (
     <Stack gap="150">
@@ -173,12 +175,17 @@ export function serviceCounts(service: ServicePlanView, rows: readonly RowView[]
   const doneByHand = open.filter((row) => stepOf(row)?.done === true).length;
   const integrate = open.length - manual - doneByHand;
   const integrated = count('integrated', 'already-integrated') + doneByHand;
+  // A row refused for a wrong value waits for the requester's corrected file: the Files tab calls it
+  // "Cal corregir", so the plan does too; only a row an agent turned down is "rebutjada".
+  const toCorrect = rows.filter(needsCorrection).length;
+  const rejected = count('rejected') - toCorrect;
   const entries: [number, string][] = [
     [integrate, t('countIntegrate', { count: integrate })],
     [manual, t('countByHand', { count: manual })],
     [integrated, t('countAlreadyIntegrated', { count: integrated })],
     [count('waiting'), t('countWait', { count: count('waiting') })],
-    [count('rejected'), t('countReject', { count: count('rejected') })],
+    [toCorrect, t('countToCorrect', { count: toCorrect })],
+    [rejected, t('countReject', { count: rejected })],
     [count('mux-pending'), t('countMux', { count: count('mux-pending') })],
     [blocked - disabled, t('countBlocked', { count: blocked - disabled })],
     [disabled, t('countDisabled', { count: disabled })],

@@ -17,7 +17,7 @@ export function ResultsDownload({ api, busy, perform }: { api: PanelApi; busy: P
       { format },
       {
         onData: (file) => api.saveFile(file.fileName, file.mimeType, file.contentBase64),
-        success: t(format === 'csv' ? 'downloadResultsCsv' : 'downloadResultsXlsx'),
+        success: (file) => t('downloaded', { fileName: file.fileName }),
       },
     );
   return (

@@ -30,8 +30,9 @@ export function RowsTab({ state, api, busy, perform }: { state: PanelState; api:
   );
   const waiting = useMemo(() => state.rows.filter((row) => row.status === 'waiting'), [state.rows]);
   const waitingIds = useMemo(() => new Set(waiting.map((row) => row.id)), [waiting]);
-  // Rows that stopped waiting (decided, re-run) cannot stay selected.
-  const selection = [...selected].filter((id) => waitingIds.has(id));
+  const decidable = useMemo(() => new Set(state.rows.filter(isDecidable).map((row) => row.id)), [state.rows]);
+  // Rows no longer open to a decision (integrated, replaced) cannot stay selected.
+  const selection = [...selected].filter((id) => decidable.has(id));
   const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
   const current = Math.min(page, pages - 1);
   const visible = rows.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE);
@@ -82,13 +83,15 @@ export function RowsTab({ state, api, busy, perform }: { state: PanelState; api:
           {t('onlyProblems')}
         </label>
       </Inline>
-      {waiting.length > 0 ? (
+      {decidable.size > 0 ? (
         <Card>
           <Stack>
             <Inline>
-              <Button spacing="compact" onClick={() => setSelected(new Set(waitingIds))}>
-                {t('selectAllWaiting', { count: waiting.length })}
-              </Button>
+              {waiting.length > 0 ? (
+                <Button spacing="compact" onClick={() => setSelected(new Set(waitingIds))}>
+                  {t('selectAllWaiting', { count: waiting.length })}
+                </Button>
+              ) : null}
               <Button spacing="compact" appearance="primary" isDisabled={selection.length === 0 || busy !== null} onClick={() => void decide(selection, 'confirm')}>
                 {t('confirmSelected', { count: selection.length })}
               </Button>
@@ -126,6 +129,7 @@ export function RowsTab({ state, api, busy, perform }: { state: PanelState; api:
                 <RowItem
                   row={row}
                   selected={selected.has(row.id)}
+                  decidable={decidable.has(row.id)}
                   disabled={busy !== null}
                   onToggle={() => toggle(row.id)}
                   onCopy={() => copy(row)}
@@ -151,6 +155,14 @@ export function RowsTab({ state, api, busy, perform }: { state: PanelState; api:
       ) : null}
     </Stack>
   );
+}
+
+/**
+ * A row held for a warning can be decided, and decided again, until a run integrates it (the resolver's
+ * rule): a confirmed row can still be rejected and a rejected one confirmed.
+ */
+export function isDecidable(row: RowView): boolean {
+  return row.decision === 'wait' && (row.status === 'waiting' || row.status === 'confirmed' || row.status === 'rejected');
 }
 
 function Attachments({ state }: { state: PanelState }) {

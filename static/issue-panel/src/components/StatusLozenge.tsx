@@ -1,5 +1,5 @@
 import Lozenge from '@atlaskit/lozenge';
-import type { HistoryEntry, RowStatus } from '../../../../src/contracts/panel';
+import type { HistoryEntry, RowStatus, RowView } from '../../../../src/contracts/panel';
 import type { PanelTranslate } from '../i18n';
 
 type Appearance = 'default' | 'inprogress' | 'moved' | 'new' | 'removed' | 'success';
@@ -26,6 +26,11 @@ const ROW: Record<RowStatus, [Appearance, Parameters<PanelTranslate>[0]]> = {
 export function RowStatusLozenge({ status, t, hasError = false }: { status: RowStatus; t: PanelTranslate; hasError?: boolean }) {
   const [appearance, key] = status === 'rejected' && hasError ? (['removed', 'statusToCorrect'] as const) : ROW[status];
   return <Lozenge appearance={appearance}>{t(key)}</Lozenge>;
+}
+
+/** The rows the lozenge calls "Cal corregir"; the plan's counts use the same rule. */
+export function needsCorrection(row: Pick<RowView, 'status' | 'problems'>): boolean {
+  return row.status === 'rejected' && row.problems.some((problem) => problem.severity === 'error');
 }
 
 const OUTCOME: Record<HistoryEntry['outcome'], [Appearance, Parameters<PanelTranslate>[0]]> = {

@@ -34,6 +34,8 @@ const disclosure: CSSProperties = {
 export interface RowItemProps {
   row: RowView;
   selected: boolean;
+  /** Held for a warning and not integrated: it can be confirmed or rejected (again). */
+  decidable: boolean;
   disabled: boolean;
   onToggle: () => void;
   onDecide: (decision: 'confirm' | 'reject') => void;
@@ -45,7 +47,7 @@ export interface RowItemProps {
  * One template row: a compact line (ens, status, first problem) that fits a 400 px panel, and on demand
  * the details and the row's actions.
  */
-export function RowItem({ row, selected, disabled, onToggle, onDecide, onCopy }: RowItemProps) {
+export function RowItem({ row, selected, decidable, disabled, onToggle, onDecide, onCopy }: RowItemProps) {
   const t = usePanelText();
   const [open, setOpen] = useState(false);
   const label = rowLabel(row);
@@ -61,7 +63,7 @@ export function RowItem({ row, selected, disabled, onToggle, onDecide, onCopy }:
       style={{ borderBottom: `1px solid ${token('color.border', '#091E4224')}`, padding: `${token('space.050', '4px')} 0`, listStyle: 'none' }}
     >
       <div style={{ display: 'flex', alignItems: 'center', gap: token('space.100', '8px'), minWidth: 0 }}>
-        {row.status === 'waiting' ? (
+        {decidable ? (
           <input type="checkbox" checked={selected} onChange={onToggle} aria-label={t('selectRow', { row: label })} />
         ) : null}
         <button
@@ -93,7 +95,7 @@ export function RowItem({ row, selected, disabled, onToggle, onDecide, onCopy }:
         </div>
       ) : null}
       {first ? (
-        <div style={{ display: 'flex', alignItems: 'center', gap: token('space.050', '4px'), minWidth: 0, paddingLeft: row.status === 'waiting' ? 28 : 0 }}>
+        <div style={{ display: 'flex', alignItems: 'center', gap: token('space.050', '4px'), minWidth: 0, paddingLeft: decidable ? 28 : 0 }}>
           <span style={{ flex: 'none' }}>
             <Lozenge appearance={first.severity === 'error' ? 'removed' : 'moved'}>
               {first.severity === 'error' ? t('severityError') : t('severityWarning')}
@@ -107,14 +109,21 @@ export function RowItem({ row, selected, disabled, onToggle, onDecide, onCopy }:
       ) : null}
       {open ? (
         <div id={detailsId} style={{ padding: `${token('space.100', '8px')} 0 ${token('space.100', '8px')} ${token('space.200', '16px')}` }}>
-          <RowDetails row={row} label={label} disabled={disabled} onDecide={onDecide} onCopy={onCopy} />
+          <RowDetails row={row} label={label} decidable={decidable} disabled={disabled} onDecide={onDecide} onCopy={onCopy} />
         </div>
       ) : null}
     </li>
   );
 }
 
-function RowDetails({ row, label, disabled, onDecide, onCopy }: { row: RowView; label: string } & Pick<RowItemProps, 'disabled' | 'onDecide' | 'onCopy'>) {
+function RowDetails({
+  row,
+  label,
+  decidable,
+  disabled,
+  onDecide,
+  onCopy,
+}: { row: RowView; label: string } & Pick<RowItemProps, 'decidable' | 'disabled' | 'onDecide' | 'onCopy'>) {
   const t = usePanelText();
   const lang = useLang();
   const fields: [string, ReactNode][] = [
@@ -158,17 +167,19 @@ function RowDetails({ row, label, disabled, onDecide, onCopy }: { row: RowView; 
       )}
       <Inline gap="050">
         <CopyButton label={label} onCopy={onCopy} />
-        {row.status === 'waiting' ? (
-          <>
-            <Button spacing="compact" isDisabled={disabled} onClick={() => onDecide('confirm')} aria-label={t('confirmRowLabel', { row: label })}>
-              {t('confirmRow')}
-            </Button>
-            <Button spacing="compact" isDisabled={disabled} onClick={() => onDecide('reject')} aria-label={t('rejectRowLabel', { row: label })}>
-              {t('rejectRow')}
-            </Button>
-          </>
+        {/* A decided row offers the other decision only: confirming a confirmed row again changes nothing. */}
+        {decidable && row.status !== 'confirmed' ? (
+          <Button spacing="compact" isDisabled={disabled} onClick={() => onDecide('confirm')} aria-label={t('confirmRowLabel', { row: label })}>
+            {t('confirmRow')}
+          </Button>
+        ) : null}
+        {decidable && row.status !== 'rejected' ? (
+          <Button spacing="compact" isDisabled={disabled} onClick={() => onDecide('reject')} aria-label={t('rejectRowLabel', { row: label })}>
+            {t('rejectRow')}
+          </Button>
         ) : null}
       </Inline>
+      {decidable && row.status !== 'waiting' ? <Muted>{t('decisionChangeable')}</Muted> : null}
     </Stack>
   );
 }
