@@ -7,7 +7,7 @@ import { SERVICE_SLUG, type Service } from '../../domain/services';
 import type { PanelPayload, PanelState } from '../../contracts/panel';
 import type { PanelCaller, PanelDeps, RunRequest } from './deps';
 import { PanelActionError } from './errors';
-import { emptyPanelMux, writePanelProperty, type Actor } from './panel-property';
+import { emptyPanelMux, rowIdOf, writePanelProperty, type Actor } from './panel-property';
 import { getPanelState, loadPanel, madridToday, type LoadedPanel } from './panel-state';
 
 function actor(deps: PanelDeps, caller: PanelCaller): Actor {
@@ -169,17 +169,26 @@ export async function processAsSetdiba(deps: PanelDeps, caller: PanelCaller): Pr
   return enqueue(deps, caller, 'label');
 }
 
-/** The workbook of one service's rows, as a split attaches it to that service's ticket. */
+/**
+ * The workbook of one service's rows, as a split attaches it to that service's ticket: the rows the
+ * Files tab lists for it (a split's ticket reads them from the original, its home), one per ens — a row
+ * a later file replaced is left out, since the later row stands for its ens.
+ */
 export async function downloadServiceWorkbook(
   deps: PanelDeps,
   caller: PanelCaller,
   payload: PanelPayload<'downloadServiceWorkbook'>,
 ): Promise<{ fileName: string; mimeType: string; contentBase64: string }> {
   const service: Service = payload.service;
-  const file = await deps.pipeline.serviceWorkbook(caller.issueKey, service, caller.lang);
+  const loaded = await loadPanel(deps, caller);
+  const replaced = new Set(loaded.state.rows.filter((row) => row.status === 'replaced').map((row) => row.id));
+  const planned = loaded.preview.plan?.services.find((sp) => sp.service === service)?.rows ?? [];
+  const entities = planned.map((row) => row.entity).filter((entity) => !replaced.has(rowIdOf(entity)));
+  if (entities.length === 0) throw new PanelActionError('not_found', 'errorNoRowsForService', { service });
+  const file = await deps.pipeline.serviceWorkbook(loaded.home, service, caller.lang, entities);
   if (!file) throw new PanelActionError('not_found', 'errorNoRowsForService', { service });
   return {
-    fileName: file.fileName || `${caller.issueKey}-${SERVICE_SLUG[service]}.xlsx`,
+    fileName: file.fileName || `${loaded.home}-${SERVICE_SLUG[service]}.xlsx`,
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     contentBase64: Buffer.from(file.bytes).toString('base64'),
   };

@@ -6,6 +6,7 @@
  */
 import type { Plan, Recognition, TicketFacts } from '../../domain/plan';
 import type { Service } from '../../domain/services';
+import type { TemplateEntity } from '../../domain/template/types';
 import type { Settings } from '../../domain/settings';
 import type { HistoryEntry, RunView, SiblingView } from '../../contracts/panel';
 import type { Lang } from '../../i18n';
@@ -71,8 +72,16 @@ export interface PanelPipeline {
   /** Hands a run to the queue; the same idempotent pipeline as the product events. */
   enqueueRun(request: RunRequest): Promise<void>;
   progress(issueKey: string, lang: Lang): Promise<TicketProgress>;
-  /** The workbook with only that service's rows, as a split would attach it. */
-  serviceWorkbook(issueKey: string, service: Service, lang: Lang): Promise<{ fileName: string; bytes: Uint8Array } | null>;
+  /**
+   * The workbook with only that service's rows, named as a split attaches it to the service ticket of
+   * `issueKey`. `rows`: the rows to write (what the panel lists); without them, the ticket's own plan's.
+   */
+  serviceWorkbook(
+    issueKey: string,
+    service: Service,
+    lang: Lang,
+    rows?: readonly TemplateEntity[],
+  ): Promise<{ fileName: string; bytes: Uint8Array } | null>;
   /** A plain table as an .xlsx workbook (every cell text), for downloads generated on demand. */
   tableWorkbook(sheetName: string, header: readonly string[], rows: readonly (readonly string[])[]): Promise<Uint8Array>;
   /** A row problem explained for people (the template reader's describeProblem). */

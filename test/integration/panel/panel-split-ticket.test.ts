@@ -7,11 +7,14 @@
 import { issuesOf } from '../../../src/cli/simulate-report';
 import type { RunState } from '../../../src/domain/run-state';
 import { madridToday } from '../../../src/usecases/panel/panel-state';
+import type { Service } from '../../../src/domain/services';
 import { ajuntament, template } from '../pipeline/fixtures';
 import { DEMO, startHarness, type Harness } from '../pipeline/harness';
 import { panelCalls } from './panel-calls';
 
 const U = DEMO.users;
+
+type Download = { fileName: string; mimeType: string; contentBase64: string };
 const ROWS = [
   ajuntament(240, { service: 'MUX' }),
   ajuntament(241, { service: 'OVER' }),
@@ -72,5 +75,39 @@ describe('a service ticket raised by a split', () => {
     expect(before.rows.map((r) => r.status)).toEqual(['mux-pending']);
     const state = await panel.call(U.agent, mux, 'setMuxProductionDate', { date: today });
     expect(state.mux.ens?.map((e) => [e.date, e.due])).toEqual([[today, true]]);
+  });
+
+  /** Descarrega el fitxer d'OVER from a ticket's plan, read back with the app's own template reader. */
+  const download = async (issueKey: string, service: Service) => {
+    const file = (await panel.call(U.agent, issueKey, 'downloadServiceWorkbook', { service })) as unknown as Download;
+    const read = await h.pipeline.deps.templates.read(Buffer.from(file.contentBase64, 'base64'), file.fileName, { service, extraAliases: {} });
+    return { fileName: file.fileName, rows: read.entities.map((e) => [e.codiEns, e.name, e.service]) };
+  };
+
+  it("downloads the service ticket's own rows, which live on the original", async () => {
+    const file = await download(over, 'OVER');
+    // The same name as the workbook the split attached to it.
+    expect(file.fileName).toBe(`SetDIBA-OVER-${key}.xlsx`);
+    expect(file.rows).toEqual([
+      [ROWS[1]!.codiEns, ROWS[1]!.name, 'OVER'],
+      [ROWS[2]!.codiEns, ROWS[2]!.name, 'OVER'],
+    ]);
+    expect((await download(mux, 'MUX')).rows).toEqual([[ROWS[0]!.codiEns, ROWS[0]!.name, 'MUX']]);
+  });
+
+  it('after a corrected file on the original, downloads the latest row of each ens, as the Files tab shows them', async () => {
+    const corrected = ajuntament(242, { service: 'OVER' });
+    h.emulator.site.addAttachment(key, { filename: 'alta-corregida.xlsx', content: template([corrected]), author: U.setdibaCustomer });
+    await h.drain();
+    const state = await panel.call(U.agent, over, 'getPanelState');
+    expect(state.rows.map((r) => [r.codiEns, r.status === 'replaced'])).toEqual([
+      [ROWS[1]!.codiEns, false],
+      [ROWS[2]!.codiEns, true],
+      [corrected.codiEns, false],
+    ]);
+    expect((await download(over, 'OVER')).rows).toEqual([
+      [ROWS[1]!.codiEns, ROWS[1]!.name, 'OVER'],
+      [corrected.codiEns, corrected.name, 'OVER'],
+    ]);
   });
 });
