@@ -10,6 +10,7 @@ import type { Service } from '../domain/services';
 import { parseRunState, RUN_PROPERTY, type RunState } from '../domain/run-state';
 import type { Lang } from '../i18n';
 import { pipelineText } from '../i18n/catalog/pipeline';
+import { claimQueuedRun, clearQueuedRun, queuedRunOf, type QueuedRun } from '../usecases/process-ticket/queued-run';
 import { cloneFileName } from '../usecases/process-ticket/clones';
 import { mapLimit } from '../usecases/process-ticket/concurrency';
 import { reportContext } from '../usecases/process-ticket/describe';
@@ -133,15 +134,21 @@ export function panelPipeline(pipeline: Pipeline): PanelPipeline {
 
   const progress = async (issueKey: string, lang: Lang): Promise<TicketProgress> => {
     const t = pipelineText(lang);
-    const [state, lease] = await Promise.all([runStateOf(issueKey), deps.kvs.get<LeaseValue>(kvsKeys.runLease(issueKey))]);
+    const now = deps.clock.now();
+    const [state, lease, queued] = await Promise.all([
+      runStateOf(issueKey),
+      deps.kvs.get<LeaseValue>(kvsKeys.runLease(issueKey)),
+      queuedRunOf(deps.kvs, now, issueKey),
+    ]);
     const originKey = state?.role === 'clone' ? state.originKey : issueKey;
     const cloned = !!originKey && originKey !== issueKey;
-    // A split's service ticket is worked by the original's runs: theirs is its lease and its history.
-    const [origin, originLease] = cloned
-      ? await Promise.all([runStateOf(originKey), deps.kvs.get<LeaseValue>(kvsKeys.runLease(originKey))])
-      : [state, null];
-    const live = (held: LeaseValue | null | undefined): boolean => !!held && Date.parse(held.expiresAt) > deps.clock.now().getTime();
+    // A split's service ticket is worked by the original's runs: theirs is its lease, queue and history.
+    const [origin, originLease, originQueued] = cloned
+      ? await Promise.all([runStateOf(originKey), deps.kvs.get<LeaseValue>(kvsKeys.runLease(originKey)), queuedRunOf(deps.kvs, now, originKey)])
+      : [state, null, null];
+    const live = (held: LeaseValue | null | undefined): boolean => !!held && Date.parse(held.expiresAt) > now.getTime();
     const running = live(lease) || live(originLease);
+    const waiting = [queued, originQueued].filter((q): q is QueuedRun => !!q).sort((a, b) => a.queuedAt.localeCompare(b.queuedAt))[0] ?? null;
     const family = new Map<string, Service | null>();
     if (originKey) family.set(originKey, null);
     for (const [service, key] of Object.entries(origin?.tickets ?? {}) as [Service, string][]) family.set(key, service);
@@ -166,7 +173,12 @@ export function panelPipeline(pipeline: Pipeline): PanelPipeline {
       historyOf(issueKey, state, cloned ? origin : null, t),
     ]);
     return {
-      run: { status: running ? 'running' : 'idle', since: running ? (state?.updatedAt ?? null) : null, step: null },
+      // The step stays unknown: the run state is written when a run starts and when it ends, not between.
+      run: running
+        ? { status: 'running', since: state?.updatedAt ?? null, step: null }
+        : waiting
+          ? { status: 'queued', since: waiting.queuedAt, step: null }
+          : { status: 'idle', since: null, step: null },
       history,
       siblings,
       cloneOf: state?.role === 'clone' ? state.originKey : null,
@@ -176,16 +188,25 @@ export function panelPipeline(pipeline: Pipeline): PanelPipeline {
   return {
     preview,
     enqueueRun: async (request) => {
-      await pipeline.queue.push([
-        {
-          issueKey: request.issueKey,
-          cause: 'panel',
-          reason: request.reason,
-          requestedBy: request.requestedBy,
-          ...(request.services ? { services: [...request.services] } : {}),
-          queuedAt: deps.clock.now().toISOString(),
-        },
-      ]);
+      const now = deps.clock.now();
+      const queuedAt = now.toISOString();
+      // A job already waiting for this ticket will read it as it is when it runs: nothing more to queue.
+      if (!(await claimQueuedRun(deps.kvs, now, request.issueKey, { queuedAt, requestedBy: request.requestedBy, why: request.reason }))) return;
+      try {
+        await pipeline.queue.push([
+          {
+            issueKey: request.issueKey,
+            cause: 'panel',
+            reason: request.reason,
+            requestedBy: request.requestedBy,
+            ...(request.services ? { services: [...request.services] } : {}),
+            queuedAt,
+          },
+        ]);
+      } catch (error) {
+        await clearQueuedRun(deps.kvs, request.issueKey, queuedAt);
+        throw error;
+      }
     },
     progress,
     serviceWorkbook: async (issueKey, service, lang, rows) => {

@@ -45,6 +45,8 @@ export function commentKey(issueKey: string, batch: string, kind: string): strin
 export const kvsKeys = {
   /** Serialises runs on one ticket: concurrent deliveries wait for the holder instead of racing it. */
   runLease: (issueKey: string) => `setdiba:lease:${part(issueKey)}`,
+  /** A run queued for the ticket and not started yet (src/usecases/process-ticket/queued-run.ts). */
+  runQueued: (issueKey: string) => `setdiba:queued:${part(issueKey)}`,
   /** Create-once per (ticket, attachment content): the same file attached twice is processed once. */
   attachmentLock: (issueKey: string, hash: string) => `setdiba:attachment:${part(issueKey)}:${part(hash)}`,
   /** A file being parsed: left behind only by an attempt that died parsing it (a poison file). */

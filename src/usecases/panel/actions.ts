@@ -14,8 +14,11 @@ function actor(deps: PanelDeps, caller: PanelCaller): Actor {
   return { accountId: caller.accountId, displayName: caller.displayName, at: deps.clock.now().toISOString() };
 }
 
+/** A run queued or in progress will read the ticket as it is then: a second one would only repeat it. */
 function assertIdle(loaded: LoadedPanel): void {
-  if (loaded.progress.run.status !== 'idle') throw new PanelActionError('conflict', 'errorRunInProgress');
+  const { status } = loaded.progress.run;
+  if (status === 'queued') throw new PanelActionError('conflict', 'errorRunQueued');
+  if (status !== 'idle') throw new PanelActionError('conflict', 'errorRunInProgress');
 }
 
 function assertSetdiba(loaded: LoadedPanel): void {
