@@ -75,4 +75,22 @@ describe('issue panel layout', () => {
     await user.click(await screen.findByRole('tab', { name: 'Plan' }));
     expect(screen.getByText('2 por integrar · Ya integradas: 1')).toBeTruthy();
   });
+
+  test('the MUX card counts the ens that already have their production date, not only those missing it', async () => {
+    const user = userEvent.setup();
+    // Every ens of the ticket has its date (the template's or one an agent recorded): none is missing it.
+    const dated = fixtures.muxWaiting({ callerIsOwner: false, dateReached: false });
+    dated.rows = dated.rows.map((row) => ({ ...row, status: 'mux-scheduled' }));
+    const { unmount } = renderPanel(dated);
+    await user.click(await screen.findByRole('tab', { name: 'Pla' }));
+    const card = screen.getByRole('heading', { name: 'MUX' }).parentElement!;
+    expect(within(card).getByText('2 amb la data de pas a producció programada')).toBeTruthy();
+    unmount();
+
+    const mixed = fixtures.muxWaiting({ callerIsOwner: false, dateReached: false });
+    mixed.rows = mixed.rows.map((row, i) => ({ ...row, status: i === 0 ? 'mux-scheduled' : 'mux-pending' }));
+    renderPanel(mixed, 'es');
+    await user.click(await screen.findByRole('tab', { name: 'Plan' }));
+    expect(screen.getByText('1 pendiente de la fecha de paso a producción · 1 con la fecha de paso a producción programada')).toBeTruthy();
+  });
 });

@@ -187,6 +187,8 @@ export function serviceCounts(service: ServicePlanView, rows: readonly RowView[]
     [toCorrect, t('countToCorrect', { count: toCorrect })],
     [rejected, t('countReject', { count: rejected })],
     [count('mux-pending'), t('countMux', { count: count('mux-pending') })],
+    // An ens with its date waits too, for the day or for the owner: leaving it out left the card with no count.
+    [count('mux-scheduled'), t('countMuxScheduled', { count: count('mux-scheduled') })],
     [blocked - disabled, t('countBlocked', { count: blocked - disabled })],
     [disabled, t('countDisabled', { count: disabled })],
     [count('replaced'), t('countReplaced', { count: count('replaced') })],
