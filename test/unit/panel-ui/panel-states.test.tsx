@@ -180,9 +180,16 @@ describe('issue panel states', () => {
 
   test('an action refused by the server turns the panel into the refusal', async () => {
     const user = userEvent.setup();
-    renderPanel(fixtures.valid(), { preview: () => ({ ok: false, error: { code: 'forbidden', message: '' } }) });
+    // The agent lost the right to edit the ticket: the panel itself is refused when asked again.
+    let loads = 0;
+    renderPanel(fixtures.valid(), {
+      getPanelState: () => (++loads === 1 ? { ok: true, data: fixtures.valid() } : { ok: false, error: { code: 'forbidden', message: '' } }),
+      preview: () => ({ ok: false, error: { code: 'forbidden', message: '' } }),
+    });
     await user.click(await screen.findByRole('button', { name: 'Comprova' }));
-    expect(await screen.findByText(/Només els agents que poden editar aquest tiquet/)).toBeTruthy();
+    expect(await screen.findByText('No podeu fer servir aquest panell')).toBeTruthy();
+    expect(screen.getByText(/Només els agents que poden editar aquest tiquet/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Comprova' })).toBeNull();
   });
 
   test('other errors reach the agent as a message, not a stack trace, and the panel stays usable', async () => {
