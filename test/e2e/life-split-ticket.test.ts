@@ -158,6 +158,16 @@ describeWithBrowser('a split ticket in its own panel', () => {
     await screenshot(page, 'split-03-service-ticket-page');
   });
 
+  it('the MUX card of the plan counts the ens whose production date SetDIBA already gave', async () => {
+    const { page } = session;
+    // The sample's two MUX ens carry their date in the template: none is missing it, both are counted.
+    const frame = await openTicketPanel(session, DEMO.users.agent, keys.MUX!, 640);
+    await frame.getByRole('tab', { name: 'Pla' }).click();
+    const card = await frame.locator('section[aria-labelledby="setdiba-plan-MUX"]').innerText();
+    expect(card).toContain('2 amb la data de pas a producció programada');
+    await panelScreenshot(page, 'split-04-mux-plan-dated-640');
+  });
+
   const VIEWS = [
     { width: 400, theme: 'light', lang: 'ca', rows: 'Files', steps: 'Passos' },
     { width: 640, theme: 'light', lang: 'es', rows: 'Filas', steps: 'Pasos' },
