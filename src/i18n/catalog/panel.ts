@@ -40,6 +40,7 @@ const ca = {
   confirmAndRun: 'Confirma i executa',
   cancel: 'Cancel·la',
   runStarted: "S'ha posat en marxa el processament.",
+  runStartedQueued: "S'ha posat a la cua el processament: començarà tan bon punt la plataforma l'agafi.",
   planUpdated: 'Pla actualitzat.',
 
   tabRows: 'Files ({count})',
@@ -304,6 +305,7 @@ const es: Messages<typeof ca> = {
   confirmAndRun: 'Confirmar y ejecutar',
   cancel: 'Cancelar',
   runStarted: 'Se ha puesto en marcha el procesamiento.',
+  runStartedQueued: 'Se ha puesto en cola el procesamiento: empezará en cuanto la plataforma lo recoja.',
   planUpdated: 'Plan actualizado.',
 
   tabRows: 'Filas ({count})',
@@ -566,6 +568,7 @@ const en: Messages<typeof ca> = {
   confirmAndRun: 'Confirm and run',
   cancel: 'Cancel',
   runStarted: 'Processing has started.',
+  runStartedQueued: 'Processing is queued: it starts as soon as the platform picks it up.',
   planUpdated: 'Plan updated.',
 
   tabRows: 'Rows ({count})',

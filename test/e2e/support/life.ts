@@ -108,7 +108,8 @@ export async function openTicketPanel({ sandbox, page }: BrowserSession, account
  */
 export async function confirmRunAndReload({ sandbox, page }: BrowserSession, frame: Frame, confirmation: Locator, width: number): Promise<Frame> {
   await confirmation.getByRole('button', { name: 'Confirma i executa' }).click();
-  await frame.getByText("S'ha posat en marxa el processament.").waitFor();
+  // Queued (the job waits for the sandbox's queue) or already started, as the answer found it.
+  await frame.getByText(/^S'ha posat (en marxa|a la cua) el processament/).waitFor();
   await sandbox.runtime.idle();
   await page.reload();
   await setPanelWidth(page, width);

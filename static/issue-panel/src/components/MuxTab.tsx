@@ -7,6 +7,7 @@ import { formatDate, useLang } from '../../../shared/i18n';
 import { Inline, Muted, Stack, Text, useFocusOnMount } from '../../../shared/layout';
 import type { ActionError, Perform } from '../perform';
 import { usePanelText, type PanelTranslate } from '../i18n';
+import { startedNotice } from '../started-notice';
 import { Confirmation } from './Confirmation';
 
 /**
@@ -44,7 +45,7 @@ export function MuxTab({ state, busy, perform }: { state: PanelState; busy: Pane
   // Only the owner saw "Integra ara": a refusal means the settings changed since the panel loaded.
   const integrate = async (payload: PanelPayload<'integrateMuxNow'>) => {
     setRefusal(null);
-    return perform('integrateMuxNow', payload, { success: t('runStarted'), onError: setRefusal });
+    return perform('integrateMuxNow', payload, { success: (data) => startedNotice(data, t), onError: setRefusal });
   };
   const refusalText = refusal ? refusalSentence(refusal, mux, t) : null;
 

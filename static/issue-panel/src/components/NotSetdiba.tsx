@@ -5,6 +5,7 @@ import type { PanelFunction, PanelState } from '../../../../src/contracts/panel'
 import { Inline, Stack, Text } from '../../../shared/layout';
 import type { Perform } from '../perform';
 import { usePanelText } from '../i18n';
+import { startedNotice } from '../started-notice';
 import { Confirmation } from './Confirmation';
 
 /** Any other ticket: why the app left it alone, and the one action an agent may take. */
@@ -20,7 +21,7 @@ export function NotSetdiba({ state, busy, perform }: { state: PanelState; busy: 
         <Confirmation
           onCancel={() => setConfirming(false)}
           onConfirm={async () => {
-            if (await perform('processAsSetdiba', {}, { success: t('runStarted') })) setConfirming(false);
+            if (await perform('processAsSetdiba', {}, { success: (data) => startedNotice(data, t) })) setConfirming(false);
           }}
           busy={busy === 'processAsSetdiba'}
         >

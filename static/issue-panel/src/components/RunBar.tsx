@@ -7,6 +7,7 @@ import { formatTime, useLang } from '../../../shared/i18n';
 import { Inline, Muted, Stack, Text } from '../../../shared/layout';
 import type { Perform } from '../perform';
 import { usePanelText } from '../i18n';
+import { startedNotice } from '../started-notice';
 import { Confirmation } from './Confirmation';
 
 /**
@@ -61,7 +62,7 @@ export function RunBar({ state, busy, perform }: { state: PanelState; busy: Pane
           busy={busy === 'run'}
           onCancel={() => setConfirming(false)}
           onConfirm={async () => {
-            if (await perform('run', {}, { success: t('runStarted') })) setConfirming(false);
+            if (await perform('run', {}, { success: (data) => startedNotice(data, t) })) setConfirming(false);
           }}
         >
           <PlannedWrites writes={state.plan?.writes ?? []} />
