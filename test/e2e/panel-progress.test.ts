@@ -1,7 +1,9 @@
 /**
  * The panel while it waits (issue 13): the first load, and a run in progress, at 400 and 640 px, light
  * and dark. The spinner is whole inside the frame (it used to be clipped), its label says what is going
- * on, and once the run is over the panel refreshes by itself, without a reload.
+ * on, and once the run is over the panel refreshes by itself, without a reload. The run waits in the
+ * sandbox's queue, held as Forge's queue holds a job until a consumer takes it: "En cua" is what the
+ * real resolver answers, on the run's answer and on the panel's own refreshes.
  */
 import type { Frame, Page, Route } from 'playwright-core';
 import { DEMO } from '../../src/emulator';
@@ -34,29 +36,6 @@ async function spinnerInside(frame: Frame): Promise<{ visible: boolean; inside: 
     const inside = box.left >= 0 && box.top >= 0 && box.right <= width && box.bottom <= height;
     return { visible: size > 0, inside, ...(inside ? {} : { box: `${JSON.stringify(box)} in ${width}x${height}` }) };
   });
-}
-
-/**
- * The sandbox's queue runs a job the moment it is queued, so a person never sees "En cua" there; in
- * Forge a job waits for a consumer. The run's answer is given as Forge's would be (the same answer,
- * with the run still queued), and the panel's refreshes are held until released.
- */
-async function slowQueue(page: Page): Promise<() => Promise<void>> {
-  const held: Route[] = [];
-  await page.context().route('**/sandbox/bridge/invoke', async (route) => {
-    const body = route.request().postData() ?? '';
-    if (body.includes('"functionKey":"run"')) {
-      const response = await route.fetch();
-      const answer = (await response.json()) as { body: { ok: boolean; data?: { run: { status: string; since: string | null; step: string | null } } } };
-      if (answer.body.ok && answer.body.data) answer.body.data.run = { status: 'queued', since: new Date().toISOString(), step: null };
-      await route.fulfill({ response, json: answer });
-    } else if (body.includes('"functionKey":"getPanelState"')) held.push(route);
-    else await route.continue();
-  });
-  return async () => {
-    for (const route of held.splice(0)) await route.continue().catch(() => undefined);
-    await page.context().unroute('**/sandbox/bridge/invoke');
-  };
 }
 
 /** Holds the panel's resolver calls of one function until released, as a slow Jira would. */
@@ -109,19 +88,27 @@ describeWithBrowser('the panel while it waits', () => {
         await release();
         await frame.getByRole('button', { name: 'Comprova' }).waitFor();
 
-        // A run asked from the panel waits in the queue, with a spinner, until the panel refreshes by itself.
-        const releaseState = await slowQueue(page);
-        await frame.getByRole('button', { name: 'Torna a executar' }).click();
-        await frame.getByRole('button', { name: 'Confirma i executa' }).click();
-        const progress = frame.getByText(/^En cua$/).first();
-        await progress.waitFor();
-        expect(await spinnerInside(frame)).toEqual({ visible: true, inside: true });
-        expect(await horizontalOverflow(frame)).toEqual(FITS);
-        await frame.getByText("El panell s'actualitza sol mentre dura el processament.").waitFor();
-        await page.waitForTimeout(1200);
-        await panelScreenshot(page, `progress-02-run-in-progress-${view.width}-${view.theme}`);
-        expect(await seriousViolations(frame)).toEqual([]);
-        await releaseState();
+        // A run asked from the panel waits in the queue, with a spinner, until a consumer takes it.
+        const releaseJobs = sandbox.runtime.holdJobs!();
+        try {
+          await frame.getByRole('button', { name: 'Torna a executar' }).click();
+          await frame.getByRole('button', { name: 'Confirma i executa' }).click();
+          const queued = frame.getByText(/^En cua$/).first();
+          await queued.waitFor();
+          expect(await spinnerInside(frame)).toEqual({ visible: true, inside: true });
+          expect(await horizontalOverflow(frame)).toEqual(FITS);
+          await frame.getByText("El panell s'actualitza sol mentre dura el processament.").waitFor();
+          // Past the panel's own refresh (every 3 s): still queued, and a second run cannot be asked for.
+          await page.waitForTimeout(3500);
+          await queued.waitFor();
+          await frame.getByText(/^des de l(es|a) \d{1,2}:\d{2}$/).waitFor();
+          expect(await frame.getByRole('button', { name: 'Torna a executar' }).isDisabled()).toBe(true);
+          await panelScreenshot(page, `progress-02-queued-${view.width}-${view.theme}`);
+          expect(await seriousViolations(frame)).toEqual([]);
+        } finally {
+          releaseJobs();
+        }
+        const progress = frame.getByText(/^(En cua|En curs)$/).first();
         await sandbox.runtime.idle();
         // No reload: the panel asks again by itself and the progress goes away.
         await progress.waitFor({ state: 'detached', timeout: 20_000 });

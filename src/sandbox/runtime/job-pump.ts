@@ -16,6 +16,8 @@ export class JobPump<Job> implements JobQueue<Job> {
   private pumping: Promise<void> | null = null;
   private stopped = false;
   private timer: NodeJS.Timeout | null = null;
+  /** Holds in force: queued jobs wait, as in Forge's queue before a consumer takes them. */
+  private holds = 0;
 
   constructor(
     private readonly activity: Activity,
@@ -39,9 +41,24 @@ export class JobPump<Job> implements JobQueue<Job> {
     this.schedule(0);
   }
 
-  /** Resolves when nothing is pending or being delivered. */
+  /**
+   * Keeps queued jobs waiting until the returned release is called, so that a person (or a browser
+   * test) sees what the panel shows while a job waits in Forge's queue. A job already running ends.
+   */
+  hold(): () => void {
+    this.holds += 1;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.holds -= 1;
+      this.schedule(0);
+    };
+  }
+
+  /** Resolves when nothing is pending or being delivered (or what is pending is held). */
   async idle(): Promise<void> {
-    while (this.pumping || (this.queue.pending.length > 0 && this.consumer && !this.stopped)) {
+    while (this.pumping || (this.queue.pending.length > 0 && this.consumer && !this.stopped && this.holds === 0)) {
       await (this.pumping ?? new Promise((resolve) => setTimeout(resolve, 20)));
     }
   }
@@ -54,7 +71,7 @@ export class JobPump<Job> implements JobQueue<Job> {
   }
 
   private schedule(delayMs: number): void {
-    if (this.stopped || !this.consumer || this.pumping || this.timer) return;
+    if (this.stopped || !this.consumer || this.pumping || this.timer || this.holds > 0) return;
     this.timer = setTimeout(() => {
       this.timer = null;
       this.pumping = this.pump().finally(() => {
@@ -66,7 +83,7 @@ export class JobPump<Job> implements JobQueue<Job> {
   private async pump(): Promise<void> {
     const consumer = this.consumer;
     if (!consumer) return;
-    while (!this.stopped && this.queue.pending.length > 0) {
+    while (!this.stopped && this.holds === 0 && this.queue.pending.length > 0) {
       const next = this.queue.pending[0] as Delivery<Job>;
       const end = this.activity.begin(this.issueKeyOf(next.body) ?? next.jobId);
       const outcome = await this.queue.deliverNext(consumer);

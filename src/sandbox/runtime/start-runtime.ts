@@ -200,6 +200,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Sandbo
       activity.changed();
       return { today: clock.today(), actions };
     },
+    holdJobs: () => pump.hold(),
     idle: async () => {
       // Events are handed to the trigger after the emulator answers; jobs may push more jobs.
       for (let i = 0; i < 10; i += 1) {

@@ -85,5 +85,7 @@ export interface SandboxRuntime {
   seedRegistry?(count: number): Promise<string>;
   /** Resolves when every event has been handled and every queued job has run (tests wait on it). */
   idle(): Promise<void>;
+  /** Keeps queued jobs in the queue until released, as Forge's queue does before a consumer is free. */
+  holdJobs?(): () => void;
   stop(): Promise<void>;
 }
