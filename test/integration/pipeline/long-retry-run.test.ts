@@ -29,11 +29,15 @@ interface SlowTicket {
 }
 
 /** A harness whose backend takes 10 s per ens on the pipeline's clock (which starts now: the panel's dates). */
-async function slowHarness(settings?: (s: Settings) => void): Promise<Harness> {
+async function slowHarness(settings?: (s: Settings) => void, refuse?: { codiEns: string; requests: number }): Promise<Harness> {
   let now = Date.now();
   const clock: Clock = { now: () => new Date(now), sleep: async () => undefined };
   const slowBackend: FetchLike = async (url, init) => {
     now += BACKEND_MS;
+    if (refuse && init.body?.includes(`"codiEns":"${refuse.codiEns}"`)) {
+      refuse.requests += 1;
+      return new Response(JSON.stringify({ code: 'ens_refused', message: 'Aquest ens no pot usar el servei' }), { status: 422 });
+    }
     return fetch(url, init);
   };
   return startHarness({
@@ -47,8 +51,8 @@ async function slowHarness(settings?: (s: Settings) => void): Promise<Harness> {
 }
 
 /** Raises the ticket and runs its batch run, which integrates nothing (rows blocked or held). */
-async function raised(rows: readonly FixtureRow[], settings?: (s: Settings) => void): Promise<SlowTicket> {
-  const h = await slowHarness(settings);
+async function raised(rows: readonly FixtureRow[], settings?: (s: Settings) => void, refuse?: { codiEns: string; requests: number }): Promise<SlowTicket> {
+  const h = await slowHarness(settings, refuse);
   const key = h.raise({ files: { 'alta.xlsx': template(rows) } });
   await h.drain();
   expect(h.backend!.integrations).toHaveLength(0);
@@ -185,6 +189,26 @@ describe('a decision run cut short by its time budget', () => {
     try {
       const run = await afterRun(t, () => confirmAll(t), { duplicates: true });
       expectDoneOnce(run, 'decisions');
+    } finally {
+      await t.h.stop();
+    }
+  });
+
+  it('resumes the decision run first, without trying the refused row again in each continuation', async () => {
+    // One more ens the backend refuses: it stays open, and the job's retry run tries it before the decisions.
+    const refused = ajuntament(200, { service: 'OVER' });
+    const refuse = { codiEns: refused.codiEns, requests: 0 };
+    const t = await raised([...heldRows, refused], undefined, refuse);
+    try {
+      expect(refuse.requests).toBe(1);
+      const run = await afterRun(t, () => confirmAll(t));
+      // The panel's job: the retry (refused again) and the decisions, cut; then the decisions go on alone.
+      expect(run.outcomes).toEqual([...CUT_THEN_DONE, 'decisions']);
+      expect(refuse.requests).toBe(2);
+      expect(run.newRuns.map((r) => [r.kind, r.outcome])).toEqual([['retry', 'review'], ['decisions', 'done']]);
+      expect(run.newComments.filter((c) => !c.public)).toHaveLength(2);
+      expect(run.integrated).toHaveLength(ROWS);
+      expect([...run.perKey.values()].every((n) => n === 1)).toBe(true);
     } finally {
       await t.h.stop();
     }
