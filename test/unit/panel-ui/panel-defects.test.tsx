@@ -246,6 +246,17 @@ describe('one word for one state', () => {
     expect(within(card).getByText(/1 pendent de confirmació/)).toBeTruthy();
   });
 
+  test('a service whose rows the panel has not listed counts the planner\'s refused rows as "Cal corregir" too', async () => {
+    const user = userEvent.setup();
+    const state = fixtures.valid();
+    state.plan!.services[0] = { ...state.plan!.services[0]!, service: 'OVER', counts: { integrate: 1, wait: 0, reject: 2, muxPending: 0, blocked: 0, disabled: 0 } };
+    renderPanel(state);
+    await user.click(await screen.findByRole('tab', { name: 'Pla' }));
+    const card = screen.getByRole('region', { name: 'OVER' });
+    expect(within(card).getByText(/Cal corregir: 2/)).toBeTruthy();
+    expect(within(card).queryByText(/rebutjad/)).toBeNull();
+  });
+
   test('the results table says "Cal corregir" for that row and "Rebutjada" for the agent\'s', () => {
     const state = fixtures.withProblems();
     state.rows[2] = { ...state.rows[2]!, status: 'rejected' };

@@ -152,7 +152,8 @@ export function serviceCounts(service: ServicePlanView, rows: readonly RowView[]
     return [
       [planned.integrate, t('countIntegrate', { count: planned.integrate })],
       [planned.wait, t('countWait', { count: planned.wait })],
-      [planned.reject, t('countReject', { count: planned.reject })],
+      // The planner refuses a row only for a wrong value (an agent's rejection is a decision on a held row).
+      [planned.reject, t('countToCorrect', { count: planned.reject })],
       [planned.muxPending, t('countMux', { count: planned.muxPending })],
       [planned.blocked, t('countBlocked', { count: planned.blocked })],
       [planned.disabled, t('countDisabled', { count: planned.disabled })],
