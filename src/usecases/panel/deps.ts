@@ -69,7 +69,10 @@ export interface TicketProgress {
 export interface PanelPipeline {
   /** Null when the issue does not exist (or the app cannot see it). */
   preview(issueKey: string, lang: Lang): Promise<TicketPreview | null>;
-  /** Hands a run to the queue; the same idempotent pipeline as the product events. */
+  /**
+   * Hands a run to the queue (the same idempotent pipeline as the product events) and marks the ticket
+   * queued until a run takes the job; queues nothing while a job for the ticket is still waiting.
+   */
   enqueueRun(request: RunRequest): Promise<void>;
   progress(issueKey: string, lang: Lang): Promise<TicketProgress>;
   /**
