@@ -4,10 +4,11 @@ import Textfield from '@atlaskit/textfield';
 import { useState } from 'react';
 import type { MuxView, PanelFunction, PanelPayload, PanelState } from '../../../../src/contracts/panel';
 import { formatDate, useLang } from '../../../shared/i18n';
-import { Inline, Muted, Stack, Text, useFocusOnMount } from '../../../shared/layout';
+import { Inline, Muted, Stack, Text } from '../../../shared/layout';
 import type { ActionError, Perform } from '../perform';
 import { usePanelText, type PanelTranslate } from '../i18n';
 import { startedNotice } from '../started-notice';
+import { ActionErrorMessage } from './ActionErrorMessage';
 import { Confirmation } from './Confirmation';
 
 /**
@@ -181,7 +182,7 @@ export function MuxTab({ state, busy, perform }: { state: PanelState; busy: Pane
         </Stack>
       </form>
       <Text>{mux.owner ? t('muxOwner', { name: mux.owner.displayName }) : t('muxNoOwner')}</Text>
-      {refusalText ? <MuxRefusal message={refusalText} onDismiss={() => setRefusal(null)} /> : null}
+      {refusalText ? <ActionErrorMessage message={refusalText} onDismiss={() => setRefusal(null)} /> : null}
       {mux.integrated ? (
         <Text>{t('muxIntegrated')}</Text>
       ) : !mux.callerIsOwner ? (
@@ -240,20 +241,3 @@ function refusalSentence(refusal: ActionError, mux: MuxView, t: PanelTranslate):
   return mux.owner ? t('muxNoLongerOwner', { name: mux.owner.displayName }) : t('muxNoOwnerNow');
 }
 
-/** The refusal where the agent pressed the button; it takes the focus so it is read at once. */
-function MuxRefusal({ message, onDismiss }: { message: string; onDismiss: () => void }) {
-  const t = usePanelText();
-  const ref = useFocusOnMount<HTMLDivElement>();
-  return (
-    <div ref={ref} tabIndex={-1} role="alert" data-mux-refusal="">
-      <SectionMessage appearance="error" title={t('errorTitle')}>
-        <Stack>
-          <Text>{message}</Text>
-          <Inline>
-            <Button onClick={onDismiss}>{t('close')}</Button>
-          </Inline>
-        </Stack>
-      </SectionMessage>
-    </div>
-  );
-}

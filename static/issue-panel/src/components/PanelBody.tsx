@@ -1,13 +1,13 @@
 import Button from '@atlaskit/button/new';
-import SectionMessage from '@atlaskit/section-message';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { token } from '@atlaskit/tokens';
 import { useState, type ReactNode } from 'react';
 import type { PanelFunction, PanelState } from '../../../../src/contracts/panel';
-import { Inline, Stack, Text, useFocusOnMount } from '../../../shared/layout';
+import { Inline, Stack, Text } from '../../../shared/layout';
 import type { PanelApi } from '../api';
 import type { Perform } from '../perform';
 import { usePanelText, type PanelTranslate } from '../i18n';
+import { ActionErrorMessage } from './ActionErrorMessage';
 import { ChecklistTab } from './ChecklistTab';
 import { HistoryTab } from './HistoryTab';
 import { MuxTab } from './MuxTab';
@@ -45,7 +45,7 @@ export function PanelBody({ state, api, busy, perform, actionError, onDismissErr
   const t = usePanelText();
   const [tab, setTab] = useState(0);
 
-  const errorMessage = actionError ? <ActionError message={actionError} onDismiss={onDismissError} /> : null;
+  const errorMessage = actionError ? <ActionErrorMessage message={actionError} onDismiss={onDismissError} /> : null;
 
   if (!state.recognition.recognised) {
     return (
@@ -103,23 +103,3 @@ export function PanelBody({ state, api, busy, perform, actionError, onDismissErr
   );
 }
 
-/**
- * What an action could not do. It takes the focus when it appears: the action may have been asked far
- * below (the MUX date, a row), and a refusal the agent does not see reads as nothing happening.
- */
-function ActionError({ message, onDismiss }: { message: string; onDismiss: () => void }) {
-  const t = usePanelText();
-  const ref = useFocusOnMount<HTMLDivElement>();
-  return (
-    <div ref={ref} tabIndex={-1} role="alert">
-      <SectionMessage appearance="error" title={t('errorTitle')}>
-        <Stack>
-          <Text>{message}</Text>
-          <Inline>
-            <Button onClick={onDismiss}>{t('close')}</Button>
-          </Inline>
-        </Stack>
-      </SectionMessage>
-    </div>
-  );
-}
