@@ -7,11 +7,12 @@ import { kvsKeys } from '../domain/idempotency';
 import { backendErrorText } from '../domain/report/backend-errors';
 import { writeTableWorkbook } from '../spreadsheet/write-workbook';
 import type { Service } from '../domain/services';
-import { parseRunState, RUN_PROPERTY, type RunState } from '../domain/run-state';
+import type { RunState } from '../domain/run-state';
 import type { Lang } from '../i18n';
 import { pipelineText } from '../i18n/catalog/pipeline';
 import { claimQueuedRun, clearQueuedRun, queuedRunOf, type QueuedRun } from '../usecases/process-ticket/queued-run';
 import { cloneFileName } from '../usecases/process-ticket/clones';
+import { readRunState } from '../usecases/process-ticket/run-state-store';
 import { mapLimit } from '../usecases/process-ticket/concurrency';
 import { reportContext } from '../usecases/process-ticket/describe';
 import type { PanelPipeline, TicketPreview, TicketProgress } from '../usecases/panel/deps';
@@ -116,7 +117,7 @@ export function panelPipeline(pipeline: Pipeline): PanelPipeline {
     };
   };
 
-  const runStateOf = async (issueKey: string): Promise<RunState | null> => parseRunState(await deps.jira.getIssueProperty(issueKey, RUN_PROPERTY));
+  const runStateOf = (issueKey: string): Promise<RunState | null> => readRunState(deps, issueKey);
 
   /**
    * A service ticket's history: its own runs, and the original's runs that worked on it (raised it,

@@ -47,6 +47,12 @@ export const kvsKeys = {
   runLease: (issueKey: string) => `setdiba:lease:${part(issueKey)}`,
   /** A run queued for the ticket and not started yet (src/usecases/process-ticket/queued-run.ts). */
   runQueued: (issueKey: string) => `setdiba:queued:${part(issueKey)}`,
+  /**
+   * A batch's open rows too many for the run state property (open-rows-spill.ts), named by their content
+   * so an entry is never rewritten; openRowsOf lists a ticket's entries (the prefix ends with ':').
+   */
+  openRows: (issueKey: string, digest: string) => `setdiba:open-rows:${part(issueKey)}:${part(digest)}`,
+  openRowsOf: (issueKey: string) => `setdiba:open-rows:${part(issueKey)}:`,
   /** Create-once per (ticket, attachment content): the same file attached twice is processed once. */
   attachmentLock: (issueKey: string, hash: string) => `setdiba:attachment:${part(issueKey)}:${part(hash)}`,
   /** A file being parsed: left behind only by an attempt that died parsing it (a poison file). */

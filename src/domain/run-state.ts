@@ -50,6 +50,9 @@ export const openRowsSchema = z.object({
 });
 export type OpenRows = z.infer<typeof openRowsSchema>;
 
+export const openRowsMarkerSchema = z.object({ key: z.string(), blocked: z.number().int().min(0), failed: z.number().int().min(0) });
+export type OpenRowsMarker = z.infer<typeof openRowsMarkerSchema>;
+
 export const batchStateSchema = z.object({
   id: z.string(),
   attachmentIds: z.array(z.string()),
@@ -57,6 +60,12 @@ export const batchStateSchema = z.object({
   done: z.boolean(),
   /** Added after version 1 shipped: absent in older states. */
   open: openRowsSchema.default({ blocked: [], failed: {} }),
+  /**
+   * In the property only: `open` was too long for it and is in this KVS entry instead (`open` is then
+   * empty there), with its counts. The run-state store writes and follows it; a state it hands out has
+   * the lists back in `open`. Added after version 1 shipped: absent in older states.
+   */
+  openIn: openRowsMarkerSchema.optional(),
 });
 export type BatchState = z.infer<typeof batchStateSchema>;
 

@@ -16,7 +16,6 @@ import type { PipelineDeps } from './process-ticket/deps';
 import { earlierUnreadableCode, readOptionsFor, templateAttachments } from './process-ticket/read-attachments';
 import { readRunState } from './process-ticket/run-state-store';
 import { loadTicket, projectKeyOf } from './process-ticket/ticket';
-import { silentLog } from './process-ticket/deps';
 
 export interface AttachmentPreview {
   id: string;
@@ -48,7 +47,7 @@ export async function previewTicket(deps: PipelineDeps, issueKey: string): Promi
   const [settings, ticket, stored] = await Promise.all([
     deps.loadSettings(projectKeyOf(issueKey)),
     loadTicket(deps.jira, issueKey),
-    readRunState(deps.jira, issueKey, deps.log ?? silentLog),
+    readRunState(deps, issueKey),
   ]);
   if (!ticket) return null;
   const state = stored ?? emptyRunState();

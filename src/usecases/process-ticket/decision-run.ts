@@ -40,7 +40,7 @@ import type { JiraComment, JiraUser } from '../../ports/jira';
 import { latestDecisions, panelMuxDates, type PanelProperty } from '../panel/panel-property';
 import { ticketsNoLongerInReview, withoutOwnWork } from './review-label';
 import { commentIndex, joinSections, plannedComment, postMissing, type PlannedComment } from './comments';
-import { silentLog, type PipelineDeps } from './deps';
+import type { PipelineDeps } from './deps';
 import { reportContext } from './describe';
 import type { ProcessOutcome } from './types';
 import { integrateRows } from './integrate';
@@ -171,7 +171,7 @@ export async function runDecisions(deps: PipelineDeps, input: DecisionRunInput):
   // The pending run is stored before anything else is written; the rows are read meanwhile (files
   // read fine before, so no "parsing" marks are needed and nothing else is written by the read).
   const [written, reads, requesterLang] = await settleAll([
-    writeRunState(jira, clock, issueKey, state),
+    writeRunState(deps, issueKey, state),
     settleAll(batches.map((batch) => readAttachments(deps, issueKey, input.state, batch, ticket.issue.attachments, readOptions))),
     lookUpRequesterLang(jira, ticket, settings),
   ]);
@@ -277,13 +277,13 @@ export async function runDecisions(deps: PipelineDeps, input: DecisionRunInput):
   const resultsByTicket = new Map<string, RowResult[]>();
   for (const work of byTicket.values()) resultsByTicket.set(work.key, [...(resultsByTicket.get(work.key) ?? []), ...work.rows]);
   const settled = new Set(
-    await withoutOwnWork(jira, issueKey, ticketsNoLongerInReview({
+    await withoutOwnWork(deps, issueKey, ticketsNoLongerInReview({
       issueKey,
       state: { ...state, batches: batchesAfter },
       plans: decided.map((d) => ({ services: d.plans, selfReviewReasons: d.selfReviewReasons })),
       results: resultsByTicket,
       decided: new Set(latestDecisions(input.panel).keys()),
-    }), deps.log ?? silentLog),
+    })),
   );
   const posted: PostedComment[] = [];
   await settleAll([
@@ -312,7 +312,7 @@ export async function runDecisions(deps: PipelineDeps, input: DecisionRunInput):
     forced: forcedOf([...byTicket.values()]),
     reasons: [...new Map([...byTicket.values()].flatMap((w) => [...w.reasons])).values()],
   };
-  state = await writeRunState(jira, clock, issueKey, {
+  state = await writeRunState(deps, issueKey, {
     ...withRun(state, done),
     batches: batchesAfter,
     decisions: { applied: [...state.decisions.applied.filter((id) => !todo.ids.includes(id)), ...todo.ids], pending: null },

@@ -75,12 +75,11 @@ async function recordNoop(deps: PipelineDeps, issueKey: string, state: RunState,
     finishedAt: now.toISOString(),
     outcome: 'done',
   };
-  await writeRunState(deps.jira, deps.clock, issueKey, withRun(state, record));
+  await writeRunState(deps, issueKey, withRun(state, record));
 }
 
 export async function processTicket(deps: PipelineDeps, job: ProcessJob): Promise<ProcessOutcome> {
   const { issueKey } = job;
-  const log = deps.log ?? silentLog;
   const jobContext: JobContext = { deadlineMs: runDeadline(deps, deps.clock.now()), eventId: job.eventId, continues: job.continues ?? null };
   // The trigger queued this job because it recognised the ticket; the lease comes first so that the
   // ticket, its run state and the panel's decisions are all read under it, in one call.
@@ -97,7 +96,7 @@ export async function processTicket(deps: PipelineDeps, job: ProcessJob): Promis
     // Checked again: the settings may have changed since the trigger ran. Still no write to Jira.
     if (!recognise(ticket.facts, settings.recognition).recognised) return { status: 'ignored', issueKey };
     const raw = ticket.issue.properties?.[RUN_PROPERTY];
-    const stored = runStateOf(raw, issueKey, log);
+    const stored = await runStateOf(deps, raw, issueKey);
     // The agents' decisions from the issue panel: a run with nothing new applies those not yet applied.
     const panel = panelPropertyOf(ticket.issue.properties?.[PANEL_PROPERTY]);
     // Read only when a comment of this run may already be there (see `run`), once.
@@ -198,7 +197,7 @@ async function run(
   const { selfService, options } = readOptionsFor(ticket.facts, state, settings);
   const [read, written, lang, ownComments] = await settleAll([
     readAttachments(deps, issueKey, state, batch, ticket.issue.attachments, options),
-    writeRunState(jira, clock, issueKey, state),
+    writeRunState(deps, issueKey, state),
     lookUpRequesterLang(jira, ticket, settings),
     resumed ? readOwnComments() : Promise.resolve([]),
   ]);
@@ -334,7 +333,7 @@ async function run(
     counts: countRows(Object.values(results).flat()),
   };
   const searchedBy = plan.services.flatMap((sp) => sp.rows.map((row) => ({ service: sp.service, codiEns: row.entity.codiEns })));
-  state = await writeRunState(jira, clock, issueKey, {
+  state = await writeRunState(deps, issueKey, {
     ...withSearchIndex(withRun(withBatch(state, finished), done), searchedBy),
     state: review ? 'review' : 'done',
   });

@@ -15,7 +15,6 @@ import { COMMENT_PROPERTY, commentIndex } from './comments';
 import { acquireLease, TicketBusyError } from './lease';
 import { readRunState, writeRunState } from './run-state-store';
 import { projectKeyOf } from './ticket';
-import { silentLog } from './deps';
 
 /** Enough of the error for the panel's history line; the comment has it whole. */
 const MAX_MESSAGE = 300;
@@ -63,7 +62,7 @@ async function recordFailure(
   );
   if (!release) return;
   try {
-    const state = await readRunState(deps.jira, args.issueKey, deps.log ?? silentLog);
+    const state = await readRunState(deps, args.issueKey);
     if (!state) return;
     const now = deps.clock.now().toISOString();
     const message = args.message.slice(0, MAX_MESSAGE);
@@ -83,7 +82,7 @@ async function recordFailure(
           counts: {},
           message,
         };
-    await writeRunState(deps.jira, deps.clock, args.issueKey, withRun(state, record));
+    await writeRunState(deps, args.issueKey, withRun(state, record));
   } finally {
     await release();
   }

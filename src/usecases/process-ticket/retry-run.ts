@@ -35,7 +35,7 @@ import type { Service } from '../../domain/services';
 import type { Settings } from '../../domain/settings';
 import type { JiraComment } from '../../ports/jira';
 import { commentIndex, joinSections, plannedComment, postMissing, type PlannedComment } from './comments';
-import { silentLog, type PipelineDeps } from './deps';
+import type { PipelineDeps } from './deps';
 import { reportContext } from './describe';
 import { integrateRows } from './integrate';
 import { continueIfCut, integrationBudget, type ContinuedOutcome, type JobContext } from './continuation';
@@ -125,7 +125,7 @@ export async function runRetry(deps: PipelineDeps, input: RetryRunInput): Promis
   );
   const { selfService, options } = readOptionsFor(ticket.facts, state, settings);
   const [written, reads, requesterLang] = await settleAll([
-    writeRunState(jira, clock, issueKey, state),
+    writeRunState(deps, issueKey, state),
     settleAll(batches.map((batch) => readAttachments(deps, issueKey, input.state, batch, ticket.issue.attachments, options))),
     lookUpRequesterLang(jira, ticket, settings),
   ]);
@@ -233,13 +233,13 @@ export async function runRetry(deps: PipelineDeps, input: RetryRunInput): Promis
     if (status) comments.push(status);
   }
   // A ticket whose rows this run settled, with nothing else for a person to do, is no longer in review.
-  const settled = await withoutOwnWork(jira, issueKey, ticketsNoLongerInReview({
+  const settled = await withoutOwnWork(deps, issueKey, ticketsNoLongerInReview({
     issueKey,
     state: { ...state, batches: batchesAfter },
     plans,
     results: resultsByTicket,
     decided: new Set(panel ? latestDecisions(panel).keys() : []),
-  }), deps.log ?? silentLog);
+  }));
   const posted: PostedComment[] = [];
   await settleAll([
     ...keys.map(async (key) => {
@@ -260,7 +260,7 @@ export async function runRetry(deps: PipelineDeps, input: RetryRunInput): Promis
     comments: posted,
     counts: countRows(all),
   };
-  state = await writeRunState(jira, clock, issueKey, {
+  state = await writeRunState(deps, issueKey, {
     ...withRun(state, done),
     batches: batchesAfter,
     retries: { ...state.retries, pending: null },

@@ -8,9 +8,7 @@ import type { RowResult } from '../../domain/report/types';
 import { plannedRowId } from '../../domain/plan/decisions';
 import { hasOpenRows, type OpenRows, type RunState } from '../../domain/run-state';
 import type { Service } from '../../domain/services';
-import type { JiraPort } from '../../ports/jira';
-import type { PipelineLog } from './deps';
-import { readRunState } from './run-state-store';
+import { readRunState, type RunStateStore } from './run-state-store';
 
 /** Review reasons a successful integration of the ticket's rows resolves. */
 const SETTLED_BY_INTEGRATION = new Set(['certificate', 'integration-failed']);
@@ -63,9 +61,9 @@ export function openServices(open: OpenRows): Service[] {
  * batches, which the original's runs do not see: it stays in review while those still hold open rows
  * or an unreadable file. One property read per such candidate ticket.
  */
-export async function withoutOwnWork(jira: JiraPort, issueKey: string, candidates: readonly string[], log: PipelineLog): Promise<string[]> {
+export async function withoutOwnWork(store: RunStateStore, issueKey: string, candidates: readonly string[]): Promise<string[]> {
   const others = candidates.filter((key) => key !== issueKey);
-  const states = await Promise.all(others.map((key) => readRunState(jira, key, log)));
+  const states = await Promise.all(others.map((key) => readRunState(store, key)));
   const busy = new Set(
     others.filter((_, i) => {
       const own = states[i];
