@@ -15,6 +15,7 @@ const APOS = 0x27;
 const SLASH = 0x2f;
 const COLON = 0x3a;
 const LOWER_C = 0x63;
+const LOWER_I = 0x69;
 const LOWER_S = 0x73;
 const LOWER_T = 0x74;
 const LOWER_V = 0x76;
@@ -48,13 +49,19 @@ function localNameAt(data: Uint8Array, at: number): number {
   return j > at && data[j] === COLON ? j + 1 : at;
 }
 
-/** Whether the element starting after `<` at `at` is a cell: `c` followed by a space, `/` or `>`, as SheetJS splits them. */
-function isCellTag(data: Uint8Array, at: number): boolean {
+/**
+ * Whether the element whose name (prefix included) starts at `at` has the local name `local` (as bytes),
+ * followed by a space, `/` or `>` — how SheetJS splits cells and shared strings.
+ */
+function isElement(data: Uint8Array, at: number, local: readonly number[]): boolean {
   const name = localNameAt(data, at);
-  if (data[name] !== LOWER_C) return false;
-  const next = data[name + 1];
+  for (let k = 0; k < local.length; k++) if (data[name + k] !== local[k]) return false;
+  const next = data[name + local.length];
   return next !== undefined && (next === GT || next === SLASH || isSpace(next));
 }
+
+const CELL = [LOWER_C];
+const SHARED_STRING = [LOWER_S, LOWER_I];
 
 /** Whether the `=` at `at` ends an attribute named exactly `t` (preceded by white space). */
 function isTypeAttribute(data: Uint8Array, at: number): boolean {
@@ -138,7 +145,7 @@ export function scanXml(data: Uint8Array, tally?: CellTally): XmlMeasure {
       attributes = 0;
       typeIsShared = false;
       typeAttribute = false;
-      cell = tally !== undefined && isCellTag(data, i + 1);
+      cell = tally !== undefined && isElement(data, i + 1, CELL);
     }
   }
   // An unterminated run at the end counts too, and so do the attributes of an unterminated tag.
@@ -148,13 +155,6 @@ export function scanXml(data: Uint8Array, tally?: CellTally): XmlMeasure {
   return { maxAttributes, maxRun };
 }
 
-const LOWER_I = 0x69;
-
-/** Whether the element whose local name starts at `at` is `si` (then a space, `>` or `/`). */
-function isSharedStringTag(data: Uint8Array, at: number): boolean {
-  const next = data[at + 2];
-  return data[at] === LOWER_S && data[at + 1] === LOWER_I && next !== undefined && (next === GT || next === SLASH || isSpace(next));
-}
 
 /**
  * The length of each shared string of xl/sharedStrings.xml (the bytes between `<si>` and `</si>`), or
@@ -167,14 +167,14 @@ export function sharedStringLengths(data: Uint8Array): number[] | null {
   let i = data.indexOf(LT);
   while (i !== -1) {
     if (data[i + 1] === SLASH) {
-      if (contentStart >= 0 && isSharedStringTag(data, localNameAt(data, i + 2))) {
+      if (contentStart >= 0 && isElement(data, i + 2, SHARED_STRING)) {
         lengths.push(i - contentStart);
         contentStart = -1;
       }
       i = data.indexOf(LT, i + 1);
       continue;
     }
-    if (!isSharedStringTag(data, localNameAt(data, i + 1))) {
+    if (!isElement(data, i + 1, SHARED_STRING)) {
       i = data.indexOf(LT, i + 1);
       continue;
     }
