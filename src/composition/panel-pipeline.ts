@@ -210,11 +210,10 @@ export function panelPipeline(pipeline: Pipeline): PanelPipeline {
       }
     },
     progress,
-    serviceWorkbook: async (issueKey, service, lang, rows) => {
-      const entities = rows ?? (await pipeline.previewTicket(issueKey))?.plan?.services.find((s) => s.service === service)?.rows.map((r) => r.entity) ?? [];
-      if (entities.length === 0) return null;
-      return { fileName: cloneFileName(service, issueKey), bytes: await deps.templates.write(entities, service, lang) };
-    },
+    serviceWorkbook: async (issueKey, service, lang, rows) => ({
+      fileName: cloneFileName(service, issueKey),
+      bytes: await deps.templates.write(rows, service, lang),
+    }),
     tableWorkbook: async (sheetName, header, rows) => writeTableWorkbook({ sheetName, header, rows }),
     describeProblem: (problem, lang) => reportContext(deps.templates, lang).describe(problem),
   };

@@ -3,7 +3,7 @@
  * sense (a run in progress, rows no longer held, the MUX owner and date), writes once, and answers
  * with the fresh state so the panel needs no second call.
  */
-import { SERVICE_SLUG, type Service } from '../../domain/services';
+import type { Service } from '../../domain/services';
 import type { PanelPayload, PanelState } from '../../contracts/panel';
 import type { PanelCaller, PanelDeps, RunRequest } from './deps';
 import { PanelActionError } from './errors';
@@ -189,9 +189,8 @@ export async function downloadServiceWorkbook(
   const entities = planned.map((row) => row.entity).filter((entity) => !replaced.has(rowIdOf(entity)));
   if (entities.length === 0) throw new PanelActionError('not_found', 'errorNoRowsForService', { service });
   const file = await deps.pipeline.serviceWorkbook(loaded.home, service, caller.lang, entities);
-  if (!file) throw new PanelActionError('not_found', 'errorNoRowsForService', { service });
   return {
-    fileName: file.fileName || `${loaded.home}-${SERVICE_SLUG[service]}.xlsx`,
+    fileName: file.fileName,
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     contentBase64: Buffer.from(file.bytes).toString('base64'),
   };

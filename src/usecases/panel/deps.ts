@@ -76,15 +76,15 @@ export interface PanelPipeline {
   enqueueRun(request: RunRequest): Promise<void>;
   progress(issueKey: string, lang: Lang): Promise<TicketProgress>;
   /**
-   * The workbook with only that service's rows, named as a split attaches it to the service ticket of
-   * `issueKey`. `rows`: the rows to write (what the panel lists); without them, the ticket's own plan's.
+   * A workbook of `rows` (the service's rows the panel lists), named as a split attaches it to the
+   * service ticket of `issueKey`.
    */
   serviceWorkbook(
     issueKey: string,
     service: Service,
     lang: Lang,
-    rows?: readonly TemplateEntity[],
-  ): Promise<{ fileName: string; bytes: Uint8Array } | null>;
+    rows: readonly TemplateEntity[],
+  ): Promise<{ fileName: string; bytes: Uint8Array }>;
   /** A plain table as an .xlsx workbook (every cell text), for downloads generated on demand. */
   tableWorkbook(sheetName: string, header: readonly string[], rows: readonly (readonly string[])[]): Promise<Uint8Array>;
   /** A row problem explained for people (the template reader's describeProblem). */

@@ -37,7 +37,8 @@ describe('the panel pipeline', () => {
       ['clone', 'OVER'],
     ]);
     expect(progress.history).toEqual([expect.objectContaining({ outcome: 'done', createdTickets: ['SUP-2'] })]);
-    const workbook = await panel.serviceWorkbook(key, 'MUX', 'ca');
-    expect(workbook?.fileName).toBe(`SetDIBA-MUX-${key}.xlsx`);
+    const muxRows = preview!.plan!.services.find((s) => s.service === 'MUX')!.rows.map((r) => r.entity);
+    const workbook = await panel.serviceWorkbook(key, 'MUX', 'ca', muxRows);
+    expect(workbook.fileName).toBe(`SetDIBA-MUX-${key}.xlsx`);
   });
 });
