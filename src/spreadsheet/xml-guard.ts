@@ -79,8 +79,8 @@ function count(value: string | null): number {
 
 function checkOds(parts: ReadonlyMap<string, ZipPart>): XmlCheck {
   const limits = SPREADSHEET_LIMITS;
-  for (const name of ['content.xml', 'styles.xml']) {
-    const xml = text(parts.get(name));
+  const content = text(parts.get('content.xml'));
+  for (const [name, xml] of [['content.xml', content], ['styles.xml', text(parts.get('styles.xml'))]] as const) {
     // Digit counts of number styles: SheetJS writes that many zeros into a format string.
     for (const match of xml.matchAll(/\snumber:(?:min-)?(?:decimal-places|integer-digits|exponent-digits|numerator-digits|denominator-digits)\s*=\s*["'](\d+)/g)) {
       if (Number(match[1]) > limits.maxNumberFormatDigits) return { ok: false, reason: 'corrupt', detail: `${name}: number style with ${match[1]} digits` };
@@ -91,7 +91,7 @@ function checkOds(parts: ReadonlyMap<string, ZipPart>): XmlCheck {
       if (spaces > limits.maxXmlTextRun) return { ok: false, reason: 'too_large', unit: 'content', detail: `${name}: ${spaces} repeated spaces` };
     }
   }
-  return checkOdsRepeats(text(parts.get('content.xml')));
+  return checkOdsRepeats(content);
 }
 
 /**
