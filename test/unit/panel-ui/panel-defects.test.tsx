@@ -7,7 +7,7 @@
  */
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { MuxView, PanelState } from '../../../src/contracts/panel';
+import type { MuxView, PanelResult, PanelState } from '../../../src/contracts/panel';
 import { resultsTable } from '../../../src/usecases/panel/results-table';
 import { App } from '../../../static/issue-panel/src/App';
 import { seriousViolations } from './axe';
@@ -53,6 +53,15 @@ function muxTicket(options: { callerIsOwner?: boolean; due?: number[]; owner?: s
 
 async function openMux(user: ReturnType<typeof userEvent.setup>) {
   await user.click(await screen.findByRole('tab', { name: 'MUX' }));
+}
+
+/**
+ * The caller opens the panel as MUX owner with one ens due; every reload after that answers `reloaded`
+ * (the settings changed, or the ticket was taken away, while the panel was open).
+ */
+function ownerThenReload(reloaded: PanelResult<'getPanelState'>) {
+  let loads = 0;
+  return () => (++loads === 1 ? { ok: true as const, data: muxTicket({ callerIsOwner: true, due: [0] }) } : reloaded);
 }
 
 describe('MUX date field', () => {
@@ -119,12 +128,8 @@ describe('MUX date field', () => {
 describe('a MUX owner changed while the panel was open', () => {
   test('Integra ara refused: the panel stays, refreshed, and says who the owner is now and what to do', async () => {
     const user = userEvent.setup();
-    let loads = 0;
     const { calls, container } = renderPanel(muxTicket({ callerIsOwner: true, due: [0] }), {
-      getPanelState: () => {
-        loads += 1;
-        return { ok: true, data: loads === 1 ? muxTicket({ callerIsOwner: true, due: [0] }) : muxTicket({ callerIsOwner: false, due: [0], owner: 'Nuri Nova' }) };
-      },
+      getPanelState: ownerThenReload({ ok: true, data: muxTicket({ callerIsOwner: false, due: [0], owner: 'Nuri Nova' }) }),
       integrateMuxNow: () => ({ ok: false, error: { code: 'forbidden', message: 'Només el responsable de MUX (Nuri Nova) pot integrar els ens MUX.' } }),
     });
     await openMux(user);
@@ -146,29 +151,27 @@ describe('a MUX owner changed while the panel was open', () => {
 
   test('no owner configured any more: says an admin must set one', async () => {
     const user = userEvent.setup();
-    let loads = 0;
     renderPanel(muxTicket({ callerIsOwner: true, due: [0] }), {
-      getPanelState: () => {
-        loads += 1;
-        return { ok: true, data: loads === 1 ? muxTicket({ callerIsOwner: true, due: [0] }) : muxTicket({ callerIsOwner: false, due: [0], owner: null }) };
-      },
+      getPanelState: ownerThenReload({ ok: true, data: muxTicket({ callerIsOwner: false, due: [0], owner: null }) }),
       integrateMuxNow: () => ({ ok: false, error: { code: 'forbidden', message: 'Només el responsable de MUX (—) pot integrar els ens MUX.' } }),
     });
     await openMux(user);
     await user.click(screen.getByRole('button', { name: 'Integra ara' }));
     await user.click(screen.getByRole('button', { name: 'Confirma i executa' }));
-    expect(await screen.findByText(/Ja no hi ha cap responsable de MUX a la configuració del projecte/)).toBeTruthy();
+    const alert = await screen.findByRole('alert');
+    expect(
+      within(alert).getByText("Ja no hi ha cap responsable de MUX a la configuració del projecte. No s'ha integrat res; cal que un administrador del projecte en configuri un."),
+    ).toBeTruthy();
     expect(screen.queryByText('No podeu fer servir aquest panell')).toBeNull();
+    // The panel stays, refreshed: nobody can integrate from it now.
+    expect(screen.getByRole('tab', { name: 'MUX' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Integra ara' })).toBeNull();
   });
 
   test('an agent who lost access to the ticket still gets the refusal screen', async () => {
     const user = userEvent.setup();
-    let loads = 0;
     renderPanel(muxTicket({ callerIsOwner: true, due: [0] }), {
-      getPanelState: () => {
-        loads += 1;
-        return loads === 1 ? { ok: true, data: muxTicket({ callerIsOwner: true, due: [0] }) } : { ok: false, error: { code: 'forbidden', message: '' } };
-      },
+      getPanelState: ownerThenReload({ ok: false, error: { code: 'forbidden', message: '' } }),
       integrateMuxNow: () => ({ ok: false, error: { code: 'forbidden', message: '' } }),
     });
     await openMux(user);
