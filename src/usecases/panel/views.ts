@@ -103,13 +103,10 @@ function rowView(planned: PlannedRow, input: ViewInput, describe: (p: PlannedRow
   };
 }
 
-function allPlannedRows(preview: TicketPreview, rank: (attachmentId: string) => number): PlannedRow[] {
-  const plan = preview.plan;
-  if (!plan) return [];
-  const rows = [...plan.services.flatMap((service) => service.rows), ...plan.unassigned];
+function inReadingOrder(rows: readonly PlannedRow[], rank: (attachmentId: string) => number): PlannedRow[] {
   // Stable reading order: files as they were added (a corrected file often keeps the first one's name,
   // so the name alone would interleave their rows), then sheet, row — what an agent sees in the spreadsheet.
-  return rows.sort(
+  return [...rows].sort(
     (a, b) =>
       rank(a.entity.attachmentId) - rank(b.entity.attachmentId) ||
       a.entity.fileName.localeCompare(b.entity.fileName) ||
@@ -284,7 +281,7 @@ export function buildPanelState(input: ViewInput): PanelState {
   const planned = preview.plan ? [...preview.plan.services.flatMap((service) => service.rows), ...preview.plan.unassigned] : [];
   const rank = fileRank([...preview.attachments.map((attachment) => attachment.id), ...planned.map((row) => row.entity.attachmentId)]);
   const rows = markReplaced(
-    allPlannedRows(preview, rank).map((planned) => rowView(planned, input, input.describe)),
+    inReadingOrder(planned, rank).map((row) => rowView(row, input, input.describe)),
     rank,
   );
   const replaced = new Set(rows.filter((row) => row.status === 'replaced').map((row) => row.id));
