@@ -4,6 +4,7 @@
  * caller's language) and never attached: JSM shows every attachment of a request to the customer.
  */
 import type { PanelPayload, PanelState, RowStatus } from '../../contracts/panel';
+import { needsCorrection } from '../../contracts/row-correction';
 import { csvText } from '../../domain/report/results-fit';
 import { tPanel, type PanelMessageKey } from '../../i18n/catalog/panel';
 import type { Lang } from '../../i18n';
@@ -24,13 +25,9 @@ const STATUS_KEYS: Record<RowStatus, PanelMessageKey> = {
   replaced: 'statusReplaced',
 };
 
-/**
- * A row refused for a wrong value waits for the requester's corrected file: "Cal corregir", as the panel
- * calls it; "Rebutjada" is only a row an agent turned down.
- */
+/** "Cal corregir" for a row refused for a wrong value, as the panel calls it; "Rebutjada" only for an agent's. */
 function statusKey(row: PanelState['rows'][number]): PanelMessageKey {
-  if (row.status === 'rejected' && row.problems.some((problem) => problem.severity === 'error')) return 'statusToCorrect';
-  return STATUS_KEYS[row.status];
+  return needsCorrection(row) ? 'statusToCorrect' : STATUS_KEYS[row.status];
 }
 
 /** Header and rows of the table (pure). */

@@ -2,13 +2,13 @@ import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
 import type { PanelFunction, PanelState, PlanView, RowView, ServicePlanView } from '../../../../src/contracts/panel';
+import { needsCorrection } from '../../../../src/contracts/row-correction';
 import { formatDate, useLang } from '../../../shared/i18n';
 import { Card, Code, Inline, Muted, Stack, Text } from '../../../shared/layout';
 import type { PanelApi } from '../api';
 import type { Perform } from '../perform';
 import { usePanelText, type PanelTranslate } from '../i18n';
 import { ResultsDownload } from './ResultsDownload';
-import { needsCorrection } from './StatusLozenge';
 
 const headingStyle = { margin: 0, font: token('font.heading.xsmall', '600 14px/16px sans-serif'), color: token('color.text', '#172B4D') };
 

@@ -1,5 +1,6 @@
 import Lozenge from '@atlaskit/lozenge';
 import type { HistoryEntry, RowStatus, RowView } from '../../../../src/contracts/panel';
+import { needsCorrection } from '../../../../src/contracts/row-correction';
 import type { PanelTranslate } from '../i18n';
 
 type Appearance = 'default' | 'inprogress' | 'moved' | 'new' | 'removed' | 'success';
@@ -18,19 +19,10 @@ const ROW: Record<RowStatus, [Appearance, Parameters<PanelTranslate>[0]]> = {
   replaced: ['default', 'statusReplaced'],
 };
 
-/**
- * A row the app refused because a value is wrong is waiting for the requester's corrected file, not
- * turned down by an agent: "Rebutjada" read as final. Agents only decide rows held for a warning, so a
- * refused row with an error is always one to correct.
- */
-export function RowStatusLozenge({ status, t, hasError = false }: { status: RowStatus; t: PanelTranslate; hasError?: boolean }) {
-  const [appearance, key] = status === 'rejected' && hasError ? (['removed', 'statusToCorrect'] as const) : ROW[status];
+/** A row's status; a refused row with an error reads "Cal corregir" (needsCorrection), not "Rebutjada". */
+export function RowStatusLozenge({ row, t }: { row: Pick<RowView, 'status' | 'problems'>; t: PanelTranslate }) {
+  const [appearance, key] = needsCorrection(row) ? (['removed', 'statusToCorrect'] as const) : ROW[row.status];
   return <Lozenge appearance={appearance}>{t(key)}</Lozenge>;
-}
-
-/** The rows the lozenge calls "Cal corregir"; the plan's counts use the same rule. */
-export function needsCorrection(row: Pick<RowView, 'status' | 'problems'>): boolean {
-  return row.status === 'rejected' && row.problems.some((problem) => problem.severity === 'error');
 }
 
 const OUTCOME: Record<HistoryEntry['outcome'], [Appearance, Parameters<PanelTranslate>[0]]> = {

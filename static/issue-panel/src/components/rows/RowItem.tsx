@@ -86,7 +86,7 @@ export function RowItem({ row, selected, decidable, disabled, onToggle, onDecide
           </span>
         </button>
         <span style={{ flex: 'none', maxWidth: '45%', overflow: 'hidden' }}>
-          <RowStatusLozenge status={row.status} t={t} hasError={row.problems.some((problem) => problem.severity === 'error')} />
+          <RowStatusLozenge row={row} t={t} />
         </span>
       </div>
       {replaced && row.replacedBy ? (
