@@ -9,8 +9,10 @@ import { JiraClient } from '../../../src/adapters/jira/jira-client';
 import { MemoryJobQueue } from '../../../src/adapters/memory/memory-job-queue';
 import { MemoryKeyValueStore } from '../../../src/adapters/memory/memory-key-value-store';
 import { REFERENCE_BACKEND_TOKEN, startReferenceBackend, type ReferenceBackend } from '../../../src/backend-reference/server';
+import { issuesOf, type IssueSnapshot } from '../../../src/cli/simulate-report';
 import { buildPipeline, type Pipeline } from '../../../src/composition/pipeline';
 import { firstCertificateUpload } from '../../../src/domain/certificate';
+import { RUN_PROPERTY, type RunState } from '../../../src/domain/run-state';
 import { backendTokenSecretKey, defaultSettings, settingsStorageKey, type Settings } from '../../../src/domain/settings';
 import { DEMO, startJiraEmulator, type FaultRule, type JiraEmulator, type LatencySpec } from '../../../src/emulator';
 import { handleJobDelivery, invocationResult, type ConsumerOutcome } from '../../../src/handlers/consumer';
@@ -32,6 +34,30 @@ export function certificateBlock(): Promise<Settings['certificate']> {
     firstCertificateUpload(Buffer.from(certificate.pem), { accountId: DEMO.users.admin, at: new Date() }),
   );
   return demoCertificate;
+}
+
+/** The demo certificate put in the stored settings, as an admin fixing a missing one on the settings page. */
+export async function fixCertificate(h: Pick<Harness, 'kvs'>): Promise<void> {
+  const key = settingsStorageKey(DEMO.projectKey);
+  const stored = (await h.kvs.get<{ revision: number; settings: Settings }>(key))!;
+  const settings = structuredClone(stored.settings);
+  settings.certificate = structuredClone(await certificateBlock());
+  await h.kvs.set(key, { ...stored, revision: stored.revision + 1, settings });
+}
+
+/** A ticket as the emulator holds it: labels, comments as people read them. */
+export const issueOf = (h: Pick<Harness, 'emulator'>, key: string): IssueSnapshot => issuesOf(h.emulator).find((i) => i.key === key)!;
+
+/** The run state property as Jira stores it (a batch's spilled open rows are only a marker there). */
+export const storedRunState = (h: Pick<Harness, 'emulator'>, key: string) => h.emulator.site.issue(key)!.properties.get(RUN_PROPERTY) as RunState;
+
+/** How many requests reached the integration backend under each idempotency key (http mode). */
+export function backendPostsPerKey(h: Pick<Harness, 'backend'>): Map<string, number> {
+  const perKey = new Map<string, number>();
+  for (const r of h.backend!.requests) {
+    if (r.method === 'POST' && r.idempotencyKey !== null) perKey.set(r.idempotencyKey, (perKey.get(r.idempotencyKey) ?? 0) + 1);
+  }
+  return perKey;
 }
 
 export interface HarnessOptions {

@@ -6,13 +6,11 @@
  * The clock is the pipeline's: each integration moves it 10 s on, the budget is 60 s.
  */
 import type { FetchLike } from '../../../src/adapters/backend/http-client';
-import { issuesOf, type IssueSnapshot } from '../../../src/cli/simulate-report';
 import type { PanelState } from '../../../src/contracts/panel';
-import type { RunState } from '../../../src/domain/run-state';
-import { settingsStorageKey, type Settings } from '../../../src/domain/settings';
+import type { Settings } from '../../../src/domain/settings';
 import type { Clock } from '../../../src/ports/clock';
 import { ajuntament, template, type FixtureRow } from './fixtures';
-import { certificateBlock, DEMO, startHarness, type Harness } from './harness';
+import { backendPostsPerKey, DEMO, fixCertificate, issueOf, startHarness, storedRunState as runStateOf, type Harness } from './harness';
 import { panelFor, type PanelCall } from './panel-client';
 
 const U = DEMO.users;
@@ -77,14 +75,12 @@ async function afterRun(t: SlowTicket, act: () => Promise<unknown>, options: { d
   await act();
   if (options.duplicates) duplicateEveryPush(h);
   await h.drain();
-  const posts = h.backend!.requests.filter((r) => r.method === 'POST' && r.idempotencyKey !== null);
-  const perKey = new Map<string, number>();
-  for (const r of posts) perKey.set(r.idempotencyKey!, (perKey.get(r.idempotencyKey!) ?? 0) + 1);
+  const perKey = backendPostsPerKey(h);
   const ticket = issueOf(h, key);
   const state = runStateOf(h, key);
   return {
     outcomes: h.outcomes.slice(outcomesBefore).map((o) => (o.status === 'processed' ? o.outcome.status : o.status)),
-    posts: posts.length,
+    posts: [...perKey.values()].reduce((n, count) => n + count, 0),
     perKey,
     integrated: h.backend!.integrations.filter((x) => x.result === 'integrated').map((x) => x.codiEns),
     newComments: ticket.comments.slice(ticketBefore.comments.length),
@@ -92,17 +88,6 @@ async function afterRun(t: SlowTicket, act: () => Promise<unknown>, options: { d
     state,
     panel: await t.panel<PanelState>(U.agent, key, 'getPanelState'),
   };
-}
-
-const issueOf = (h: Harness, key: string): IssueSnapshot => issuesOf(h.emulator).find((i) => i.key === key)!;
-const runStateOf = (h: Harness, key: string) => h.emulator.site.issue(key)!.properties.get('setdiba.run') as RunState;
-
-async function fixCertificate(h: Harness): Promise<void> {
-  const key = settingsStorageKey(DEMO.projectKey);
-  const stored = (await h.kvs.get<{ revision: number; settings: Settings }>(key))!;
-  const settings = structuredClone(stored.settings);
-  settings.certificate = structuredClone(await certificateBlock());
-  await h.kvs.set(key, { ...stored, revision: stored.revision + 1, settings });
 }
 
 const overRows = Array.from({ length: ROWS }, (_, i) => ajuntament(i, { service: 'OVER' }));

@@ -5,27 +5,14 @@
  * certificate is fixed "Executa" sends each blocked ens to the backend once; with nothing left open the
  * state fits in the property again and the KVS entry is gone.
  */
-import { issuesOf, type IssueSnapshot } from '../../../src/cli/simulate-report';
-import { RUN_PROPERTY, type RunState } from '../../../src/domain/run-state';
-import { settingsStorageKey, type Settings } from '../../../src/domain/settings';
 import { dependentBodies, template } from './fixtures';
-import { certificateBlock, DEMO, startHarness, type Harness } from './harness';
+import { backendPostsPerKey, DEMO, fixCertificate, issueOf, startHarness, storedRunState as storedState, type Harness } from './harness';
 import { panelFor } from './panel-client';
 
 const ROWS = 5_000;
 const JIRA_PROPERTY_MAX_CHARS = 32_768;
 
-const issueOf = (h: Harness, key: string): IssueSnapshot => issuesOf(h.emulator).find((i) => i.key === key)!;
-const storedState = (h: Harness, key: string) => h.emulator.site.issue(key)!.properties.get(RUN_PROPERTY) as RunState;
 const openRowEntries = async (h: Harness, key: string) => (await h.kvs.list(`setdiba:open-rows:${key}:`)).length;
-
-async function fixCertificate(h: Harness): Promise<void> {
-  const key = settingsStorageKey(DEMO.projectKey);
-  const stored = (await h.kvs.get<{ revision: number; settings: Settings }>(key))!;
-  const settings = structuredClone(stored.settings);
-  settings.certificate = structuredClone(await certificateBlock());
-  await h.kvs.set(key, { ...stored, revision: stored.revision + 1, settings });
-}
 
 describe('a ticket with thousands of blocked rows', () => {
   it('saves its run state, and Executa after the certificate fix retries exactly the blocked rows once', async () => {
@@ -60,9 +47,7 @@ describe('a ticket with thousands of blocked rows', () => {
       await panel(DEMO.users.agent, key, 'run');
       await h.drain();
       expect(h.outcomes.slice(1).map((_, i) => outcome(i + 1))).toEqual(['retry']);
-      const posts = h.backend!.requests.filter((r) => r.method === 'POST' && r.idempotencyKey !== null);
-      const perKey = new Map<string, number>();
-      for (const r of posts) perKey.set(r.idempotencyKey!, (perKey.get(r.idempotencyKey!) ?? 0) + 1);
+      const perKey = backendPostsPerKey(h);
       expect(perKey.size).toBe(ROWS);
       expect([...perKey.values()].every((n) => n === 1)).toBe(true);
       const integrated = h.backend!.integrations.filter((x) => x.result === 'integrated').map((x) => x.codiEns);
