@@ -42,13 +42,14 @@ export async function runStateOf(
   issueKey: string,
   options: { reread?: boolean } = {},
 ): Promise<RunState | null> {
-  const log = store.log;
   if (raw === null || raw === undefined) return null;
   const state = parseRunState(raw);
-  // A state this version cannot read is not taken as "nothing done": every step still finds its earlier
-  // effect by its own key (clone by property, comments by key, integrations by registry).
-  if (!state) log?.warn('run state unreadable; continuing from lookups', { issueKey });
-  if (!state) return emptyRunState();
+  if (!state) {
+    // A state this version cannot read is not taken as "nothing done": every step still finds its earlier
+    // effect by its own key (clone by property, comments by key, integrations by registry).
+    store.log?.warn('run state unreadable; continuing from lookups', { issueKey });
+    return emptyRunState();
+  }
   if (!state.batches.some((b) => b.openIn)) return state;
   const batches = await Promise.all(
     state.batches.map(async (batch) => {
@@ -58,7 +59,7 @@ export async function runStateOf(
       if (options.reread) throw new MissingOpenRows(batch.openIn.key);
       // Only a hand edit gets here (an entry is written before the property and dropped after it no
       // longer points there): the batch has nothing left to retry, as for an unreadable state.
-      log?.warn('open rows of a batch not found in the KVS; taken as none', { issueKey, batch: batch.id, key: batch.openIn.key });
+      store.log?.warn('open rows of a batch not found in the KVS; taken as none', { issueKey, batch: batch.id, key: batch.openIn.key });
       return batch;
     }),
   );
