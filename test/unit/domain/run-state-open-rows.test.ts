@@ -62,6 +62,14 @@ describe('the open rows of a batch in the run state', () => {
     expect(s.property().batches[0]).toMatchObject({ open: { blocked: [], failed: {} }, openIn: { blocked: 4_000, failed: 1_000 } });
     // The caller goes on with the lists, and so does the next reader.
     expect(written.batches[0]!.open).toEqual(open);
+    const read = (await readRunState(s.store, ISSUE))!;
+    expect(read.batches[0]!.open).toEqual(open);
+    // The run's end writes the same lists again: the property is written, the ~65 KB entry is not.
+    const before = s.log.length;
+    await writeRunState(s.store, ISSUE, { ...read, state: 'done' });
+    expect(s.log.slice(before)).toContain('jira.setIssueProperty');
+    expect(s.log.slice(before)).not.toContain('kvs.set');
+    expect(s.property().state).toBe('done');
     expect((await readRunState(s.store, ISSUE))!.batches[0]!.open).toEqual(open);
   });
 
