@@ -63,7 +63,7 @@ export async function continueIfCut(
 ): Promise<ContinuedOutcome | null> {
   const deferred = budget.deferred.length;
   if (deferred === 0) return null;
-  await queueContinuation(deps, { issueKey: args.issueKey, batch: args.run, eventId: args.job.eventId, trigger: args.trigger });
+  await queueContinuation(deps, { issueKey: args.issueKey, run: args.run, eventId: args.job.eventId, trigger: args.trigger });
   deps.log?.info('run continued in a new job', { issueKey: args.issueKey, kind: args.kind, run: args.run, deferred });
   return { status: 'continued', issueKey: args.issueKey, kind: args.kind, run: args.run, deferred };
 }
@@ -74,17 +74,17 @@ interface ContinuationMark {
 }
 
 /**
- * Queues the job that goes on with `batch`. A mark left `pushing` (the attempt died between the mark
+ * Queues the job that goes on with `run` (a batch, or a retry or decision run). A mark left `pushing` (the attempt died between the mark
  * and the push) is pushed again: a second job is harmless (the lease and the registry make it a no-op),
  * a lost one would leave the batch unfinished.
  */
-export async function queueContinuation(
+async function queueContinuation(
   deps: Pick<PipelineDeps, 'kvs' | 'clock' | 'queue'>,
-  args: { issueKey: string; batch: string; eventId: string; trigger: RunTrigger | null },
+  args: { issueKey: string; run: string; eventId: string; trigger: RunTrigger | null },
 ): Promise<void> {
   const queue = deps.queue;
   if (!queue) throw new Error('The pipeline has no job queue to continue a long run on');
-  const key = kvsKeys.continuation(args.issueKey, args.batch, args.eventId);
+  const key = kvsKeys.continuation(args.issueKey, args.run, args.eventId);
   const now = deps.clock.now().toISOString();
   if (!(await deps.kvs.setIfAbsent(key, { state: 'pushing', at: now } satisfies ContinuationMark))) {
     const mark = await deps.kvs.get<ContinuationMark>(key);
@@ -98,7 +98,7 @@ export async function queueContinuation(
     ...(trigger?.requestedBy ? { requestedBy: trigger.requestedBy } : {}),
     ...(trigger?.services && trigger.services.length > 0 ? { services: trigger.services } : {}),
     // A person's cause (the panel) stays the cause; this says the job is no new request of theirs.
-    continues: args.batch,
+    continues: args.run,
     queuedAt: now,
   };
   // Between this run's end and the continuation's start the panel says the run is queued, not idle.
