@@ -7,12 +7,11 @@ import { kvsKeys } from '../domain/idempotency';
 import { backendErrorText } from '../domain/report/backend-errors';
 import { writeTableWorkbook } from '../spreadsheet/write-workbook';
 import type { Service } from '../domain/services';
-import type { RunState } from '../domain/run-state';
+import { parseRunState, RUN_PROPERTY, type RunState } from '../domain/run-state';
 import type { Lang } from '../i18n';
 import { pipelineText } from '../i18n/catalog/pipeline';
 import { claimQueuedRun, clearQueuedRun, queuedRunOf, type QueuedRun } from '../usecases/process-ticket/queued-run';
 import { cloneFileName } from '../usecases/process-ticket/clones';
-import { readRunState } from '../usecases/process-ticket/run-state-store';
 import { mapLimit } from '../usecases/process-ticket/concurrency';
 import { reportContext } from '../usecases/process-ticket/describe';
 import type { PanelPipeline, TicketPreview, TicketProgress } from '../usecases/panel/deps';
@@ -117,7 +116,9 @@ export function panelPipeline(pipeline: Pipeline): PanelPipeline {
     };
   };
 
-  const runStateOf = (issueKey: string): Promise<RunState | null> => readRunState(deps, issueKey);
+  // Progress is asked every few seconds while the panel is open and needs the runs, the family and the
+  // times, never a batch's open rows: the property alone, not the KVS lists a big batch keeps there.
+  const runStateOf = async (issueKey: string): Promise<RunState | null> => parseRunState(await deps.jira.getIssueProperty(issueKey, RUN_PROPERTY));
 
   /**
    * A service ticket's history: its own runs, and the original's runs that worked on it (raised it,
