@@ -51,6 +51,10 @@ export const issueOf = (h: Pick<Harness, 'emulator'>, key: string): IssueSnapsho
 /** The run state property as Jira stores it (a batch's spilled open rows are only a marker there). */
 export const storedRunState = (h: Pick<Harness, 'emulator'>, key: string) => h.emulator.site.issue(key)!.properties.get(RUN_PROPERTY) as RunState;
 
+/** What each delivery since the `from`-th came to: the run's outcome ('done', 'continued', …) or the consumer's. */
+export const outcomeStatuses = (h: Pick<Harness, 'outcomes'>, from = 0): string[] =>
+  h.outcomes.slice(from).map((o) => (o.status === 'processed' ? o.outcome.status : o.status));
+
 /** How many requests reached the integration backend under each idempotency key (http mode). */
 export function backendPostsPerKey(h: Pick<Harness, 'backend'>): Map<string, number> {
   const perKey = new Map<string, number>();

@@ -10,7 +10,7 @@ import type { PanelState } from '../../../src/contracts/panel';
 import type { Settings } from '../../../src/domain/settings';
 import type { Clock } from '../../../src/ports/clock';
 import { ajuntament, template, type FixtureRow } from './fixtures';
-import { backendPostsPerKey, DEMO, fixCertificate, issueOf, startHarness, storedRunState as runStateOf, type Harness } from './harness';
+import { backendPostsPerKey, DEMO, fixCertificate, issueOf, outcomeStatuses, startHarness, storedRunState as runStateOf, type Harness } from './harness';
 import { panelFor, type PanelCall } from './panel-client';
 
 const U = DEMO.users;
@@ -79,7 +79,7 @@ async function afterRun(t: SlowTicket, act: () => Promise<unknown>, options: { d
   const ticket = issueOf(h, key);
   const state = runStateOf(h, key);
   return {
-    outcomes: h.outcomes.slice(outcomesBefore).map((o) => (o.status === 'processed' ? o.outcome.status : o.status)),
+    outcomes: outcomeStatuses(h, outcomesBefore),
     posts: [...perKey.values()].reduce((n, count) => n + count, 0),
     perKey,
     integrated: h.backend!.integrations.filter((x) => x.result === 'integrated').map((x) => x.codiEns),
