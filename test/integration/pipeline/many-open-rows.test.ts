@@ -59,6 +59,11 @@ describe('a ticket with thousands of blocked rows', () => {
       expect(after.state).toBe('done');
       expect(await openRowEntries(h, key)).toBe(0);
       expect(issueOf(h, key).comments.filter((c) => !c.public)).toHaveLength(2);
+      // The panel sees every row integrated and nothing running.
+      const afterPanel = await panel(DEMO.users.agent, key, 'getPanelState');
+      expect(afterPanel.rows).toHaveLength(ROWS);
+      expect(new Set(afterPanel.rows.map((r) => r.status))).toEqual(new Set(['integrated']));
+      expect(afterPanel.run.status).toBe('idle');
     } finally {
       await h.stop();
     }
