@@ -248,7 +248,10 @@ export function cloneSearchJql(projectKey: string, originKey: string, service: S
 
 /**
  * Reads the stored property. Anything unreadable (another app version, a hand edit) is reported as
- * null so the caller can decide; it is never silently taken as "nothing done".
+ * null so the caller can decide; it is never silently taken as "nothing done". A batch whose open rows
+ * were spilled has `open` empty here (`openIn` has their counts): whoever needs the lists reads through
+ * the run-state store (readRunState); readers that look at no open rows parse the property alone, with
+ * no KVS call.
  */
 export function parseRunState(value: unknown): RunState | null {
   const parsed = runStateSchema.safeParse(value);
