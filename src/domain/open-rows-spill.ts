@@ -35,7 +35,7 @@ function group(keys: readonly string[]): Record<string, string[]> {
 const ungroup = (grouped: Record<string, string[]>): string[] =>
   Object.entries(grouped).flatMap(([service, codis]) => codis.map((codi) => (service === '' ? codi : `${service}:${codi}`)));
 
-export function encodeOpenRows(batch: string, open: OpenRows): SpilledOpenRows {
+function encodeOpenRows(batch: string, open: OpenRows): SpilledOpenRows {
   return {
     v: 1,
     batch,
@@ -52,11 +52,11 @@ export function decodeOpenRows(value: SpilledOpenRows): OpenRows {
 }
 
 /** The entry's key: the ticket, and a digest of the batch and its lists. */
-export function spilledOpenRowsKey(issueKey: string, value: SpilledOpenRows): string {
+function spilledOpenRowsKey(issueKey: string, value: SpilledOpenRows): string {
   return kvsKeys.openRows(issueKey, idempotencyKey('open-rows', JSON.stringify(value)).slice('open-rows:'.length));
 }
 
-export const openRowCounts = (open: OpenRows) => ({
+const openRowCounts = (open: OpenRows) => ({
   blocked: open.blocked.length,
   failed: Object.values(open.failed).reduce((n, rows) => n + rows.length, 0),
 });
