@@ -51,6 +51,15 @@ export const issueOf = (h: Pick<Harness, 'emulator'>, key: string): IssueSnapsho
 /** The run state property as Jira stores it (a batch's spilled open rows are only a marker there). */
 export const storedRunState = (h: Pick<Harness, 'emulator'>, key: string) => h.emulator.site.issue(key)!.properties.get(RUN_PROPERTY) as RunState;
 
+/** From now on each job pushed is delivered twice, as an at-least-once platform may. */
+export function duplicateEveryPush(h: Pick<Harness, 'queue'>): void {
+  const push = h.queue.push.bind(h.queue);
+  h.queue.push = async (jobs) => {
+    await push(jobs);
+    h.queue.duplicate((d) => d === h.queue.pending.at(-1));
+  };
+}
+
 /** What each delivery since the `from`-th came to: the run's outcome ('done', 'continued', …) or the consumer's. */
 export const outcomeStatuses = (h: Pick<Harness, 'outcomes'>, from = 0): string[] =>
   h.outcomes.slice(from).map((o) => (o.status === 'processed' ? o.outcome.status : o.status));

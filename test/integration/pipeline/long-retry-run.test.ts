@@ -10,7 +10,7 @@ import type { PanelState } from '../../../src/contracts/panel';
 import type { Settings } from '../../../src/domain/settings';
 import type { Clock } from '../../../src/ports/clock';
 import { ajuntament, template, type FixtureRow } from './fixtures';
-import { backendPostsPerKey, DEMO, fixCertificate, issueOf, outcomeStatuses, startHarness, storedRunState as runStateOf, type Harness } from './harness';
+import { backendPostsPerKey, DEMO, duplicateEveryPush, fixCertificate, issueOf, outcomeStatuses, startHarness, storedRunState as runStateOf, type Harness } from './harness';
 import { panelFor, type PanelCall } from './panel-client';
 
 const U = DEMO.users;
@@ -57,15 +57,6 @@ async function raised(rows: readonly FixtureRow[], settings?: (s: Settings) => v
   return { h, panel: panelFor(h), key };
 }
 
-/** Each continuation delivered twice, as an at-least-once platform may. */
-function duplicateEveryPush(h: Harness): void {
-  const push = h.queue.push.bind(h.queue);
-  h.queue.push = async (jobs) => {
-    await push(jobs);
-    h.queue.duplicate((d) => d === h.queue.pending.at(-1));
-  };
-}
-
 /** What the agent's action and its continuations did, as the people involved see it. */
 async function afterRun(t: SlowTicket, act: () => Promise<unknown>, options: { duplicates?: boolean } = {}) {
   const { h, key } = t;
@@ -73,6 +64,7 @@ async function afterRun(t: SlowTicket, act: () => Promise<unknown>, options: { d
   const ticketBefore = issueOf(h, key);
   const runsBefore = runStateOf(h, key).runs.length;
   await act();
+  // Each continuation delivered twice.
   if (options.duplicates) duplicateEveryPush(h);
   await h.drain();
   const perKey = backendPostsPerKey(h);

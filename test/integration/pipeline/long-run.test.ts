@@ -8,7 +8,7 @@ import { issuesOf } from '../../../src/cli/simulate-report';
 import type { RunState } from '../../../src/domain/run-state';
 import type { Clock } from '../../../src/ports/clock';
 import { ajuntaments, template } from './fixtures';
-import { outcomeStatuses, startHarness, type Harness } from './harness';
+import { duplicateEveryPush, outcomeStatuses, startHarness, type Harness } from './harness';
 
 const ROWS = 20;
 const BACKEND_MS = 10_000;
@@ -28,11 +28,7 @@ async function cutRun(options: { duplicateContinuations?: boolean } = {}) {
     await h.emulator.idle();
     if (options.duplicateContinuations) {
       // Each continuation delivered twice, as an at-least-once platform may.
-      const push = h.queue.push.bind(h.queue);
-      h.queue.push = async (jobs) => {
-        await push(jobs);
-        h.queue.duplicate((d) => d === h.queue.pending.at(-1));
-      };
+      duplicateEveryPush(h);
     }
     await h.drain();
     const issues = issuesOf(h.emulator);
