@@ -130,6 +130,8 @@ describe('a retry run cut short by its time budget', () => {
     try {
       await fixCertificate(t.h);
       const run = await afterRun(t, () => t.panel(U.agent, t.key, 'run'), { duplicates: true });
+      // The continuations were delivered twice: more deliveries than the four jobs of the run.
+      expect(run.outcomes.length).toBeGreaterThan(CUT_THEN_DONE.length + 1);
       expectDoneOnce(run, 'retry');
     } finally {
       await t.h.stop();
@@ -165,6 +167,8 @@ describe('a decision run cut short by its time budget', () => {
     const t = await raised(heldRows);
     try {
       const run = await afterRun(t, () => confirmAll(t), { duplicates: true });
+      // The continuations were delivered twice: more deliveries than the four jobs of the run.
+      expect(run.outcomes.length).toBeGreaterThan(CUT_THEN_DONE.length + 1);
       expectDoneOnce(run, 'decisions');
     } finally {
       await t.h.stop();
