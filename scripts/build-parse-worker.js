@@ -59,6 +59,47 @@ function isCurrent() {
   }
 }
 
+/**
+ * Fixes made to SheetJS's source as it is bundled into the worker (docs/dependencies.md, "Patch to SheetJS").
+ * Each must match the installed source exactly once, or the build fails: an upgrade of SheetJS then makes
+ * someone look again (drop the patch if upstream fixed it, or move it), instead of it silently not applying.
+ */
+const SHEETJS_PATCHES = [
+  {
+    // parse_ws_xml takes the position of <sheetData> from str_match_xml_ns, whose result (since 0.20.x) is a
+    // plain array without `.index`: the "head" and "tail" of the sheet are then the whole sheet, and about ten
+    // regular expressions meant for a few hundred bytes run over all of it (~7% of a template's read, more
+    // on large sheets). The first occurrence of the matched text is where the match starts.
+    name: 'parse_ws_xml: head and tail around <sheetData>',
+    from: 'data1 = data.slice(0, mtch.index);\n\t\tdata2 = data.slice(mtch.index + mtch[0].length);',
+    to: 'var sheetDataAt = data.indexOf(mtch[0]);\n\t\tdata1 = data.slice(0, sheetDataAt);\n\t\tdata2 = data.slice(sheetDataAt + mtch[0].length);',
+  },
+];
+
+/**
+ * SheetJS's ES module source with SHEETJS_PATCHES applied.
+ * @param {string} source
+ */
+function patchSheetJs(source) {
+  let patched = source;
+  for (const patch of SHEETJS_PATCHES) {
+    const at = patched.indexOf(patch.from);
+    if (at === -1 || patched.indexOf(patch.from, at + 1) !== -1) {
+      throw new Error(`SheetJS patch "${patch.name}" does not match the installed SheetJS exactly once: see docs/dependencies.md`);
+    }
+    patched = patched.slice(0, at) + patch.to + patched.slice(at + patch.from.length);
+  }
+  return patched;
+}
+
+/** @type {import('esbuild').Plugin} */
+const sheetJsPatches = {
+  name: 'sheetjs-patches',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]xlsx[\\/]xlsx\.mjs$/ }, (args) => ({ contents: patchSheetJs(readFileSync(args.path, 'utf8')), loader: 'js' }));
+  },
+};
+
 async function bundle() {
   const result = await esbuild.build({
     absWorkingDir: ROOT,
@@ -76,6 +117,7 @@ async function bundle() {
     // `setdiba check --json`), in-process they would reach the host's log. A module-scope `console` that
     // says nothing shadows the global one for all of the bundle's code.
     banner: { js: "'use strict'; var console = { log() {}, info() {}, warn() {}, error() {}, debug() {}, trace() {}, dir() {}, table() {} };" },
+    plugins: [sheetJsPatches],
     metafile: true,
     write: false,
     logLevel: 'warning',
@@ -117,6 +159,7 @@ async function globalSetup() {
 module.exports = globalSetup;
 module.exports.ensureParseWorkerSource = ensureParseWorkerSource;
 module.exports.OUTPUT = OUTPUT;
+module.exports.patchSheetJs = patchSheetJs;
 
 if (require.main === module) {
   ensureParseWorkerSource({ force: process.argv.includes('--force') }).then(
