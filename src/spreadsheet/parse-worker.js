@@ -120,10 +120,10 @@ function parse(request) {
     cellHTML: false,
     cellText: false,
     cellNF: false,
-    cellStyles: false,
+    cellStyles: false, // and so the theme is never read: read-template.ts (isPartToParse) leaves it out
     cellDates: false, // dates stay serial numbers: SheetJS's Date objects depend on the time zone
     bookVBA: false,
-    bookDeps: false,
+    bookDeps: false, // the calculation chain, likewise left out
     bookFiles: false,
     WTF: false,
   });

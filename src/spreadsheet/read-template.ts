@@ -98,7 +98,7 @@ async function readRawWorkbook(input: ReadTemplateInput, options: ReadTemplateOp
   const inflated = inflateZipCapped(bytes, {
     maxPartBytes: SPREADSHEET_LIMITS.maxPartBytes,
     maxTotalBytes: SPREADSHEET_LIMITS.maxTotalInflatedBytes,
-    keep: (name) => /\.(xml|rels)$/i.test(name) || name === 'mimetype',
+    keep: isPartToParse,
   });
   if (!inflated.ok) {
     if (inflated.reason === 'too_large') return fail('file.too_large', { unit: 'inflated', limit: inflated.limitBytes / MiB_BYTES });
@@ -113,6 +113,22 @@ async function readRawWorkbook(input: ReadTemplateInput, options: ReadTemplateOp
     return scanned.reason === 'too_large' ? fail('file.too_large', { unit: scanned.unit }) : fail('file.unreadable', { reason: 'corrupt' });
   }
   return fromParser(await parse(repackStored(inflated.parts), 'parse', options), fail);
+}
+
+/**
+ * Parts SheetJS reads only for what the reader never returns: document properties (docProps/, .ods
+ * meta.xml), the theme (read only with cellStyles), the calculation chain (only with bookDeps), custom XML
+ * and LibreOffice's view settings. SheetJS looks each up leniently, so with the worker's read options
+ * (parse-worker.js) a missing one changes nothing. They are not inflated, scanned or handed on: less of
+ * an untrusted file for SheetJS to parse, a damaged one no longer hides the rows, and less work (on the
+ * bench template, inflating 0.39 → 0.23 ms: each part costs a zlib stream of its own). Parts SheetJS
+ * requires once [Content_Types].xml lists them (styles, metadata, people) stay, whatever they hold for us.
+ */
+const NEVER_PARSED = /^(?:docProps\/|customXml\/|xl\/theme\/|xl\/calcChain\.xml$|meta\.xml$|settings\.xml$|Configurations2\/)/i;
+
+/** The zip parts the guard inflates and checks, and the parser gets. */
+export function isPartToParse(name: string): boolean {
+  return (/\.(?:xml|rels)$/i.test(name) || name === 'mimetype') && !NEVER_PARSED.test(name);
 }
 
 /** "MUX/plantilla.csv" → "plantilla": the folder is no part of the sheet's name (nor names a service). */
