@@ -35,7 +35,7 @@ import { workbookFile } from '../test/fixtures/workbook-files';
 import type { Benchmark } from './run';
 import { shippedBuild, type ShippedBuild } from './_shipped-build';
 
-const ROUNDS = 60;
+const ROUNDS = 120;
 const WARM_UP = 5;
 const BOMB_MIB = 512;
 const GOAL_RATIO = 1.2;
@@ -77,7 +77,7 @@ function speed(build: ShippedBuild, dir: string): void {
   const above = [ratio > GOAL_RATIO ? 'median' : '', bestRatio > GOAL_RATIO ? 'best' : ''].filter(Boolean).join(' and ');
   process.stdout.write(
     [
-      `template: ${figures.validEntities} valid ens (all municipalities), ${(bytes.length / 1024).toFixed(0)} KiB .xlsx; ${ROUNDS} warm rounds, interleaved`,
+      `template: ${figures.validEntities} valid ens (all municipalities), ${(bytes.length / 1024).toFixed(0)} KiB .xlsx; ${ROUNDS} warm rounds, interleaved, each first in every other round`,
       `  code measured: ${build.description}; ${figures.plainNode ? 'plain' : 'NOT plain (execArgv or NODE_OPTIONS set)'} node ${figures.node}, SheetJS and the reader in the same process`,
       `  machine: ${availableParallelism()} CPUs, load average ${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)} (1 min) during the rounds`,
       `  SheetJS alone (read + sheet_to_json): ${times(sheetjs)}`,
