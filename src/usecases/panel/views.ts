@@ -119,10 +119,13 @@ function servicePlanView(
   service: ServicePlan,
   lang: Lang,
   users: ReadonlyMap<string, UserView>,
-  replaced: ReadonlySet<string>,
+  statusOf: ReadonlyMap<string, RowStatus>,
 ): ServicePlanView {
   // A row a later file replaced is counted as replaced only: its ens is counted with the later row.
-  const current = service.rows.filter((row) => !replaced.has(rowIdOf(row.entity)));
+  const current = service.rows.filter((row) => statusOf.get(rowIdOf(row.entity)) !== 'replaced');
+  // The plan was made by the last run; rows an agent has decided since no longer await confirmation.
+  const stillWaiting = current.some((row) => statusOf.get(rowIdOf(row.entity)) === 'waiting');
+  const reasons = service.reviewReasons.filter((reason) => reason !== 'waiting-confirmation' || stillWaiting);
   const count = (decision: PlannedRow['decision']) => current.filter((row) => row.decision === decision).length;
   return {
     service: service.service,
@@ -140,7 +143,7 @@ function servicePlanView(
       disabled: count('service-disabled'),
       replaced: service.rows.length - current.length,
     },
-    reviewReasons: service.reviewReasons.map((reason) => tPanel(lang, REVIEW_KEYS[reason])),
+    reviewReasons: reasons.map((reason) => tPanel(lang, REVIEW_KEYS[reason])),
   };
 }
 
@@ -284,7 +287,7 @@ export function buildPanelState(input: ViewInput): PanelState {
     inReadingOrder(planned, rank).map((row) => rowView(row, input, input.describe)),
     rank,
   );
-  const replaced = new Set(rows.filter((row) => row.status === 'replaced').map((row) => row.id));
+  const statusOf = new Map(rows.map((row) => [row.id, row.status]));
   const plan = preview.plan;
   const current = preview.settings.certificate.current;
   const planView: PlanView | null = plan
@@ -297,7 +300,7 @@ export function buildPanelState(input: ViewInput): PanelState {
           notAfter: current?.notAfter ?? null,
           expiresInDays: current && plan.certificate === 'valid' ? (expiryWarning(current, input.now)?.daysLeft ?? null) : null,
         },
-        services: plan.services.map((service) => servicePlanView(service, caller.lang, input.users, replaced)),
+        services: plan.services.map((service) => servicePlanView(service, caller.lang, input.users, statusOf)),
         unassignedRowIds: plan.unassigned.map((planned) => rowIdOf(planned.entity)),
         writes: describeWrites(input, rows),
       }

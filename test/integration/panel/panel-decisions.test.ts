@@ -87,6 +87,10 @@ describe('decisions taken in the panel', () => {
     const [confirm, reject] = waitingRows(await panel(U.agent, key, 'getPanelState'));
     await panel(U.agent, key, 'decideRows', { rowIds: [confirm!.id], decision: 'confirm' });
     await panel(U.agent, key, 'decideRows', { rowIds: [reject!.id], decision: 'reject', reason: REASON });
+    // Every held row is decided: the plan no longer says some await confirmation (it did until the run).
+    const decided = await panel(U.agent, key, 'getPanelState');
+    const over = decided.plan?.services.find((service) => service.service === 'OVER');
+    expect(over?.reviewReasons).not.toContain('Hi ha files amb avisos que esperen confirmació.');
     const before = issue(h, clone).comments.length;
     await panel(U.agent, key, 'run');
     await h.drain();
