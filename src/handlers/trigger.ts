@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { RetryableError } from '../domain/errors';
 import type { Pipeline } from '../composition/pipeline';
 import type { PipelineJob } from '../usecases/process-ticket/job';
+import { clearQueuedRun, markQueuedRun } from '../usecases/process-ticket/queued-run';
 
 const issueEventSchema = z.looseObject({
   eventType: z.enum(['avi:jira:created:issue', 'avi:jira:updated:issue', 'avi:jira:commented:issue']),
@@ -88,6 +89,7 @@ export async function handleProductEvent(pipeline: Pipeline, raw: unknown, now: 
   }
   let claims: string[] = [];
   let createdClaim: string | null = null;
+  let marked: PipelineJob | null = null;
   try {
     if (attachments.length > 0) {
       claims = await claimAttachments(pipeline, issueId, attachments);
@@ -101,6 +103,9 @@ export async function handleProductEvent(pipeline: Pipeline, raw: unknown, now: 
     const recognition = issueKey ? await pipeline.recogniseTicket(issueKey) : null;
     if (!issueKey || !recognition?.recognised) return { status: 'ignored', reason: 'not-setdiba' };
     const job: PipelineJob = { issueKey, cause: CAUSE[event.eventType], queuedAt: now.toISOString() };
+    // Until a consumer takes the job, the panel says the ticket is queued (and does not offer Executa).
+    await markQueuedRun(pipeline.deps.kvs, issueKey, { queuedAt: job.queuedAt, requestedBy: null, why: 'event' });
+    marked = job;
     await pipeline.queue.push([job]);
     return { status: 'queued', job };
   } catch (error) {
@@ -108,6 +113,7 @@ export async function handleProductEvent(pipeline: Pipeline, raw: unknown, now: 
     await Promise.allSettled([
       ...claims.map((id) => pipeline.deps.kvs.delete(attachmentClaimKey(issueId, id))),
       ...(createdClaim ? [pipeline.deps.kvs.delete(createdClaim)] : []),
+      ...(marked ? [clearQueuedRun(pipeline.deps.kvs, marked.issueKey, marked.queuedAt)] : []),
     ]);
     // Whatever failed (Jira, the queue), the event must not be lost: the platform delivers it again.
     return { status: 'retry', retryAfterMs: error instanceof RetryableError ? error.retryAfterMs : null };

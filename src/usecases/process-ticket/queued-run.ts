@@ -1,7 +1,7 @@
 /**
  * A run asked for and not started yet. In Forge a job waits in the queue (seconds, sometimes minutes)
  * before a consumer takes it; with no trace of it the panel would show nothing in progress and offer
- * Executa again. So whoever queues a run for a person (the panel's actions, the daily watch, a long
+ * Executa again. So whoever queues a run (the trigger, the panel's actions, the daily watch, a long
  * run's continuation) marks the ticket first, and the run that takes the ticket's lease for that very
  * job (same `queuedAt`) removes the mark: from then on the lease says the run is in progress.
  *
@@ -22,9 +22,10 @@ export const QUEUED_RUN_STALE_MS = DEFAULT_LEASE_MS + 5 * 60_000;
 const queuedRunSchema = z.object({
   /** The job's own `queuedAt`: the run for that job clears the mark, no other. */
   queuedAt: z.iso.datetime({ offset: true }),
-  /** Who asked for it (an account id, the daily watch), null for a continuation. */
+  /** Who asked for it (an account id, the daily watch), null for a continuation or a Jira event. */
   requestedBy: z.string().nullable(),
-  why: z.enum(['panel', 'decision', 'mux', 'label', 'continuation']),
+  /** 'event': the trigger queued it for a new ticket or a file attached to one. */
+  why: z.enum(['panel', 'decision', 'mux', 'label', 'continuation', 'event']),
 });
 export type QueuedRun = z.infer<typeof queuedRunSchema>;
 
@@ -56,7 +57,10 @@ export async function claimQueuedRun(kvs: KeyValueStore, now: Date, issueKey: st
   return true;
 }
 
-/** A continuation is queued by the run it continues: it replaces whatever mark there is. */
+/**
+ * A continuation is queued by the run it continues, and the trigger's job by a new ticket or file that
+ * no waiting job may have seen yet: each is pushed whatever mark there is, and replaces it.
+ */
 export async function markQueuedRun(kvs: KeyValueStore, issueKey: string, mark: QueuedRun): Promise<void> {
   await kvs.set(kvsKeys.runQueued(issueKey), mark);
 }

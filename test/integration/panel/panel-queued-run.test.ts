@@ -135,6 +135,46 @@ describe('a run waiting in the queue, as the panel shows it', () => {
   });
 });
 
+describe('a new ticket whose first job waits in the queue, as the panel shows it', () => {
+  const clock = movableClock();
+  let h: Harness;
+  let panel: ReturnType<typeof panelCalls>;
+  let key: string;
+  beforeAll(async () => {
+    h = await startHarness({ backend: 'http', clock });
+    panel = panelCalls(h, clock);
+  });
+  afterAll(() => h.stop());
+
+  it('says "queued" from the moment the ticket arrives, refuses Executa, and runs the ticket once', async () => {
+    const before = clock.now().getTime();
+    key = h.raise({ files: { 'alta.xlsx': template([ajuntament(310, { service: 'OVER' })]) } });
+    await h.emulator.idle();
+    expect(h.queue.pending).toHaveLength(1);
+    const state = await panel.call(U.agent, key, 'getPanelState');
+    expect(state.run.status).toBe('queued');
+    expect(Date.parse(state.run.since!)).toBeGreaterThanOrEqual(before);
+    expect(await panel.attempt(U.agent, key, 'run')).toEqual({ ok: false, code: 'conflict', message: QUEUED_SENTENCE });
+    expect(h.queue.pending).toHaveLength(1);
+
+    await deliverOne(h);
+    expect((await panel.call(U.agent, key, 'getPanelState')).run).toEqual({ status: 'idle', since: null, step: null });
+    expect(h.backend!.integrations.map((x) => x.service)).toEqual(['OVER']);
+  });
+
+  it('a file attached while the first job waits queues its own job, and the panel stays "queued" until both ran', async () => {
+    const second = h.raise({ files: { 'alta.xlsx': template([ajuntament(311, { service: 'OVER' })]) } });
+    await h.emulator.idle();
+    h.emulator.site.addAttachment(second, { filename: 'correccio.xlsx', content: template([ajuntament(312, { service: 'OVER' })]), author: DEMO.users.setdibaCustomer });
+    await h.emulator.idle();
+    expect(h.queue.pending).toHaveLength(2);
+    await deliverOne(h);
+    expect((await panel.call(U.agent, second, 'getPanelState')).run.status).toBe('queued');
+    await deliverOne(h);
+    expect((await panel.call(U.agent, second, 'getPanelState')).run.status).toBe('idle');
+  });
+});
+
 describe('a long run continued in a new job, as the panel shows it', () => {
   const ROWS = 8;
   const BACKEND_MS = 10_000;
