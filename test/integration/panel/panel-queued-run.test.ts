@@ -8,6 +8,7 @@
  */
 import type { FetchLike } from '../../../src/adapters/backend/http-client';
 import type { PanelState } from '../../../src/contracts/panel';
+import { RetryableError } from '../../../src/domain/errors';
 import type { RunState } from '../../../src/domain/run-state';
 import { handleJobDelivery, invocationResult } from '../../../src/handlers/consumer';
 import type { Clock } from '../../../src/ports/clock';
@@ -113,6 +114,30 @@ describe('a run waiting in the queue, as the panel shows it', () => {
     }
     await h.drain();
     expect((await panel.call(U.agent, key, 'getPanelState')).run.status).toBe('idle');
+  });
+
+  it('says "queued" again, since the job was asked for, between an attempt that failed and the retry', async () => {
+    const asked = await panel.call(U.agent, key, 'run');
+    let failures = 0;
+    probe = async (step, issueKey) => {
+      if (step === 'loaded' && issueKey === key && failures === 0) {
+        failures += 1;
+        throw new RetryableError('Jira did not answer');
+      }
+    };
+    try {
+      const outcome = await h.queue.deliverNext(async (delivery) => invocationResult(await handleJobDelivery(h.pipeline, delivery)));
+      expect(outcome).toBe('retry');
+    } finally {
+      probe = null;
+    }
+    expect(failures).toBe(1);
+    expect((await panel.call(U.agent, key, 'getPanelState')).run).toEqual(asked.run);
+    expect((await panel.call(U.agent, clone, 'getPanelState')).run).toEqual(asked.run);
+    expect(await panel.attempt(U.agent, key, 'run')).toEqual({ ok: false, code: 'conflict', message: QUEUED_SENTENCE });
+    await deliverOne(h);
+    expect((await panel.call(U.agent, key, 'getPanelState')).run.status).toBe('idle');
+    expect(h.queue.pending).toHaveLength(0);
   });
 
   it('stops saying "queued" when the job has not started long after a consumer would have taken it', async () => {
