@@ -5,6 +5,7 @@
  */
 import type { Service } from '../../domain/services';
 import type { PanelPayload, PanelState } from '../../contracts/panel';
+import { canDecideRow } from '../../contracts/row-decision';
 import type { PanelCaller, PanelDeps, RunRequest } from './deps';
 import { PanelActionError } from './errors';
 import { emptyPanelMux, rowIdOf, writePanelProperty, type Actor } from './panel-property';
@@ -49,11 +50,10 @@ export async function runNow(deps: PanelDeps, caller: PanelCaller): Promise<Pane
 export async function decideRows(deps: PanelDeps, caller: PanelCaller, payload: PanelPayload<'decideRows'>): Promise<PanelState> {
   const loaded = await loadPanel(deps, caller);
   assertSetdiba(loaded);
-  const held = new Map(loaded.state.rows.filter((row) => row.decision === 'wait').map((row) => [row.id, row]));
+  const rows = new Map(loaded.state.rows.map((row) => [row.id, row]));
   const notHeld = payload.rowIds.filter((rowId) => {
-    const row = held.get(rowId);
-    // A held row can change its decision until a run has integrated it.
-    return !row || row.status === 'integrated' || row.status === 'already-integrated';
+    const row = rows.get(rowId);
+    return !row || !canDecideRow(row);
   });
   if (notHeld.length > 0) {
     throw new PanelActionError('conflict', 'errorRowsNotWaiting', { rows: rowLabels(notHeld) });

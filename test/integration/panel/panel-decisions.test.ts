@@ -10,6 +10,7 @@ import { issuesOf, type IssueSnapshot } from '../../../src/cli/simulate-report';
 import { panelPipeline } from '../../../src/composition/panel-pipeline';
 import type { RunState } from '../../../src/domain/run-state';
 import type { PanelState } from '../../../src/contracts/panel';
+import { canDecideRow } from '../../../src/contracts/row-decision';
 import { handlePanelCall } from '../../../src/handlers/panel-resolver';
 import type { PanelDeps } from '../../../src/usecases/panel';
 import type { FaultRule } from '../../../src/emulator';
@@ -147,6 +148,32 @@ describe('decisions taken in the panel', () => {
     // Every comment the history names is on one of the tickets.
     const ids = new Set(issuesOf(h.emulator).flatMap((i) => h.emulator.site.issue(i.key)!.commentIds));
     expect(history.flatMap((e) => e.comments).every((c) => ids.has(c.id))).toBe(true);
+  });
+});
+
+describe('rows that can no longer be decided', () => {
+  let h: Harness;
+  let panel: ReturnType<typeof panelFor>;
+  beforeAll(async () => {
+    h = await startHarness({ backend: 'http' });
+    panel = panelFor(h);
+  });
+  afterAll(() => h.stop());
+
+  it('a held row a corrected file replaced is neither offered nor accepted: the corrected row stands for the ens', async () => {
+    const key = h.raise({ files: { 'alta.xlsx': template([ajuntament(220, { service: 'OVER', name: 'Ajuntament de Can Inventat' })]) } });
+    await h.drain();
+    const [held] = waitingRows(await panel(U.agent, key, 'getPanelState'));
+    h.emulator.site.addAttachment(key, { filename: 'alta-corregida.xlsx', content: template([ajuntament(220, { service: 'OVER' })]), author: DEMO.users.setdibaCustomer });
+    await h.drain();
+    const state = await panel(U.agent, key, 'getPanelState');
+    const replaced = state.rows.find((r) => r.id === held!.id)!;
+    expect(replaced.status).toBe('replaced');
+    expect(canDecideRow(replaced)).toBe(false); // the Files tab's rule: no buttons
+    await expect(panel(U.agent, key, 'decideRows', { rowIds: [held!.id], decision: 'reject', reason: REASON })).rejects.toThrow(
+      /decideRows: Aquestes files no esperen confirmació: /,
+    );
+    expect((h.emulator.site.issue(key)!.properties.get('setdiba.panel') as { decisions?: unknown[] } | undefined)?.decisions ?? []).toEqual([]);
   });
 });
 

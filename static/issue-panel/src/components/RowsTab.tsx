@@ -4,6 +4,7 @@ import TextArea from '@atlaskit/textarea';
 import { token } from '@atlaskit/tokens';
 import { Fragment, useMemo, useState } from 'react';
 import type { PanelFunction, PanelState, RowView } from '../../../../src/contracts/panel';
+import { canDecideRow } from '../../../../src/contracts/row-decision';
 import { Card, Code, Inline, LiveMessage, Muted, Stack, Text } from '../../../shared/layout';
 import type { PanelApi } from '../api';
 import type { Perform } from '../perform';
@@ -30,7 +31,7 @@ export function RowsTab({ state, api, busy, perform }: { state: PanelState; api:
   );
   const waiting = useMemo(() => state.rows.filter((row) => row.status === 'waiting'), [state.rows]);
   const waitingIds = useMemo(() => new Set(waiting.map((row) => row.id)), [waiting]);
-  const decidable = useMemo(() => new Set(state.rows.filter(isDecidable).map((row) => row.id)), [state.rows]);
+  const decidable = useMemo(() => new Set(state.rows.filter(canDecideRow).map((row) => row.id)), [state.rows]);
   // Rows no longer open to a decision (integrated, replaced) cannot stay selected.
   const selection = [...selected].filter((id) => decidable.has(id));
   const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
@@ -157,13 +158,6 @@ export function RowsTab({ state, api, busy, perform }: { state: PanelState; api:
   );
 }
 
-/**
- * A row held for a warning can be decided, and decided again, until a run integrates it (the resolver's
- * rule): a confirmed row can still be rejected and a rejected one confirmed.
- */
-export function isDecidable(row: RowView): boolean {
-  return row.decision === 'wait' && (row.status === 'waiting' || row.status === 'confirmed' || row.status === 'rejected');
-}
 
 function Attachments({ state }: { state: PanelState }) {
   const t = usePanelText();
