@@ -82,6 +82,11 @@ export interface ReferenceBackend {
   acceptToken(token: string | null): void;
   /** The next `count` requests fail with `status` (e.g. 503, 429) before any processing. */
   failNext(status: number, count?: number, retryAfterSeconds?: number): void;
+  /**
+   * Keeps integration requests waiting until the returned function is called, as a slow backend would:
+   * lets the sandbox's browser tests see a run in the middle of its integrations.
+   */
+  hold(): () => void;
   /** Forgets what was integrated (the idempotency records too). */
   reset(): void;
   stop(): Promise<void>;
@@ -135,6 +140,8 @@ export async function startReferenceBackend(options: ReferenceBackendOptions = {
   const answers = new Map<string, StoredAnswer>();
   const done = new Map<string, string>();
   const faults: { status: number; retryAfterSeconds: number | undefined }[] = [];
+  /** Integration requests wait on it while a test holds the backend (hold()). */
+  let held: Promise<void> = Promise.resolve();
   let sequence = 0;
 
   const identity = (service: string, environment: string, codiEns: string, fingerprint: string) =>
@@ -186,6 +193,7 @@ export async function startReferenceBackend(options: ReferenceBackendOptions = {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    if (path === INTEGRATIONS_PATH) await held;
     const keyHeader = req.headers[IDEMPOTENCY_HEADER.toLowerCase()];
     const key = typeof keyHeader === 'string' ? keyHeader : null;
     const log = (status: number, replayed = false) =>
@@ -282,6 +290,14 @@ export async function startReferenceBackend(options: ReferenceBackendOptions = {
     requests,
     acceptToken(next) {
       token = next;
+    },
+    hold() {
+      let release = (): void => undefined;
+      held = new Promise<void>((resolve) => (release = resolve));
+      return () => {
+        release();
+        held = Promise.resolve();
+      };
     },
     failNext(status, count = 1, retryAfterSeconds) {
       for (let i = 0; i < count; i++) faults.push({ status, retryAfterSeconds });

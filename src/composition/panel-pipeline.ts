@@ -9,8 +9,10 @@ import { writeTableWorkbook } from '../spreadsheet/write-workbook';
 import type { Service } from '../domain/services';
 import { parseRunState, RUN_PROPERTY, type RunState } from '../domain/run-state';
 import type { Lang } from '../i18n';
+import { tPanel } from '../i18n/catalog/panel';
 import { pipelineText } from '../i18n/catalog/pipeline';
 import { claimQueuedRun, clearQueuedRun, queuedRunOf, type QueuedRun } from '../usecases/process-ticket/queued-run';
+import { readRunProgress, type RunProgressValue } from '../usecases/process-ticket/run-progress';
 import { cloneFileName } from '../usecases/process-ticket/clones';
 import { mapLimit } from '../usecases/process-ticket/concurrency';
 import { reportContext } from '../usecases/process-ticket/describe';
@@ -27,6 +29,21 @@ interface IntegratedRecord {
 
 interface LeaseValue {
   expiresAt: string;
+  eventId?: string;
+}
+
+/** "Integrant els ens: 120 de 311" and the like, for the panel's "En curs" line. */
+function runStepText(lang: Lang, progress: RunProgressValue): string {
+  switch (progress.step) {
+    case 'reading':
+      return tPanel(lang, 'runStepReading');
+    case 'tickets':
+      return tPanel(lang, 'runStepTickets');
+    case 'integrating':
+      return tPanel(lang, 'runStepIntegrating', { done: progress.done, total: progress.total });
+    case 'reporting':
+      return tPanel(lang, 'runStepReporting');
+  }
 }
 
 const INTEGRABLE = new Set(['integrate', 'wait', 'mux-pending']);
@@ -137,19 +154,29 @@ export function panelPipeline(pipeline: Pipeline): PanelPipeline {
   const progress = async (issueKey: string, lang: Lang): Promise<TicketProgress> => {
     const t = pipelineText(lang);
     const now = deps.clock.now();
-    const [state, lease, queued] = await Promise.all([
+    const [state, lease, queued, ownProgress] = await Promise.all([
       runStateOf(issueKey),
       deps.kvs.get<LeaseValue>(kvsKeys.runLease(issueKey)),
       queuedRunOf(deps.kvs, now, issueKey),
+      readRunProgress(deps.kvs, issueKey),
     ]);
     const originKey = state?.role === 'clone' ? state.originKey : issueKey;
     const cloned = !!originKey && originKey !== issueKey;
     // A split's service ticket is worked by the original's runs: theirs is its lease, queue and history.
-    const [origin, originLease, originQueued] = cloned
-      ? await Promise.all([runStateOf(originKey), deps.kvs.get<LeaseValue>(kvsKeys.runLease(originKey)), queuedRunOf(deps.kvs, now, originKey)])
-      : [state, null, null];
+    const [origin, originLease, originQueued, originProgress] = cloned
+      ? await Promise.all([
+          runStateOf(originKey),
+          deps.kvs.get<LeaseValue>(kvsKeys.runLease(originKey)),
+          queuedRunOf(deps.kvs, now, originKey),
+          readRunProgress(deps.kvs, originKey),
+        ])
+      : [state, null, null, null];
     const live = (held: LeaseValue | null | undefined): boolean => !!held && Date.parse(held.expiresAt) > now.getTime();
     const running = live(lease) || live(originLease);
+    // What the run holding the lease says it does; never what a run that is gone left behind.
+    const doing = (held: LeaseValue | null | undefined, progress: RunProgressValue | null): RunProgressValue | null =>
+      live(held) && progress && progress.eventId === held?.eventId ? progress : null;
+    const step = doing(lease, ownProgress) ?? doing(originLease, originProgress);
     const waiting = [queued, originQueued].filter((q): q is QueuedRun => !!q).sort((a, b) => a.queuedAt.localeCompare(b.queuedAt))[0] ?? null;
     const family = new Map<string, Service | null>();
     if (originKey) family.set(originKey, null);
@@ -175,9 +202,8 @@ export function panelPipeline(pipeline: Pipeline): PanelPipeline {
       historyOf(issueKey, state, cloned ? origin : null, t),
     ]);
     return {
-      // The step stays unknown: the run state is written when a run starts and when it ends, not between.
       run: running
-        ? { status: 'running', since: state?.updatedAt ?? null, step: null }
+        ? { status: 'running', since: state?.updatedAt ?? null, step: step ? runStepText(lang, step) : null }
         : waiting
           ? { status: 'queued', since: waiting.queuedAt, step: null }
           : { status: 'idle', since: null, step: null },

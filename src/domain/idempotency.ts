@@ -47,6 +47,8 @@ export const kvsKeys = {
   runLease: (issueKey: string) => `setdiba:lease:${part(issueKey)}`,
   /** A run queued for the ticket and not started yet (src/usecases/process-ticket/queued-run.ts). */
   runQueued: (issueKey: string) => `setdiba:queued:${part(issueKey)}`,
+  /** What the run holding the lease is doing now, for the panel (src/usecases/process-ticket/run-progress.ts). */
+  runProgress: (issueKey: string) => `setdiba:progress:${part(issueKey)}`,
   /**
    * A batch's open rows too many for the run state property (open-rows-spill.ts), named by their content
    * so an entry is never rewritten; openRowsOf lists a ticket's entries (the prefix ends with ':').

@@ -9,7 +9,10 @@ import type { Frame, Page, Route } from 'playwright-core';
 import { DEMO } from '../../src/emulator';
 import { seriousViolations } from './support/axe';
 import { describeWithBrowser, SCREENSHOT_DIR } from './support/browser';
-import { setPageSession } from './support/life';
+import { inLanguageAndTheme, setPageSession } from './support/life';
+import { MUNICIPALITIES } from '../../src/domain/municipalities';
+import { ajuntamentRow, CATALAN_HEADER } from '../fixtures/template-rows';
+import { workbookFile } from '../fixtures/workbook-files';
 import { actAs } from './support/pages';
 import { horizontalOverflow, PANEL_FRAME, panelScreenshot, setPanelWidth } from './support/panel-frame';
 import { raiseSampleAndSettle } from './support/sandbox';
@@ -119,6 +122,43 @@ describeWithBrowser('the panel while it waits', () => {
         await page.goto(sandbox.url);
         await setPageSession(page, sandbox.url, '#theme-switch', 'light');
       }
+    });
+  }
+  // Ens no other test integrates (an ens the registry knows is not sent to the backend at all). The step
+  // is told in the language of the agent's Jira profile, as the rest of what the resolver says.
+  const MIDWAY = [
+    { width: 400, theme: 'light', lang: 'ca', agent: DEMO.users.agent, from: 200, step: /^Integrant els ens: 0 de 6$/ },
+    { width: 640, theme: 'dark', lang: 'es', agent: DEMO.users.agentEs, from: 210, step: /^Integrando los entes: 0 de 6$/ },
+  ] as const;
+
+  for (const view of MIDWAY) {
+    it(`a run in the middle of its integrations says which step, and how many ens of how many (${view.width} px, ${view.theme}, ${view.lang})`, async () => {
+      const { sandbox, page } = session;
+      await inLanguageAndTheme(session, view, async () => {
+        await actAs(page, sandbox, view.agent);
+        // The backend answers nothing until released: the run waits on its first ens.
+        const release = sandbox.runtime.holdBackend!();
+        try {
+          const rows = [[...CATALAN_HEADER], ...MUNICIPALITIES.slice(view.from, view.from + 6).map((m, i) => ajuntamentRow(m, view.from + i, { service: 'OVER' }))];
+          const customer = sandbox.runtime.users.find((u) => u.accountId === DEMO.users.setdibaCustomer)!;
+          const { issueKey } = await sandbox.runtime.raiseRequest(customer, {
+            summary: 'Alta OVER',
+            description: 'Us adjuntem la plantilla.',
+            files: [{ fileName: 'plantilla-over.xlsx', bytes: workbookFile([{ name: 'OVER', rows }], 'xlsx') }],
+          });
+          await page.goto(`${sandbox.url}browse/${issueKey}`);
+          await setPanelWidth(page, view.width);
+          const frame = (await (await page.waitForSelector(PANEL_FRAME)).contentFrame())!;
+          await frame.getByText(view.step).waitFor({ timeout: 8_000 });
+          await panelScreenshot(page, `progress-03-integrating-${view.width}-${view.theme}-${view.lang}`);
+          await frame.getByText(view.lang === 'ca' ? /^En curs$/ : /^En curso$/).first().waitFor();
+          expect(await horizontalOverflow(frame)).toEqual(FITS);
+          expect(await seriousViolations(frame)).toEqual([]);
+        } finally {
+          release();
+          await sandbox.runtime.idle();
+        }
+      });
     });
   }
 });

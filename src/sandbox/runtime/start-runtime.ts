@@ -201,6 +201,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Sandbo
       return { today: clock.today(), actions };
     },
     holdJobs: () => pump.hold(),
+    holdBackend: () => backend.hold(),
     idle: async () => {
       // Events are handed to the trigger after the emulator answers; jobs may push more jobs.
       for (let i = 0; i < 10; i += 1) {

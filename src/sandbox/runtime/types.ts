@@ -87,5 +87,7 @@ export interface SandboxRuntime {
   idle(): Promise<void>;
   /** Keeps queued jobs in the queue until released, as Forge's queue does before a consumer is free. */
   holdJobs?(): () => void;
+  /** Keeps the integration backend's answers back until released: a run stays in its integrations. */
+  holdBackend?(): () => void;
   stop(): Promise<void>;
 }

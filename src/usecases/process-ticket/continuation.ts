@@ -22,6 +22,7 @@ import { kvsKeys } from '../../domain/idempotency';
 import type { RunTrigger } from '../../domain/run-state';
 import type { PipelineDeps } from './deps';
 import type { IntegrationBudget } from './integrate';
+import type { RunProgress } from './run-progress';
 import type { PipelineJob } from './job';
 import { markQueuedRun } from './queued-run';
 import type { ProcessOutcome } from './types';
@@ -42,6 +43,8 @@ export interface JobContext {
   eventId: string;
   /** For a continuation job, the batch or run it goes on with; null for any other job. */
   continues: string | null;
+  /** What the run tells the panel it is doing (run-progress.ts). */
+  progress?: RunProgress;
 }
 
 export type ContinuedOutcome = Extract<ProcessOutcome, { status: 'continued' }>;

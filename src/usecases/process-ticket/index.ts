@@ -54,6 +54,7 @@ import { countRows } from './run-history';
 import { silentLog, type PipelineDeps, type PipelineStep } from './deps';
 import { reportContext } from './describe';
 import { integrateRows } from './integrate';
+import { RunProgress } from './run-progress';
 import { continueIfCut, integrationBudget, runDeadline, type JobContext } from './continuation';
 import { acquireLease, type LeaseHolder } from './lease';
 import { clearQueuedRun } from './queued-run';
@@ -85,6 +86,8 @@ export async function processTicket(deps: PipelineDeps, job: ProcessJob): Promis
   // ticket, its run state and the panel's decisions are all read under it, in one call.
   const holder: LeaseHolder = { eventId: job.eventId, attempt: job.attempt };
   const release = await acquireLease(deps.kvs, deps.clock, issueKey, holder, deps.leaseMs);
+  const progress = new RunProgress(deps.kvs, deps.clock, issueKey, job.eventId);
+  jobContext.progress = progress;
   try {
     // The job has left the queue: from now on the lease tells the panel this run is in progress.
     if (job.queuedAt) await clearQueuedRun(deps.kvs, issueKey, job.queuedAt);
@@ -109,6 +112,7 @@ export async function processTicket(deps: PipelineDeps, job: ProcessJob): Promis
     const unreadableState = raw !== null && raw !== undefined && parseRunState(raw) === null;
     return await run(deps, ticket, settings, stored, ownComments, unreadableState, panel, job.trigger ?? null, jobContext);
   } finally {
+    await progress.clear();
     await release();
   }
 }
@@ -200,6 +204,8 @@ async function run(
     writeRunState(deps, issueKey, state),
     lookUpRequesterLang(jira, ticket, settings),
     resumed ? readOwnComments() : Promise.resolve([]),
+    // The panel's "En curs" line, in the same round trip.
+    jobContext.progress?.step('reading'),
   ]);
   state = { ...read.state, updatedAt: written.updatedAt };
   const plan = buildPlan({
@@ -214,6 +220,7 @@ async function run(
   });
   await step(deps, 'attachments-read', issueKey);
 
+  if (plan.services.some((sp) => sp.target.kind === 'new')) void jobContext.progress?.step('tickets');
   const { tickets: serviceTickets, finishing } = await ensureServiceTickets(deps, ticket, plan, settings, state.tickets, lang, state.originKey ?? issueKey);
   await step(deps, 'clones', issueKey);
   const ticketOf = new Map(serviceTickets.map((t) => [t.service, t]));
@@ -257,6 +264,7 @@ async function run(
         settings,
         backend,
         budget,
+        progress: jobContext.progress,
       });
     }),
     muxOwnerId ? jira.getUser(muxOwnerId).then((u) => (owner = u)) : Promise.resolve(),
@@ -275,6 +283,7 @@ async function run(
   // Out of time: what is integrated is in the registry, the batch stays open, a new job goes on.
   const continued = await continueIfCut(deps, budget, { issueKey, kind: 'batch', run: batchKey, job: jobContext, trigger });
   if (continued) return continued;
+  void jobContext.progress?.step('reporting');
   await step(deps, 'updated', issueKey);
   // --- Phase B: the comments, which need the integration results: per ticket the requester's (what is
   // in production, what waits and for what, what to correct), then the agents' results comment.

@@ -13,6 +13,7 @@ import type { Settings } from '../../domain/settings';
 import type { IntegrationBackend } from '../../ports/integration-backend';
 import { mapLimit } from './concurrency';
 import type { PipelineDeps } from './deps';
+import type { RunProgress } from './run-progress';
 
 interface IntegratedRecord {
   /** What the backend answered the ticket that asked first. */
@@ -70,9 +71,11 @@ export async function integrateRows(
     settings: Settings;
     backend: IntegrationBackend;
     budget?: IntegrationBudget;
+    /** Told how many ens this call sends, and each one sent, for the panel. */
+    progress?: RunProgress | undefined;
   },
 ): Promise<RowResult[]> {
-  const { plan, settings, backend, budget } = args;
+  const { plan, settings, backend, budget, progress } = args;
   const certificate = settings.certificate.current;
   /**
    * What the registry page lists while the ticket still works on an ens (src/usecases/registry): set
@@ -168,6 +171,12 @@ export async function integrateRows(
       throw error;
     }
   };
-  const results = await mapLimit(plan.rows, deps.integrationConcurrency ?? 8, one);
+  void progress?.planned(plan.rows.filter((row) => row.decision === 'integrate').length);
+  const counted = async (row: PlannedRow): Promise<RowResult | null> => {
+    const result = await one(row);
+    if (row.decision === 'integrate' && result !== null) void progress?.sent();
+    return result;
+  };
+  const results = await mapLimit(plan.rows, deps.integrationConcurrency ?? 8, counted);
   return results.filter((r): r is RowResult => r !== null);
 }

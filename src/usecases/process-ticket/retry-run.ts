@@ -164,7 +164,7 @@ export async function runRetry(deps: PipelineDeps, input: RetryRunInput): Promis
       const work = works.get(`${key}|${sp.service}`) ?? { key, service: sp.service, environment: sp.environment, rows: [] };
       works.set(`${key}|${sp.service}`, work);
       jobs.push(
-        integrateRows(deps, { originKey, ticketKey: key, batch: id, plan: { ...sp, rows } satisfies ServicePlan, settings, backend, budget }).then(
+        integrateRows(deps, { originKey, ticketKey: key, batch: id, plan: { ...sp, rows } satisfies ServicePlan, settings, backend, budget, progress: input.jobContext.progress }).then(
           (results) => {
             work.rows.push(...results);
             const list = touched.get(batch.id) ?? [];
@@ -187,6 +187,7 @@ export async function runRetry(deps: PipelineDeps, input: RetryRunInput): Promis
   // Out of time: the integrated ens are in the registry, the retry stays pending, a new job goes on.
   const continued = await continueIfCut(deps, budget, { issueKey, kind: 'retry', run: id, job: input.jobContext, trigger });
   if (continued) return continued;
+  void input.jobContext.progress?.step('reporting');
   await deps.hooks?.afterStep?.('updated', issueKey);
   // Older batches holding an ens tried from a newer one take its result.
   for (const batch of batches) {

@@ -145,7 +145,7 @@ const doneHistory: HistoryEntry[] = [
 ];
 
 export const running = (): PanelState =>
-  baseState({ run: { status: 'running', since: '2026-11-26T10:01:00.000Z', step: 'Integrant els ens' }, history: doneHistory });
+  baseState({ run: { status: 'running', since: '2026-11-26T10:01:00.000Z', step: 'Integrant els ens: 120 de 311' }, history: doneHistory });
 
 export const done = (): PanelState =>
   baseState({

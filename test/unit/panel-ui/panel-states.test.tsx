@@ -110,9 +110,9 @@ describe('issue panel states', () => {
         return { ok: true, data: answers < 2 ? fixtures.running() : fixtures.done() };
       },
     });
-    expect(await screen.findByText('Integrant els ens')).toBeTruthy();
+    expect(await screen.findByText('Integrant els ens: 120 de 311')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Torna a executar' }).hasAttribute('disabled')).toBe(true);
-    await waitFor(() => expect(screen.queryByText('Integrant els ens')).toBeNull());
+    await waitFor(() => expect(screen.queryByText('Integrant els ens: 120 de 311')).toBeNull());
     const polls = calls.filter((c) => c.fn === 'getPanelState').length;
     expect(polls).toBeGreaterThanOrEqual(2);
   });
