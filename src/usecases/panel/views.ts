@@ -53,10 +53,16 @@ export function rowStatus(planned: PlannedRow, rowId: string, input: Pick<ViewIn
   const result = input.preview.results.get(rowId);
   if (result) return result;
   const decided = latestDecisions(input.property).get(rowId);
+  // Assisted mode: an ens whose step an agent marked done was integrated by hand.
+  const byHand = (): boolean => {
+    const { service, codiEns } = planned.entity;
+    return input.preview.backendMode === 'assisted' && !!service && !!codiEns && input.property.checklist[checklistStepId(service, codiEns)]?.done === true;
+  };
   switch (planned.decision) {
     case 'integrate':
-      return 'pending';
+      return byHand() ? 'integrated' : 'pending';
     case 'wait':
+      if (decided?.decision === 'confirm' && byHand()) return 'integrated';
       return decided ? (decided.decision === 'confirm' ? 'confirmed' : 'rejected') : 'waiting';
     case 'reject':
       return 'rejected';

@@ -5,6 +5,7 @@
  * tells agents to do "from the panel" can be done there.
  */
 import { issuesOf } from '../../../src/cli/simulate-report';
+import type { PanelState } from '../../../src/contracts/panel';
 import type { RunState } from '../../../src/domain/run-state';
 import { madridToday } from '../../../src/usecases/panel/panel-state';
 import type { Service } from '../../../src/domain/services';
@@ -63,9 +64,19 @@ describe('a service ticket raised by a split', () => {
   });
 
   it('ticks a checklist step on the service ticket', async () => {
-    const step = (await panel.call(U.agent, over, 'getPanelState')).checklist![0]!;
+    const before = await panel.call(U.agent, over, 'getPanelState');
+    const step = before.checklist![0]!;
     const state = await panel.call(U.agent, over, 'markChecklistStep', { stepId: step.id, done: true });
     expect(state.checklist?.find((s) => s.id === step.id)).toMatchObject({ done: true, doneBy: { displayName: 'Marta Puig' } });
+    // The ens integrated by hand reads "Integrada" in the Files tab, not "Pendent"; the other row is as it was.
+    const statusOf = (s: PanelState) => Object.fromEntries(s.rows.map((r) => [r.codiEns, r.status]));
+    expect(statusOf(before)[step.codiEns]).toBe('pending');
+    expect(statusOf(state)).toEqual({ ...statusOf(before), [step.codiEns]: 'integrated' });
+    // Unticked (a mistake), it is pending again.
+    const undone = await panel.call(U.agent, over, 'markChecklistStep', { stepId: step.id, done: false });
+    expect(statusOf(undone)[step.codiEns]).toBe('pending');
+    expect(undone.checklist?.find((s) => s.id === step.id)).toMatchObject({ done: false });
+    await panel.call(U.agent, over, 'markChecklistStep', { stepId: step.id, done: true });
   });
 
   it('has the MUX section on the MUX service ticket, where a date can be recorded', async () => {

@@ -168,14 +168,13 @@ export function serviceCounts(service: ServicePlanView, rows: readonly RowView[]
   const disabled = Math.min(service.counts.disabled, blocked);
   // In assisted mode a run does not integrate these: an agent does, step by step. "2 per integrar" next
   // to "a run would write nothing" read as a contradiction; they are counted as steps to do by hand.
-  // A step an agent marked done is an ens integrated by hand, whatever the row's status still says.
+  // (A row whose step an agent marked done already reads "Integrada": the resolver says so.)
   const steps = (checklist ?? []).filter((step) => step.service === service.service);
   const open = rows.filter((row) => row.status === 'pending' || row.status === 'confirmed');
   const stepOf = (row: RowView) => steps.find((step) => step.codiEns === row.codiEns);
   const manual = open.filter((row) => stepOf(row)?.done === false).length;
-  const doneByHand = open.filter((row) => stepOf(row)?.done === true).length;
-  const integrate = open.length - manual - doneByHand;
-  const integrated = count('integrated', 'already-integrated') + doneByHand;
+  const integrate = open.length - manual;
+  const integrated = count('integrated', 'already-integrated');
   // A row refused for a wrong value waits for the requester's corrected file: the Files tab calls it
   // "Cal corregir", so the plan does too; only a row an agent turned down is "rebutjada".
   const toCorrect = rows.filter(needsCorrection).length;
