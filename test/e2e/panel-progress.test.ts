@@ -56,7 +56,8 @@ async function holdCalls(page: Page, functionKey: string): Promise<() => Promise
 }
 
 describeWithBrowser('the panel while it waits', () => {
-  const session = useBrowserSession();
+  // The backend held mid-run must not be taken for one that hangs (the app's own limit is 10 s).
+  const session = useBrowserSession({ backendTimeoutMs: 120_000 });
   let key = '';
 
   beforeAll(async () => {
@@ -149,7 +150,7 @@ describeWithBrowser('the panel while it waits', () => {
           await page.goto(`${sandbox.url}browse/${issueKey}`);
           await setPanelWidth(page, view.width);
           const frame = (await (await page.waitForSelector(PANEL_FRAME)).contentFrame())!;
-          await frame.getByText(view.step).waitFor({ timeout: 8_000 });
+          await frame.getByText(view.step).waitFor({ timeout: 30_000 });
           await panelScreenshot(page, `progress-03-integrating-${view.width}-${view.theme}-${view.lang}`);
           await frame.getByText(view.lang === 'ca' ? /^En curs$/ : /^En curso$/).first().waitFor();
           expect(await horizontalOverflow(frame)).toEqual(FITS);

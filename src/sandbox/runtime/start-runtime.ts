@@ -35,6 +35,11 @@ export interface RuntimeOptions {
   log?: (line: string) => void;
   /** Generated registry entries to seed (the project page on a registry SetDIBA's size); 0 by default. */
   registryEntries?: number;
+  /**
+   * How long the app waits for the integration backend (the app's default otherwise). Browser tests that
+   * hold the backend (holdBackend) raise it, so a held answer is not taken for a backend that hangs.
+   */
+  backendTimeoutMs?: number;
 }
 
 /**
@@ -86,7 +91,14 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Sandbo
   parts.push({ name: 'Project settings', ok: true, detail: settingsSeed });
 
   const pump = new JobPump<PipelineJob>(activity, (job) => job.issueKey, log);
-  const pipeline: Pipeline = buildPipeline({ jira: jiraAsApp, kvs, queue: pump, clock, fetch: (url, init) => fetch(url, init) });
+  const pipeline: Pipeline = buildPipeline({
+    jira: jiraAsApp,
+    kvs,
+    queue: pump,
+    clock,
+    fetch: (url, init) => fetch(url, init),
+    ...(options.backendTimeoutMs !== undefined ? { backendTimeoutMs: options.backendTimeoutMs } : {}),
+  });
   pump.setConsumer(async (delivery) => invocationResult(await handleJobDelivery(pipeline, delivery, { maxAttempts: 4 })));
   emulatorBox.setListener(async (event) => {
     activity.changed();

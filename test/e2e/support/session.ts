@@ -16,12 +16,12 @@ export interface BrowserSession {
  * `beforeAll` of the file's own (Jest runs them in order, so those already see a running sandbox).
  * Reading the session outside a test or hook throws, rather than handing out a sandbox that is not there.
  */
-export function useBrowserSession(): BrowserSession {
+export function useBrowserSession(options: Parameters<typeof startTestSandbox>[0] = {}): BrowserSession {
   let sandbox: Sandbox | undefined;
   let browser: TestBrowser | undefined;
 
   beforeAll(async () => {
-    sandbox = await startTestSandbox();
+    sandbox = await startTestSandbox(options);
     browser = await openBrowser();
   });
 
