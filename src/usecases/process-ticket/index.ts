@@ -81,13 +81,13 @@ async function recordNoop(deps: PipelineDeps, issueKey: string, state: RunState,
 
 export async function processTicket(deps: PipelineDeps, job: ProcessJob): Promise<ProcessOutcome> {
   const { issueKey } = job;
-  const jobContext: JobContext = { deadlineMs: runDeadline(deps, deps.clock.now()), eventId: job.eventId, continues: job.continues ?? null };
+  // Writes nothing until the run reaches its first step, under the lease.
+  const progress = new RunProgress(deps.kvs, deps.clock, issueKey, job.eventId);
+  const jobContext: JobContext = { deadlineMs: runDeadline(deps, deps.clock.now()), eventId: job.eventId, continues: job.continues ?? null, progress };
   // The trigger queued this job because it recognised the ticket; the lease comes first so that the
   // ticket, its run state and the panel's decisions are all read under it, in one call.
   const holder: LeaseHolder = { eventId: job.eventId, attempt: job.attempt };
   const release = await acquireLease(deps.kvs, deps.clock, issueKey, holder, deps.leaseMs);
-  const progress = new RunProgress(deps.kvs, deps.clock, issueKey, job.eventId);
-  jobContext.progress = progress;
   try {
     // The job has left the queue: from now on the lease tells the panel this run is in progress.
     if (job.queuedAt) await clearQueuedRun(deps.kvs, issueKey, job.queuedAt);

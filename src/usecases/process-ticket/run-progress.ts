@@ -4,7 +4,8 @@
  * this the panel only said it was running.
  *
  * Kept in the KVS under the ticket, with the queue event of the run: the panel shows it only while the
- * lease of that same event is live, so what a killed run left behind is never shown. Writes are few (one
+ * lease of that same event is live: once another run holds the ticket, what a killed run left is not shown
+ * (until its lease expires, a killed run still reads as running, its last step with it). Writes are few (one
  * per step, then at most one every few seconds while integrating) and never fail the run: progress is a
  * courtesy, the run state is the record.
  */

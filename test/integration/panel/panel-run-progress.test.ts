@@ -2,7 +2,8 @@
  * While a run works, the panel says what it is doing under "En curs": reading the files, raising the
  * service tickets, how many ens of how many it has integrated, writing the results. Against the Jira
  * emulator and the HTTP backend, the panel asked at each step as an agent would see it on refresh. What a
- * killed run left behind is never shown, and a delivery with nothing to do costs no progress write.
+ * killed run left behind is not shown once another run holds the ticket, and a delivery with nothing to do
+ * costs no progress write.
  */
 import type { FetchLike } from '../../../src/adapters/backend/http-client';
 import { issuesOf } from '../../../src/cli/simulate-report';
@@ -88,7 +89,7 @@ describe("the panel's 'En curs' line during a run", () => {
     expect(sets.filter((k) => k === kvsKeys.runProgress(key))).toEqual([]);
   });
 
-  it('never shows what a run that is gone left behind', async () => {
+  it('does not show what a killed run left behind once another run holds the ticket', async () => {
     await h.kvs.set(kvsKeys.runProgress(key), { eventId: 'a-killed-run', step: 'integrating', done: 3, total: 9, at: clock.now().toISOString() });
     // Its lease was taken over by a live run with another event: only that run's progress may show.
     await h.kvs.set(kvsKeys.runLease(key), { eventId: 'the-live-run', attempt: 0, expiresAt: new Date(now + 60_000).toISOString() });
