@@ -222,6 +222,8 @@ export const muxViewSchema = z.object({
   callerIsOwner: z.boolean(),
   /** Some MUX ens not integrated yet has its production date today or past (Europe/Madrid). */
   dateReached: z.boolean(),
+  /** The ticket's creation day (Europe/Madrid): no go-live date can be before it. Added later, hence optional. */
+  earliestDate: z.string().nullable().optional(),
   integrated: z.boolean(),
   /** Each MUX ens with its own date and where it comes from; added later, hence optional. */
   ens: z

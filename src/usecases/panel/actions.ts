@@ -9,7 +9,7 @@ import { canDecideRow } from '../../contracts/row-decision';
 import type { PanelCaller, PanelDeps, RunRequest } from './deps';
 import { PanelActionError } from './errors';
 import { emptyPanelMux, rowIdOf, writePanelProperty, type Actor } from './panel-property';
-import { getPanelState, loadPanel, madridToday, type LoadedPanel } from './panel-state';
+import { getPanelState, loadPanel, ticketCreatedOn, type LoadedPanel } from './panel-state';
 
 function actor(deps: PanelDeps, caller: PanelCaller): Actor {
   return { accountId: caller.accountId, displayName: caller.displayName, at: deps.clock.now().toISOString() };
@@ -81,7 +81,7 @@ export async function setMuxProductionDate(
 ): Promise<PanelState> {
   const loaded = await loadPanel(deps, caller);
   if (!loaded.state.mux.applicable) throw new PanelActionError('conflict', 'errorNoMuxRows');
-  const created = loaded.preview.facts.createdAt ? madridToday(new Date(loaded.preview.facts.createdAt)) : null;
+  const created = ticketCreatedOn(loaded.preview);
   if (created && payload.date < created) {
     throw new PanelActionError('invalid_input', 'errorMuxDateBeforeTicket', { date: payload.date, created });
   }

@@ -13,6 +13,11 @@ export function madridToday(now: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Madrid', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
+/** The ticket's creation day in Madrid: a MUX go-live date before it is a typing mistake. */
+export function ticketCreatedOn(preview: TicketPreview): string | null {
+  return preview.facts.createdAt ? madridToday(new Date(preview.facts.createdAt)) : null;
+}
+
 async function lookupUsers(jira: JiraPort, accountIds: readonly string[]): Promise<Map<string, UserView>> {
   const unique = [...new Set(accountIds)];
   const found = await Promise.all(unique.map((accountId) => jira.getUser(accountId).catch(() => null)));
@@ -54,6 +59,7 @@ export async function loadPanel(deps: PanelDeps, caller: PanelCaller): Promise<L
     users,
     now: deps.clock.now(),
     today: madridToday(deps.clock.now()),
+    createdOn: ticketCreatedOn(preview),
     describe: (problem) => deps.pipeline.describeProblem(problem, caller.lang),
   });
   return { preview, progress, property, state, home };

@@ -45,6 +45,8 @@ export interface ViewInput {
   now: Date;
   /** Today in Europe/Madrid, yyyy-mm-dd. */
   today: string;
+  /** The day the ticket was created, in Europe/Madrid (yyyy-mm-dd), when Jira says. */
+  createdOn?: string | null;
   /** A row problem explained for people in the caller's language. */
   describe: (problem: PlannedRow['problems'][number]) => string;
 }
@@ -248,6 +250,7 @@ function muxView(input: ViewInput, rows: readonly RowView[]): MuxView {
     owner: owner ? (input.users.get(owner) ?? { accountId: owner, displayName: owner }) : null,
     callerIsOwner: owner !== null && owner === input.caller.accountId,
     dateReached: ens.some((e) => e.due),
+    earliestDate: input.createdOn ?? null,
     integrated: muxRows.length > 0 && muxRows.every((row) => isDone(row.status)),
     ens,
   };

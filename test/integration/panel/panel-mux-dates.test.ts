@@ -51,6 +51,9 @@ describe('MUX production dates per ens', () => {
     const answer = await panel.attempt(U.agent, key, 'setMuxProductionDate', { date: '2019-01-01' });
     expect(answer).toMatchObject({ ok: false, code: 'invalid_input' });
     expect(answer.ok ? '' : answer.message).toMatch(/^La data 1 de gener de 2019 és anterior a la creació del tiquet \(.+\)/);
+    // The panel knows that day beforehand, so the date field says it as the agent types (MuxTab).
+    const created = h.emulator.site.issue(key)!.created;
+    expect((await panel.call(U.agent, key, 'getPanelState')).mux.earliestDate).toBe(madridToday(new Date(created)));
   });
 
   it('gives a recorded date to the ens without one only', async () => {

@@ -113,6 +113,25 @@ describe('MUX date field', () => {
     expect(await screen.findByText(refusal)).toBeTruthy();
   });
 
+  test('a date before the ticket was created is said wrong as it is typed and cannot be saved', async () => {
+    const user = userEvent.setup();
+    const ticket = muxTicket();
+    const { calls } = renderPanel({ ...ticket, mux: { ...ticket.mux, earliestDate: '2026-11-20' } });
+    await openMux(user);
+    const field = screen.getByLabelText<HTMLInputElement>('Data de pas a producció que ha donat SetDIBA');
+    expect(field.min).toBe('2026-11-20');
+    await user.type(field, '2019-01-01');
+    const error = screen.getByText('La data 1 de gener de 2019 és anterior a la creació del tiquet (20 de novembre de 2026): no pot ser la data de pas a producció.');
+    expect(field.getAttribute('aria-describedby')).toBe(error.closest('[id]')!.id);
+    expect(screen.getByRole('button', { name: 'Desa la data' }).hasAttribute('disabled')).toBe(true);
+    // Not a "this date has passed" warning on top: it cannot be saved at all.
+    expect(screen.queryByText('Aquesta data ja ha passat: els ens que la rebin es podran integrar de seguida.')).toBeNull();
+    await user.clear(field);
+    await user.type(field, '2026-11-20');
+    expect(screen.getByRole('button', { name: 'Desa la data' }).hasAttribute('disabled')).toBe(false);
+    expect(calls.filter((c) => c.fn === 'setMuxProductionDate')).toEqual([]);
+  });
+
   test('the hint speaks as vós in Catalan and usted in Spanish', async () => {
     const user = userEvent.setup();
     const ca = renderPanel(muxTicket());

@@ -40,7 +40,9 @@ export function MuxTab({ state, busy, perform }: { state: PanelState; busy: Pane
   const toggle = (rowId: string) => setSelected((now) => (now.includes(rowId) ? now.filter((id) => id !== rowId) : [...now, rowId]));
   const environment = state.plan?.services.find((service) => service.service === 'MUX')?.environment ?? 'PRO';
   const date = typed ?? currentDate(selected.length > 0 ? ens.filter((e) => selected.includes(e.rowId)) : null, mux.recordedDate);
-  const past = date !== '' && date < madridToday();
+  // Before the ticket existed, a date cannot be SetDIBA's answer: said here, before the resolver refuses it.
+  const beforeTicket = date !== '' && !!mux.earliestDate && date < mux.earliestDate;
+  const past = !beforeTicket && date !== '' && date < madridToday();
   const dueEns = mux.ens ? ens.filter((e) => e.due) : state.rows.filter((row) => row.service === 'MUX' && row.status === 'mux-pending');
   const onlyDue = dueEns.length === 1 ? dueEns[0]! : null;
   // Only the owner saw "Integra ara": a refusal means the settings changed since the panel loaded.
@@ -161,17 +163,26 @@ export function MuxTab({ state, busy, perform }: { state: PanelState; busy: Pane
                 id="setdiba-mux-date"
                 type="date"
                 value={date}
+                min={mux.earliestDate ?? undefined}
                 onChange={(event) => setTyped(event.currentTarget.value)}
                 isRequired
-                aria-describedby={past ? 'setdiba-mux-date-past' : undefined}
+                isInvalid={beforeTicket}
+                aria-describedby={beforeTicket ? 'setdiba-mux-date-before' : past ? 'setdiba-mux-date-past' : undefined}
               />
             </div>
-            <Button type="submit" isDisabled={!date || busy !== null} isLoading={busy === 'setMuxProductionDate'}>
+            <Button type="submit" isDisabled={!date || beforeTicket || busy !== null} isLoading={busy === 'setMuxProductionDate'}>
               {t('muxSaveDate')}
             </Button>
           </Inline>
           {/* The resolver takes a past date (SetDIBA may answer late) and refuses one before the ticket
               existed; a past date makes its ens due at once, so the agent reads that before saving. */}
+          {beforeTicket ? (
+            <div id="setdiba-mux-date-before">
+              <SectionMessage appearance="error">
+                <Text>{t('errorMuxDateBeforeTicket', { date, created: mux.earliestDate ?? '' })}</Text>
+              </SectionMessage>
+            </div>
+          ) : null}
           {past ? (
             <div id="setdiba-mux-date-past">
               <SectionMessage appearance="warning">
