@@ -12,6 +12,7 @@ import type { Lang } from '../i18n';
 import { tPanel } from '../i18n/catalog/panel';
 import { pipelineText } from '../i18n/catalog/pipeline';
 import { claimQueuedRun, clearQueuedRun, queuedRunOf, type QueuedRun } from '../usecases/process-ticket/queued-run';
+import { liveLeaseHolder, type LeaseHolder } from '../usecases/process-ticket/lease';
 import { readRunProgress, type RunProgressValue } from '../usecases/process-ticket/run-progress';
 import { cloneFileName } from '../usecases/process-ticket/clones';
 import { mapLimit } from '../usecases/process-ticket/concurrency';
@@ -25,11 +26,6 @@ import { runHistory } from './run-history';
 interface IntegratedRecord {
   result: 'integrated' | 'already_integrated';
   issueKey: string;
-}
-
-interface LeaseValue {
-  expiresAt: string;
-  eventId?: string;
 }
 
 /** "Integrant els ens: 120 de 311" and the like, for the panel's "En curs" line. */
@@ -156,7 +152,7 @@ export function panelPipeline(pipeline: Pipeline): PanelPipeline {
     const now = deps.clock.now();
     const [state, lease, queued, ownProgress] = await Promise.all([
       runStateOf(issueKey),
-      deps.kvs.get<LeaseValue>(kvsKeys.runLease(issueKey)),
+      liveLeaseHolder(deps.kvs, now, issueKey),
       queuedRunOf(deps.kvs, now, issueKey),
       readRunProgress(deps.kvs, issueKey),
     ]);
@@ -166,16 +162,15 @@ export function panelPipeline(pipeline: Pipeline): PanelPipeline {
     const [origin, originLease, originQueued, originProgress] = cloned
       ? await Promise.all([
           runStateOf(originKey),
-          deps.kvs.get<LeaseValue>(kvsKeys.runLease(originKey)),
+          liveLeaseHolder(deps.kvs, now, originKey),
           queuedRunOf(deps.kvs, now, originKey),
           readRunProgress(deps.kvs, originKey),
         ])
       : [state, null, null, null];
-    const live = (held: LeaseValue | null | undefined): boolean => !!held && Date.parse(held.expiresAt) > now.getTime();
-    const running = live(lease) || live(originLease);
+    const running = !!lease || !!originLease;
     // What the run holding the lease says it does; never what a run that is gone left behind.
-    const doing = (held: LeaseValue | null | undefined, progress: RunProgressValue | null): RunProgressValue | null =>
-      live(held) && progress && progress.eventId === held?.eventId ? progress : null;
+    const doing = (holder: LeaseHolder | null, progress: RunProgressValue | null): RunProgressValue | null =>
+      holder && progress?.eventId === holder.eventId ? progress : null;
     const step = doing(lease, ownProgress) ?? doing(originLease, originProgress);
     const waiting = [queued, originQueued].filter((q): q is QueuedRun => !!q).sort((a, b) => a.queuedAt.localeCompare(b.queuedAt))[0] ?? null;
     const family = new Map<string, Service | null>();

@@ -31,6 +31,12 @@ function isLease(value: unknown): value is LeaseValue {
   return !!v && typeof v.eventId === 'string' && typeof v.attempt === 'number' && typeof v.expiresAt === 'string';
 }
 
+/** Who holds the ticket's lease now; null when nobody does (none, or one a run that is gone left to expire). */
+export async function liveLeaseHolder(kvs: KeyValueStore, now: Date, issueKey: string): Promise<LeaseHolder | null> {
+  const lease = await kvs.get(kvsKeys.runLease(issueKey));
+  return isLease(lease) && Date.parse(lease.expiresAt) > now.getTime() ? { eventId: lease.eventId, attempt: lease.attempt } : null;
+}
+
 export class TicketBusyError extends RetryableError {
   constructor(issueKey: string, retryAfterMs: number) {
     super(`Ticket ${issueKey} is being processed by another delivery`, retryAfterMs);
