@@ -3,7 +3,7 @@
  * ahead (`clock` steps) while time still flows inside a step (leases, retries and timestamps keep their
  * order). Every part of the simulated world reads it: the app, the emulator and the reference backend.
  */
-import { calendarDayInMadrid } from '../../domain/plan/decisions';
+import { calendarDayInMadrid } from '../../domain/plan/mux-dates';
 import type { Clock } from '../../ports/clock';
 
 const DAY_MS = 86_400_000;

@@ -65,14 +65,6 @@ export function decisionIds(set: DecisionSet): string[] {
   return [...set.rows.map((d) => d.id), ...(set.mux ? [set.mux.id] : [])].sort();
 }
 
-/**
- * The calendar day (yyyy-mm-dd) in Barcelona: a MUX production date is reached at local midnight, not
- * UTC's. The panel decides the same way before it lets the MUX owner ask.
- */
-export function calendarDayInMadrid(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Madrid', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
 /** The code of the problem a row gets when an agent rejects it (explained by the pipeline catalogue). */
 export const AGENT_REJECTED = 'decision.rejected';
 

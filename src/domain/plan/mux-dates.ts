@@ -6,6 +6,14 @@
  */
 import type { SourcedEntity } from './types';
 
+/**
+ * The calendar day (yyyy-mm-dd) in Barcelona: a MUX production date is reached at local midnight, not
+ * UTC's. The decision run, the panel's resolver and its date field all decide with this one.
+ */
+export function calendarDayInMadrid(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Madrid', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
 /** What the panel recorded: the date for ens without one, and dates chosen row by row. */
 export interface MuxDates {
   defaultDate: string | null;

@@ -9,7 +9,8 @@ import { canDecideRow } from '../../contracts/row-decision';
 import type { PanelCaller, PanelDeps, RunRequest } from './deps';
 import { PanelActionError } from './errors';
 import { emptyPanelMux, rowIdOf, writePanelProperty, type Actor } from './panel-property';
-import { getPanelState, loadPanel, ticketCreatedOn, type LoadedPanel } from './panel-state';
+import { getPanelState, loadPanel, type LoadedPanel } from './panel-state';
+import { ticketCreatedOn } from './views';
 
 function actor(deps: PanelDeps, caller: PanelCaller): Actor {
   return { accountId: caller.accountId, displayName: caller.displayName, at: deps.clock.now().toISOString() };

@@ -5,18 +5,12 @@ import type { PanelState, UserView } from '../../contracts/panel';
 import type { JiraPort } from '../../ports/jira';
 import type { PanelCaller, PanelDeps, TicketPreview, TicketProgress } from './deps';
 import { PanelActionError } from './errors';
+import { calendarDayInMadrid } from '../../domain/plan/mux-dates';
 import { readPanelProperty, type PanelProperty } from './panel-property';
 import { buildPanelState } from './views';
 
 /** The calendar day in Madrid: a MUX go-live date is reached at local midnight, not UTC's. */
-export function madridToday(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Madrid', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
-/** The ticket's creation day in Madrid: a MUX go-live date before it is a typing mistake. */
-export function ticketCreatedOn(preview: TicketPreview): string | null {
-  return preview.facts.createdAt ? madridToday(new Date(preview.facts.createdAt)) : null;
-}
+export const madridToday = calendarDayInMadrid;
 
 async function lookupUsers(jira: JiraPort, accountIds: readonly string[]): Promise<Map<string, UserView>> {
   const unique = [...new Set(accountIds)];
@@ -59,7 +53,6 @@ export async function loadPanel(deps: PanelDeps, caller: PanelCaller): Promise<L
     users,
     now: deps.clock.now(),
     today: madridToday(deps.clock.now()),
-    createdOn: ticketCreatedOn(preview),
     describe: (problem) => deps.pipeline.describeProblem(problem, caller.lang),
   });
   return { preview, progress, property, state, home };

@@ -19,7 +19,7 @@ import type {
 import type { Lang } from '../../i18n';
 import { tPanel, type PanelMessageKey } from '../../i18n/catalog/panel';
 import type { PanelCaller, TicketPreview, TicketProgress } from './deps';
-import { muxRowDate, muxRowDue } from '../../domain/plan/mux-dates';
+import { calendarDayInMadrid, muxRowDate, muxRowDue } from '../../domain/plan/mux-dates';
 import { latestDecisions, panelMuxDates, rowIdOf, type PanelProperty } from './panel-property';
 import { fileRank, markReplaced } from './replaced-rows';
 
@@ -45,10 +45,13 @@ export interface ViewInput {
   now: Date;
   /** Today in Europe/Madrid, yyyy-mm-dd. */
   today: string;
-  /** The day the ticket was created, in Europe/Madrid (yyyy-mm-dd), when Jira says. */
-  createdOn?: string | null;
   /** A row problem explained for people in the caller's language. */
   describe: (problem: PlannedRow['problems'][number]) => string;
+}
+
+/** The ticket's creation day in Madrid, when Jira says: a MUX go-live date before it is a typing mistake. */
+export function ticketCreatedOn(preview: Pick<TicketPreview, 'facts'>): string | null {
+  return preview.facts.createdAt ? calendarDayInMadrid(new Date(preview.facts.createdAt)) : null;
 }
 
 export function rowStatus(planned: PlannedRow, rowId: string, input: Pick<ViewInput, 'preview' | 'property'>): RowStatus {
@@ -250,7 +253,7 @@ function muxView(input: ViewInput, rows: readonly RowView[]): MuxView {
     owner: owner ? (input.users.get(owner) ?? { accountId: owner, displayName: owner }) : null,
     callerIsOwner: owner !== null && owner === input.caller.accountId,
     dateReached: ens.some((e) => e.due),
-    earliestDate: input.createdOn ?? null,
+    earliestDate: ticketCreatedOn(input.preview),
     integrated: muxRows.length > 0 && muxRows.every((row) => isDone(row.status)),
     ens,
   };

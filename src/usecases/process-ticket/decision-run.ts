@@ -16,11 +16,10 @@
  */
 import { settleAll } from './settle';
 import { idempotencyKey, kvsKeys } from '../../domain/idempotency';
-import { muxRowDate, NO_MUX_DATES } from '../../domain/plan/mux-dates';
+import { calendarDayInMadrid, muxRowDate, NO_MUX_DATES } from '../../domain/plan/mux-dates';
 import { LABEL_MUX_PENDING, LABEL_REVIEW, buildPlan } from '../../domain/plan/build-plan';
 import {
   applyDecisions,
-  calendarDayInMadrid,
   decisionIds,
   muxReleaseId,
   plannedRowId,

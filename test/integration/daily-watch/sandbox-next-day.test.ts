@@ -2,7 +2,7 @@
  * The sandbox's "next day" (issue 15): the page's button moves the sandbox's clock one day on and runs
  * the daily watch for that day; a reload of the page does not move it again (post-redirect-get).
  */
-import { calendarDayInMadrid } from '../../../src/domain/plan/decisions';
+import { calendarDayInMadrid } from '../../../src/domain/plan/mux-dates';
 import { startSandbox, type Sandbox } from '../../../src/sandbox/sandbox';
 
 let sandbox: Sandbox;

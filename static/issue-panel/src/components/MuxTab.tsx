@@ -3,6 +3,7 @@ import SectionMessage from '@atlaskit/section-message';
 import Textfield from '@atlaskit/textfield';
 import { useState } from 'react';
 import type { MuxView, PanelFunction, PanelPayload, PanelState } from '../../../../src/contracts/panel';
+import { calendarDayInMadrid } from '../../../../src/domain/plan/mux-dates';
 import { formatDate, useLang } from '../../../shared/i18n';
 import { Inline, Muted, Stack, Text } from '../../../shared/layout';
 import type { ActionError, Perform } from '../perform';
@@ -42,7 +43,8 @@ export function MuxTab({ state, busy, perform }: { state: PanelState; busy: Pane
   const date = typed ?? currentDate(selected.length > 0 ? ens.filter((e) => selected.includes(e.rowId)) : null, mux.recordedDate);
   // Before the ticket existed, a date cannot be SetDIBA's answer: said here, before the resolver refuses it.
   const beforeTicket = date !== '' && !!mux.earliestDate && date < mux.earliestDate;
-  const past = !beforeTicket && date !== '' && date < madridToday();
+  // Today on the calendar the resolver decides "due" with.
+  const past = !beforeTicket && date !== '' && date < calendarDayInMadrid(new Date());
   const dueEns = mux.ens ? ens.filter((e) => e.due) : state.rows.filter((row) => row.service === 'MUX' && row.status === 'mux-pending');
   const onlyDue = dueEns.length === 1 ? dueEns[0]! : null;
   // Only the owner saw "Integra ara": a refusal means the settings changed since the panel loaded.
@@ -231,11 +233,6 @@ function currentDate(chosen: readonly MuxEns[] | null, recorded: string | null):
   if (!chosen) return recorded ?? '';
   const dates = new Set(chosen.map((e) => e.date ?? ''));
   return dates.size === 1 ? [...dates][0]! : '';
-}
-
-/** Today on the Madrid calendar, the one the resolver decides "due" with. */
-function madridToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Madrid', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 }
 
 function ensName(e: { codiEns: string | null; name: string | null; rowId?: string; id?: string }): string {
