@@ -12,7 +12,7 @@ import { errorMessage, isUserError, RetryableError } from '../domain/errors';
 import type { Pipeline } from '../composition/pipeline';
 import type { ProcessOutcome } from '../usecases/process-ticket';
 import { jobTrigger, pipelineJobSchema } from '../usecases/process-ticket/job';
-import { markRetryQueued } from '../usecases/process-ticket/queued-run';
+import { claimQueuedRun } from '../usecases/process-ticket/queued-run';
 
 /** What the platform hands a consumer (AsyncEvent of @forge/events), as far as we read it. */
 export interface JobDelivery {
@@ -59,8 +59,9 @@ export async function handleJobDelivery(pipeline: Pipeline, delivery: JobDeliver
       await pipeline.reportFailure({ issueKey: job.issueKey, kind, message, occurrence: `${job.queuedAt}:${job.cause}`, trigger: jobTrigger(job) });
       return { status: 'reported', kind, message };
     }
-    // The platform delivers the job again: meanwhile the panel says the ticket is queued.
-    await markRetryQueued(pipeline.deps.kvs, new Date(now), job.issueKey, {
+    // The platform delivers the job again: meanwhile the panel says the ticket is queued, since the job
+    // was asked for (a fresh mark of another job stays: that job's run reads the ticket as it is too).
+    await claimQueuedRun(pipeline.deps.kvs, new Date(now), job.issueKey, {
       queuedAt: job.queuedAt,
       requestedBy: job.requestedBy ?? null,
       why: job.continues ? 'continuation' : (job.reason ?? 'event'),

@@ -44,7 +44,7 @@ export interface JobContext {
   /** For a continuation job, the batch or run it goes on with; null for any other job. */
   continues: string | null;
   /** What the run tells the panel it is doing (run-progress.ts). */
-  progress?: RunProgress;
+  progress: RunProgress;
 }
 
 export type ContinuedOutcome = Extract<ProcessOutcome, { status: 'continued' }>;

@@ -259,7 +259,7 @@ export async function runDecisions(deps: PipelineDeps, input: DecisionRunInput):
   // (with the job's own trigger: the resumed run keeps the one its history already records).
   const continued = await continueIfCut(deps, budget, { issueKey, kind: 'decisions', run: todo.id, job: input.jobContext, trigger });
   if (continued) return continued;
-  void input.jobContext.progress?.step('reporting');
+  void input.jobContext.progress.step('reporting');
   await deps.hooks?.afterStep?.('updated', issueKey);
 
   // --- Phase B: per ticket, the public "what to correct" (rejected rows) and the results comment.

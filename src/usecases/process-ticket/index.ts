@@ -205,7 +205,7 @@ async function run(
     lookUpRequesterLang(jira, ticket, settings),
     resumed ? readOwnComments() : Promise.resolve([]),
     // The panel's "En curs" line, in the same round trip.
-    jobContext.progress?.step('reading'),
+    jobContext.progress.step('reading'),
   ]);
   state = { ...read.state, updatedAt: written.updatedAt };
   const plan = buildPlan({
@@ -220,7 +220,7 @@ async function run(
   });
   await step(deps, 'attachments-read', issueKey);
 
-  if (plan.services.some((sp) => sp.target.kind === 'new')) void jobContext.progress?.step('tickets');
+  if (plan.services.some((sp) => sp.target.kind === 'new')) void jobContext.progress.step('tickets');
   const { tickets: serviceTickets, finishing } = await ensureServiceTickets(deps, ticket, plan, settings, state.tickets, lang, state.originKey ?? issueKey);
   await step(deps, 'clones', issueKey);
   const ticketOf = new Map(serviceTickets.map((t) => [t.service, t]));
@@ -283,7 +283,7 @@ async function run(
   // Out of time: what is integrated is in the registry, the batch stays open, a new job goes on.
   const continued = await continueIfCut(deps, budget, { issueKey, kind: 'batch', run: batchKey, job: jobContext, trigger });
   if (continued) return continued;
-  void jobContext.progress?.step('reporting');
+  void jobContext.progress.step('reporting');
   await step(deps, 'updated', issueKey);
   // --- Phase B: the comments, which need the integration results: per ticket the requester's (what is
   // in production, what waits and for what, what to correct), then the agents' results comment.

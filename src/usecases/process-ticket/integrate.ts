@@ -72,7 +72,7 @@ export async function integrateRows(
     backend: IntegrationBackend;
     budget?: IntegrationBudget;
     /** Told how many ens this call sends, and each one sent, for the panel. */
-    progress?: RunProgress | undefined;
+    progress: RunProgress;
   },
 ): Promise<RowResult[]> {
   const { plan, settings, backend, budget, progress } = args;
@@ -171,10 +171,10 @@ export async function integrateRows(
       throw error;
     }
   };
-  void progress?.planned(plan.rows.filter((row) => row.decision === 'integrate').length);
+  void progress.planned(plan.rows.filter((row) => row.decision === 'integrate').length);
   const counted = async (row: PlannedRow): Promise<RowResult | null> => {
     const result = await one(row);
-    if (row.decision === 'integrate' && result !== null) void progress?.sent();
+    if (row.decision === 'integrate' && result !== null) void progress.sent();
     return result;
   };
   const results = await mapLimit(plan.rows, deps.integrationConcurrency ?? 8, counted);

@@ -65,15 +65,6 @@ export async function markQueuedRun(kvs: KeyValueStore, issueKey: string, mark: 
   await kvs.set(kvsKeys.runQueued(issueKey), mark);
 }
 
-/**
- * An attempt failed and the platform will deliver the job again: until then the ticket is queued again,
- * since its job's time (the panel showed nothing between the attempts, and offered Executa). A fresh mark
- * of another job is left as it is: that job's run will read the ticket as it is too.
- */
-export async function markRetryQueued(kvs: KeyValueStore, now: Date, issueKey: string, mark: QueuedRun): Promise<void> {
-  await claimQueuedRun(kvs, now, issueKey, mark);
-}
-
 /** The job queued at `queuedAt` left the queue (taken by a run, or never pushed): its mark goes. */
 export async function clearQueuedRun(kvs: KeyValueStore, issueKey: string, queuedAt: string): Promise<void> {
   const key = kvsKeys.runQueued(issueKey);

@@ -187,7 +187,7 @@ export async function runRetry(deps: PipelineDeps, input: RetryRunInput): Promis
   // Out of time: the integrated ens are in the registry, the retry stays pending, a new job goes on.
   const continued = await continueIfCut(deps, budget, { issueKey, kind: 'retry', run: id, job: input.jobContext, trigger });
   if (continued) return continued;
-  void input.jobContext.progress?.step('reporting');
+  void input.jobContext.progress.step('reporting');
   await deps.hooks?.afterStep?.('updated', issueKey);
   // Older batches holding an ens tried from a newer one take its result.
   for (const batch of batches) {
