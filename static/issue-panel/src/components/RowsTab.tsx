@@ -30,7 +30,6 @@ export function RowsTab({ state, api, busy, perform }: { state: PanelState; api:
     [state.rows, onlyProblems],
   );
   const waiting = useMemo(() => state.rows.filter((row) => row.status === 'waiting'), [state.rows]);
-  const waitingIds = useMemo(() => new Set(waiting.map((row) => row.id)), [waiting]);
   const decidable = useMemo(() => new Set(state.rows.filter(canDecideRow).map((row) => row.id)), [state.rows]);
   // Rows no longer open to a decision (integrated, replaced) cannot stay selected.
   const selection = [...selected].filter((id) => decidable.has(id));
@@ -89,7 +88,7 @@ export function RowsTab({ state, api, busy, perform }: { state: PanelState; api:
           <Stack>
             <Inline>
               {waiting.length > 0 ? (
-                <Button spacing="compact" onClick={() => setSelected(new Set(waitingIds))}>
+                <Button spacing="compact" onClick={() => setSelected(new Set(waiting.map((row) => row.id)))}>
                   {t('selectAllWaiting', { count: waiting.length })}
                 </Button>
               ) : null}
