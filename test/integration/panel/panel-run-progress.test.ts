@@ -81,11 +81,13 @@ describe("the panel's 'En curs' line during a run", () => {
       return original(k, v);
     };
     try {
-      h.queue.redeliver();
+      expect(h.queue.redeliver()).toBeGreaterThan(0);
       await h.drain();
     } finally {
       h.kvs.set = original;
     }
+    // The job did run (it found nothing new), and wrote no step for the panel.
+    expect(h.outcomes.at(-1)).toMatchObject({ status: 'processed', outcome: { status: 'nothing-new', issueKey: key } });
     expect(sets.filter((k) => k === kvsKeys.runProgress(key))).toEqual([]);
   });
 

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { read, utils } from 'xlsx';
 import { readTemplate } from '../../../src/spreadsheet';
+import { PARSE_WORKER_SOURCE } from '../../../src/spreadsheet/generated/parse-worker-source';
 import { parseInWorker, stopSpreadsheetParser } from '../../../src/spreadsheet/parser-host';
 import { SPREADSHEET_LIMITS } from '../../../src/spreadsheet/limits';
 import { allMunicipalitiesSheet } from '../../fixtures/template-rows';
@@ -40,6 +41,15 @@ describe('the SheetJS patch', () => {
     expect(patched).not.toBe(source);
     expect(patched).toContain('var sheetDataAt = data.indexOf(mtch[0]);');
     expect(patched).not.toContain('data1 = data.slice(0, mtch.index);');
+  });
+
+  it('is in the worker the reader runs (the bundled script, minified), in place of the code it fixes', () => {
+    // The buggy lines as esbuild minifies them (`o=e.slice(0,v.index),l=e.slice(v.index+v[0].length)`),
+    // and the fix (`f=e.indexOf(v[0]);o=e.slice(0,f),…`), whatever names the minifier picks.
+    const buggy = /\.slice\(0,(\w+)\.index\),\w+=\w+\.slice\(\1\.index\+\1\[0\]\.length\)/;
+    const fixed = /(\w+)=(\w+)\.indexOf\((\w+)\[0\]\);\w+=\2\.slice\(0,\1\),\w+=\2\.slice\(\1\+\3\[0\]\.length\)/;
+    expect(buggy.test(PARSE_WORKER_SOURCE)).toBe(false);
+    expect(fixed.test(PARSE_WORKER_SOURCE)).toBe(true);
   });
 
   it('stops the build when SheetJS no longer has the code it fixes (an upgrade must be looked at)', () => {
